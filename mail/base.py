@@ -1,0 +1,61 @@
+"""Mailbox (read, file) and Mailer (send): the transports the flows use."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Folder = Literal["processed", "ignored", "quarantine"]
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    uid: str  # the transport's handle: an IMAP UID, or a Maildir key
+    raw: bytes
+
+
+class Mailbox(ABC):
+    """The inbox the pipeline reads. A message leaves the inbox only through
+    `file()`, which the flow calls after what the message caused is stored."""
+
+    @abstractmethod
+    def fetch_new(self, limit: int | None = None) -> list[IncomingMessage]:
+        """Messages still in the inbox, oldest first; marks nothing as seen."""
+
+    @abstractmethod
+    def file(self, placements: Mapping[str, Folder]) -> None:
+        """Move each uid to its folder, batched; an unknown uid is skipped."""
+
+    @abstractmethod
+    def append(self, raw: bytes) -> None:
+        """Put a message in the inbox (demo, tests, benchmarks)."""
+
+    @abstractmethod
+    def folder_count(self, folder: Folder | Literal["inbox"]) -> int: ...
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class Mailer(ABC):
+    """Sends finished RFC 5322 messages. Use as a context manager so SMTP keeps
+    one connection for a batch."""
+
+    @abstractmethod
+    def send(self, message_id: str, sender: str, recipients: Sequence[str], raw: bytes) -> None: ...
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,54 @@
+"""Master data (客户档案, 商品档案, staff) as the domain sees it.
+
+The domain asks for records through `MasterData`; the store implements it.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal, Protocol
+
+from pydantic import BaseModel
+
+Role = Literal["sales_rep", "sales_manager", "finance", "warehouse", "production",
+               "logistics", "customer_service", "tech"]
+
+
+class CustomerRecord(BaseModel):
+    code: str
+    name: str
+    contact: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    credit_limit: Decimal = Decimal("0")
+    outstanding: Decimal = Decimal("0")
+    overdue: Decimal = Decimal("0")
+    payment_terms: str | None = None
+    sales_rep_email: str | None = None
+
+
+class ProductRecord(BaseModel):
+    sku: str
+    name: str
+    spec: str | None = None
+    unit: str | None = None
+    unit_price: Decimal | None = None
+    kind: Literal["standard", "custom"] = "standard"
+    stock: Decimal = Decimal("0")
+    lead_days: int = 0
+
+
+class StaffMember(BaseModel):
+    email: str
+    name: str
+    role: Role
+    deputy_email: str | None = None
+
+
+class MasterData(Protocol):
+    def customer_by_code(self, code: str) -> CustomerRecord | None: ...
+    def customer_by_email(self, email: str) -> CustomerRecord | None: ...
+    def customer_by_name(self, name: str) -> CustomerRecord | None: ...
+    def product_by_sku(self, sku: str) -> ProductRecord | None: ...
+    def product_by_name(self, name: str) -> ProductRecord | None: ...
+    def has_products(self) -> bool: ...

@@ -1,0 +1,184 @@
+"""The standard order record (标准订单格式模板) and what it is built from.
+
+`OrderDraft` is what a parser read out of an email: every field may be absent.
+`Order` is the stored record: an order number from the moment it is received,
+fields that fill in as the customer answers, and the events of every
+transition. Field names are the stored names of DESIGN.md.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from orders.money import ZERO, line_amount, payable
+from orders.status import Status, check_transition
+
+ProblemCode = Literal["missing", "vague", "invalid", "needs_drawing", "mismatch", "unknown"]
+
+
+class Problem(BaseModel):
+    """One thing to ask the customer about; `field` uses the record's names
+    (`customer.address`, `lines[1].quantity`, `requested_delivery_date`)."""
+
+    model_config = ConfigDict(frozen=True)
+    field: str
+    code: ProblemCode
+    detail: str
+
+
+class CustomerInfo(BaseModel):
+    code: str | None = None
+    name: str | None = None
+    contact: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+
+class PaymentTerms(BaseModel):
+    text: str | None = None
+    prepayment_percent: Decimal | None = None
+    credit_days: int | None = None
+
+
+class Attachment(BaseModel):
+    filename: str
+    content_type: str
+    size: int
+
+
+class DraftLine(BaseModel):
+    line_no: int | None = None
+    sku: str | None = None
+    name: str | None = None
+    spec: str | None = None
+    unit: str | None = None
+    quantity: Decimal | None = None
+    unit_price: Decimal | None = None
+    amount: Decimal | None = None  # as the customer stated it, if they did
+
+
+class OrderDraft(BaseModel):
+    """An order as read from one email; absent values are None."""
+
+    customer: CustomerInfo = Field(default_factory=CustomerInfo)
+    customer_po: str | None = None
+    order_date: date | None = None
+    lines: list[DraftLine] = Field(default_factory=list)
+    freight: Decimal | None = None
+    discount: Decimal | None = None
+    stated_goods_total: Decimal | None = None
+    stated_total: Decimal | None = None
+    payment_terms: PaymentTerms = Field(default_factory=PaymentTerms)
+    requested_delivery_date: date | None = None
+    # The delivery wording when it was not a date ("尽快", "ASAP"), kept so the
+    # question to the customer can quote it.
+    requested_delivery_text: str | None = None
+    special_requirements: str | None = None
+    attachments: list[Attachment] = Field(default_factory=list)
+
+
+class OrderLine(BaseModel):
+    line_no: int
+    sku: str | None = None
+    name: str | None = None
+    spec: str | None = None
+    unit: str | None = None
+    quantity: Decimal | None = None
+    unit_price: Decimal | None = None
+    amount: Decimal | None = None
+    kind: Literal["standard", "custom"] | None = None
+
+    def computed_amount(self) -> Decimal | None:
+        if self.quantity is not None and self.unit_price is not None:
+            return line_amount(self.quantity, self.unit_price)
+        return self.amount
+
+
+class Event(BaseModel):
+    """One transition in the audit trail: who, when, from, to, why, source message."""
+
+    order_no: str
+    seq: int
+    at: datetime
+    actor: str
+    from_status: Status | None
+    to_status: Status
+    reason: str
+    message_id: str | None = None
+
+    @property
+    def event_id(self) -> str:
+        return f"{self.order_no}#{self.seq}"
+
+
+class Order(BaseModel):
+    order_no: str
+    order_date: date
+    status: Status = Status.RECEIVED
+    version: int = 1  # bumped when the content changes; approval tokens bind it
+    customer: CustomerInfo = Field(default_factory=CustomerInfo)
+    customer_po: str | None = None
+    lines: list[OrderLine] = Field(default_factory=list)
+    goods_total: Decimal | None = None
+    freight: Decimal = ZERO
+    discount: Decimal = ZERO
+    total_payable: Decimal | None = None
+    stated_goods_total: Decimal | None = None
+    stated_total: Decimal | None = None
+    payment_terms: PaymentTerms = Field(default_factory=PaymentTerms)
+    requested_delivery_date: date | None = None
+    requested_delivery_text: str | None = None
+    actual_ship_date: date | None = None
+    estimated_arrival_date: date | None = None
+    actual_delivery_date: date | None = None
+    special_requirements: str | None = None
+    attachments: list[Attachment] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+    needs_feasibility: bool = False
+    # Where answers go, and every Message-ID of the thread (ours and theirs),
+    # so that a reply can be matched by In-Reply-To/References.
+    reply_to: str | None = None
+    thread: list[str] = Field(default_factory=list)
+    created_at: datetime
+    updated_at: datetime
+    event_seq: int = 0
+    # Events recorded since the order was loaded; the store appends them to the
+    # audit log on commit, so they are not part of the stored record.
+    events: list[Event] = Field(default_factory=list, exclude=True)
+
+    def recompute_totals(self) -> None:
+        amounts = [line.computed_amount() for line in self.lines]
+        if self.lines and all(a is not None for a in amounts):
+            self.goods_total = sum(amounts, ZERO)
+            self.total_payable = payable(self.goods_total, self.freight, self.discount)
+        else:
+            self.goods_total = self.total_payable = None
+
+    def move_to(self, target: Status, *, at: datetime, actor: str, reason: str,
+                message_id: str | None = None) -> Event:
+        """Change status through the transition table and record the event."""
+        check_transition(self.status, target)
+        return self._record(target, at=at, actor=actor, reason=reason, message_id=message_id)
+
+    def _record(self, target: Status, *, at: datetime, actor: str, reason: str,
+                message_id: str | None) -> Event:
+        self.event_seq += 1
+        event = Event(order_no=self.order_no, seq=self.event_seq, at=at, actor=actor,
+                      from_status=None if self.event_seq == 1 else self.status,
+                      to_status=target, reason=reason, message_id=message_id)
+        self.status = target
+        self.updated_at = at
+        self.events.append(event)
+        return event
+
+    @classmethod
+    def receive(cls, order_no: str, *, at: datetime, actor: str, message_id: str | None) -> "Order":
+        """A new record in status `received`, with its first event."""
+        order = cls(order_no=order_no, order_date=at.date(), created_at=at, updated_at=at)
+        order._record(Status.RECEIVED, at=at, actor=actor, reason="order email received",
+                      message_id=message_id)
+        return order

@@ -1,0 +1,57 @@
+"""What a parser hands back: a typed result, never an exception."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from orders.model import OrderDraft, Problem
+
+Kind = Literal["order", "reply", "auto_reply", "bounce", "other"]
+Intent = Literal["approve", "reject", "confirm", "answer", "change", "cancel",
+                 "signoff", "survey", "complaint"]
+
+
+class Envelope(BaseModel):
+    """The headers the pipeline acts on, decoded."""
+
+    message_id: str | None = None
+    in_reply_to: list[str] = Field(default_factory=list)
+    references: list[str] = Field(default_factory=list)
+    subject: str = ""
+    sender: str | None = None  # the bare address, lower-case
+    sender_name: str | None = None
+    reply_to: str | None = None
+    date: datetime | None = None
+
+
+class Reply(BaseModel):
+    order_no: str | None = None  # from the [SO…] subject tag or our own Message-IDs in the thread
+    intent: Intent = "answer"
+    reason: str | None = None
+    score: int | None = None  # 1–5 for a survey answer
+    token: str | None = None
+    text: str = ""  # the reply with quoted text removed
+    # Label:value data in the reply (an answer to our questions), merged into the order.
+    answer: OrderDraft | None = None
+
+
+class ParseResult(BaseModel):
+    kind: Kind
+    envelope: Envelope = Field(default_factory=Envelope)
+    draft: OrderDraft | None = None
+    reply: Reply | None = None
+    problems: list[Problem] = Field(default_factory=list)
+
+    def contract(self) -> dict:
+        """The `orderloop parse --json` shape of DESIGN.md."""
+        reply = None
+        if self.reply is not None:
+            reply = self.reply.model_dump(mode="json", include={"order_no", "intent", "reason", "score", "token"})
+        return {
+            "kind": self.kind,
+            "draft": self.draft.model_dump(mode="json") if self.draft else None,
+            "reply": reply,
+            "problems": [p.model_dump(mode="json") for p in self.problems],
+        }

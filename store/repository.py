@@ -1,0 +1,125 @@
+"""The repository interface: what the flows may ask of persistence.
+
+Work happens in a unit of work that commits once, when its `with` block ends
+without an exception, and discards everything otherwise. A batch of messages is
+one unit of work, so the TinyDB file is rewritten once per batch, not once per
+message.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel
+
+from orders.master import CustomerRecord, MasterData, ProductRecord, StaffMember
+from orders.model import Event, Order
+from orders.status import Status
+
+Folder = Literal["processed", "ignored", "quarantine"]
+MasterKind = Literal["customers", "products", "staff"]
+
+
+class ProcessedMessage(BaseModel):
+    """What became of one incoming message; written in the same commit as its effects."""
+
+    key: str  # the Message-ID, or "sha256:<hex>" of the bytes when there is none
+    folder: Folder
+    kind: str  # order | reply | auto_reply | bounce | other
+    at: datetime
+    order_no: str | None = None
+    reason: str | None = None  # why it was ignored or quarantined
+    subject: str | None = None
+    sender: str | None = None
+
+
+class OutgoingMail(BaseModel):
+    """A message the pipeline sends, built once so that a retry sends the same bytes."""
+
+    message_id: str
+    order_no: str | None = None
+    purpose: str  # clarification | requirements_list | ...
+    sender: str
+    recipients: list[str]
+    subject: str
+    raw: str  # the whole RFC 5322 message, UTF-8 text
+    created_at: datetime
+    sent_at: datetime | None = None
+
+
+class StaffDirectory(MasterData):
+    def staff_by_email(self, email: str) -> StaffMember | None: ...
+    def staff_with_role(self, role: str) -> list[StaffMember]: ...
+
+
+class UnitOfWork(ABC):
+    """Reads see this unit's own writes; nothing is visible to others before commit."""
+
+    master: StaffDirectory
+
+    @abstractmethod
+    def get_order(self, order_no: str) -> Order | None: ...
+
+    @abstractmethod
+    def save_order(self, order: Order) -> None:
+        """Insert or replace; the order's new `events` go to the audit log on commit."""
+
+    @abstractmethod
+    def order_for_message(self, message_id: str) -> str | None:
+        """The order whose thread holds this Message-ID (ours or the customer's)."""
+
+    @abstractmethod
+    def next_order_no(self, month: date) -> str:
+        """SO + yyyymm + 4-digit sequence; a number is issued once and never again."""
+
+    @abstractmethod
+    def processed(self, key: str) -> ProcessedMessage | None: ...
+
+    @abstractmethod
+    def mark_processed(self, record: ProcessedMessage) -> None: ...
+
+    @abstractmethod
+    def queue_mail(self, mail: OutgoingMail) -> None:
+        """Queue once: a second call with the same message_id changes nothing."""
+
+    @abstractmethod
+    def pending_mail(self) -> list[OutgoingMail]: ...
+
+    @abstractmethod
+    def mark_sent(self, message_id: str, at: datetime) -> None: ...
+
+    @abstractmethod
+    def replace_master(self, kind: MasterKind,
+                       records: list[CustomerRecord] | list[ProductRecord] | list[StaffMember]) -> None: ...
+
+    @abstractmethod
+    def archive_finished(self, now: datetime, keep_days: int = 30) -> int:
+        """Move finished orders (closed, rejected, cancelled), processed-message
+        records and sent mail older than keep_days to the per-month archives.
+        Returns how many records moved."""
+
+
+class Repository(ABC):
+    @abstractmethod
+    def unit_of_work(self) -> AbstractContextManager[UnitOfWork]: ...
+
+    # Read-only views outside a unit of work; they see archives too.
+    @abstractmethod
+    def get_order(self, order_no: str) -> Order | None: ...
+
+    @abstractmethod
+    def list_orders(self, status: Status | None = None, include_archived: bool = False) -> list[Order]: ...
+
+    @abstractmethod
+    def audit_trail(self, order_no: str) -> list[Event]: ...
+
+    @abstractmethod
+    def find_processed(self, key: str) -> ProcessedMessage | None: ...
+
+    @abstractmethod
+    def quarantined(self) -> list[ProcessedMessage]: ...
+
+    @abstractmethod
+    def master(self) -> StaffDirectory: ...
