@@ -1,0 +1,36 @@
+"""Build the adapters the settings point at: IMAP or a Maildir, SMTP or an
+outbox folder, TinyDB under ORDERLOOP_HOME."""
+from __future__ import annotations
+
+from mail.base import Mailbox, Mailer
+from mail.imap import ImapMailbox
+from mail.journal import JournaledMailer
+from mail.maildir import MaildirMailbox
+from mail.outbox import OutboxMailer
+from mail.smtp import SmtpMailer
+from store.repository import Repository
+from store.tinydb_store import TinyRepository
+
+from flows.settings import Settings
+
+
+def open_repository(settings: Settings) -> Repository:
+    return TinyRepository(settings.store_dir)
+
+
+def open_mailbox(settings: Settings) -> Mailbox:
+    if settings.imap_host:
+        return ImapMailbox(settings.imap_host, settings.imap_port, settings.imap_user or "",
+                           settings.imap_password or "", ssl=settings.imap_ssl)
+    return MaildirMailbox(settings.inbox_dir)
+
+
+def open_mailer(settings: Settings) -> JournaledMailer:
+    inner: Mailer
+    if settings.smtp_host:
+        inner = SmtpMailer(settings.smtp_host, settings.smtp_port, user=settings.smtp_user,
+                           password=settings.smtp_password, starttls=settings.smtp_starttls,
+                           ssl=settings.smtp_ssl)
+    else:
+        inner = OutboxMailer(settings.outbox_dir)
+    return JournaledMailer(inner, settings.store_dir / "sent.journal")

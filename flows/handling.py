@@ -1,0 +1,107 @@
+"""What one incoming message does to the store: the intake service layer.
+
+`record_messages` runs a whole batch inside one unit of work, so the store is
+written once per batch. A message that fails is quarantined with the reason;
+the rest of the batch goes on.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from mail.base import IncomingMessage
+from orders.intake import Outcome, handle_customer_reply, receive_order
+from parsers import parse_email
+from parsers.result import ParseResult
+from store.repository import Folder, ProcessedMessage, UnitOfWork
+
+from flows.notices import compose
+from flows.settings import Settings
+
+log = logging.getLogger("orderloop.intake")
+
+
+@dataclass(frozen=True)
+class Placement:
+    uid: str
+    folder: Folder
+    record: ProcessedMessage
+
+
+def message_key(parsed: ParseResult, raw: bytes) -> str:
+    return parsed.envelope.message_id or "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def record_messages(uow: UnitOfWork, messages: list[IncomingMessage], settings: Settings,
+                    now: datetime) -> list[Placement]:
+    placements = []
+    for message in messages:
+        parsed = parse_email(message.raw)
+        key = message_key(parsed, message.raw)
+        done = uow.processed(key)
+        if done is None:
+            done = _record_one(uow, parsed, key, settings, now)
+            uow.mark_processed(done)
+        placements.append(Placement(message.uid, done.folder, done))
+    return placements
+
+
+def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settings,
+                now: datetime) -> ProcessedMessage:
+    env = parsed.envelope
+    base = dict(key=key, kind=parsed.kind, at=now, subject=env.subject[:200], sender=env.sender)
+    try:
+        outcome = _dispatch(uow, parsed, settings, now)
+        if isinstance(outcome, str):
+            folder = "quarantine" if outcome.startswith("malformed") else "ignored"
+            return ProcessedMessage(folder=folder, reason=outcome, **base)
+        order = outcome.order
+        mails = [compose(notice, order, settings, now) for notice in outcome.notices]
+    except Exception as exc:  # a bug or bad data must not stop the batch
+        log.exception("message %s quarantined", key)
+        return ProcessedMessage(folder="quarantine", reason=f"{type(exc).__name__}: {exc}", **base)
+    # Writes come last, together, so a failure above leaves nothing half-done.
+    for mail in mails:
+        uow.queue_mail(mail)
+    uow.save_order(order)
+    return ProcessedMessage(folder="processed" if outcome.acted else "ignored", order_no=order.order_no,
+                            reason=None if outcome.acted else outcome.note, **base)
+
+
+def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: datetime) -> Outcome | str:
+    """The outcome of an order or a reply; a string says why nothing happened."""
+    env = parsed.envelope
+    broken = next((p for p in parsed.problems if p.field == "message"), None)
+    if broken is not None:
+        return f"malformed: {broken.detail}"
+    if parsed.kind in ("auto_reply", "bounce", "other"):
+        return f"{parsed.kind}: not an order and never answered"
+    if not env.sender:
+        return "malformed: no sender address to answer"
+    if env.sender.casefold() == settings.address.casefold():
+        return "sent by the pipeline itself: never answered"
+    today = now.date()
+    if parsed.kind == "order":
+        if parsed.draft is None:
+            return "malformed: order without a readable body"
+        order_no = uow.next_order_no(today)
+        return receive_order(order_no, parsed.draft, parsed.problems, sender=env.reply_to or env.sender,
+                             message_id=env.message_id, at=now, today=today, master=uow.master)
+    order_no = parsed.reply.order_no if parsed.reply else None
+    order_no = order_no or _thread_order(uow, env.in_reply_to + env.references)
+    order = uow.get_order(order_no) if order_no else None
+    if order is None:
+        return f"reply to no open order ({order_no or 'no order number'})"
+    return handle_customer_reply(order, intent=parsed.reply.intent, answer=parsed.reply.answer,
+                                 parse_problems=parsed.problems, sender=env.sender,
+                                 message_id=env.message_id, at=now, today=today, master=uow.master)
+
+
+def _thread_order(uow: UnitOfWork, message_ids: list[str]) -> str | None:
+    for message_id in message_ids:
+        order_no = uow.order_for_message(message_id)
+        if order_no:
+            return order_no
+    return None

@@ -1,0 +1,79 @@
+"""`orderloop import customers|products|staff FILE.csv`: all rows or none.
+
+The file is the whole list: an import replaces that master table, so a row
+left out of the file is gone. Every bad row is reported (row number, column,
+what is wrong) and nothing is stored unless every row is good.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from orders.master import CustomerRecord, ProductRecord, StaffMember
+from store.repository import MasterKind, Repository
+
+MODELS: dict[str, type[BaseModel]] = {
+    "customers": CustomerRecord, "products": ProductRecord, "staff": StaffMember}
+KEYS = {"customers": "code", "products": "sku", "staff": "email"}
+REQUIRED = {
+    "customers": ("code", "name", "contact", "phone", "email", "address", "credit_limit", "outstanding",
+                  "overdue", "payment_terms", "sales_rep_email"),
+    "products": ("sku", "name", "spec", "unit", "unit_price", "kind", "stock", "lead_days"),
+    "staff": ("email", "name", "role", "deputy_email"),
+}
+
+
+class ImportFailed(Exception):
+    def __init__(self, path: Path, errors: list[str]):
+        self.errors = errors
+        shown = "; ".join(errors[:20]) + (f"; … {len(errors) - 20} more" if len(errors) > 20 else "")
+        super().__init__(f"{path}: nothing imported: {shown}")
+
+
+def decode_csv(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or GBK, as spreadsheets in China save them."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValueError("the file is neither UTF-8 nor GBK text")
+
+
+def read_rows(kind: MasterKind, path: Path) -> list[BaseModel]:
+    try:
+        text = decode_csv(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ImportFailed(path, [str(exc)]) from exc
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in reader.fieldnames or []]
+    missing = [c for c in REQUIRED[kind] if c not in header]
+    if missing:
+        raise ImportFailed(path, [f"header lacks column(s) {', '.join(missing)}"])
+    records, errors, seen = [], [], {}
+    for row_no, row in enumerate(reader, start=2):  # row 1 is the header
+        # An empty cell means "use the default", so it is left out rather than passed as None.
+        values = {k.strip(): v.strip() for k, v in row.items() if k and v and v.strip()}
+        try:
+            record = MODELS[kind].model_validate(values)
+        except ValidationError as exc:
+            errors += [f"row {row_no}, column {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+            continue
+        key = str(getattr(record, KEYS[kind])).casefold()
+        if key in seen:
+            errors.append(f"row {row_no}, column {KEYS[kind]}: duplicate of row {seen[key]}")
+        seen[key] = row_no
+        records.append(record)
+    if errors:
+        raise ImportFailed(path, errors)
+    return records
+
+
+def import_master(repository: Repository, kind: MasterKind, path: Path) -> int:
+    records = read_rows(kind, path)
+    with repository.unit_of_work() as uow:
+        uow.replace_master(kind, records)
+    return len(records)

@@ -1,0 +1,79 @@
+"""Settings from ORDERLOOP_* environment variables, optionally a TOML file.
+
+With nothing set, everything runs on one machine with no server: a Maildir
+inbox and an outbox folder under ORDERLOOP_HOME, TinyDB there too, and
+Prefect's ephemeral API.
+"""
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ORDERLOOP_", extra="ignore")
+
+    home: Path = Path("var")
+    address: str = "orders@example.com"
+    company: str = "orderloop"
+    timezone: str = "Asia/Shanghai"
+    # An ISO datetime with offset taken as "now", to test and replay deadlines.
+    now: datetime | None = None
+    approval_threshold: Decimal = Decimal("50000")
+    batch_size: int = Field(default=500, ge=1)
+    poll_interval_seconds: int = Field(default=60, ge=5)
+
+    imap_host: str | None = None
+    imap_port: int = 993
+    imap_user: str | None = None
+    imap_password: str | None = None
+    imap_ssl: bool = True
+
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = True
+    smtp_ssl: bool = False
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings, env_settings,
+                                   dotenv_settings, file_secret_settings) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources = [init_settings, env_settings]
+        config = os.environ.get("ORDERLOOP_CONFIG")
+        if config:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(config)))
+        return tuple(sources)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def current_time(self) -> datetime:
+        return (self.now or datetime.now(self.zone)).astimezone(self.zone)
+
+    @property
+    def mail_domain(self) -> str:
+        return self.address.rpartition("@")[2] or "localhost"
+
+    @property
+    def inbox_dir(self) -> Path:
+        return self.home / "mail" / "inbox"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.home / "mail" / "outbox"
+
+    @property
+    def archive_dir(self) -> Path:
+        return self.home / "archive"
+
+    @property
+    def store_dir(self) -> Path:
+        return self.home / "store"

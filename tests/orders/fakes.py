@@ -1,0 +1,34 @@
+"""An in-memory MasterData for the domain's unit tests."""
+from decimal import Decimal
+
+from orders.master import CustomerRecord, ProductRecord
+
+HUADONG = CustomerRecord(code="CUST001", name="华东精密机械有限公司", contact="王先生", phone="13800000001",
+                         email="purchase@huadong.example", address="上海市浦东新区张江路100号",
+                         credit_limit=Decimal("200000"), payment_terms="预付30%")
+A_PRODUCT = ProductRecord(sku="P001", name="A产品", spec="L-500×300", unit="台", unit_price=Decimal("500"))
+BRACKET = ProductRecord(sku="P003", name="C型支架", spec="定制", unit="件", unit_price=Decimal("80"),
+                        kind="custom", lead_days=7)
+
+
+class FakeMaster:
+    def __init__(self, customers=(HUADONG,), products=(A_PRODUCT, BRACKET)):
+        self.customers, self.products = list(customers), list(products)
+
+    def customer_by_code(self, code):
+        return next((c for c in self.customers if c.code == code), None)
+
+    def customer_by_email(self, email):
+        return next((c for c in self.customers if c.email and c.email.casefold() == email.casefold()), None)
+
+    def customer_by_name(self, name):
+        return next((c for c in self.customers if c.name == name.strip()), None)
+
+    def product_by_sku(self, sku):
+        return next((p for p in self.products if p.sku.casefold() == sku.casefold()), None)
+
+    def product_by_name(self, name):
+        return next((p for p in self.products if p.name == name), None)
+
+    def has_products(self):
+        return bool(self.products)
