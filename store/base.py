@@ -1,0 +1,95 @@
+"""What both repositories share: the unit-of-work protocol and the read views.
+
+A backend supplies `_reader()` (a snapshot shelf for reads outside a unit of
+work) and `_writer()` (a locked shelf for one unit of work); everything else
+is here, so the memory twin and TinyDB answer every question the same way.
+"""
+from __future__ import annotations
+
+import threading
+from abc import abstractmethod
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+
+from orders.model import Event, Order
+from orders.status import Status
+from store.directory import Directory
+from store.keys import instant, order_sort_key
+from store.repository import ProcessedMessage, Repository
+from store.tables import Book, Shelf
+from store.unit import BookUnitOfWork, archived_doc
+
+
+class BookRepository(Repository):
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    @abstractmethod
+    def _reader(self) -> Shelf: ...
+
+    @abstractmethod
+    def _writer(self) -> AbstractContextManager[Shelf]: ...
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[BookUnitOfWork]:
+        # A nested unit would read state its parent has not committed yet and
+        # its commit would then be overwritten by the parent's: refuse it.
+        if getattr(self._local, "open", False):
+            raise RuntimeError("a unit of work is already open in this thread; do not nest them")
+        self._local.open = True
+        try:
+            with self._writer() as shelf:
+                uow = BookUnitOfWork(shelf)
+                yield uow
+                shelf.commit(uow.audit_docs())
+                uow.committed()
+        finally:
+            self._local.open = False
+
+    def get_order(self, order_no: str) -> Order | None:
+        shelf = self._reader()
+        doc = shelf.live().table("orders").get(order_no) or archived_doc(shelf, "orders", order_no)
+        return None if doc is None else Order.model_validate(doc)
+
+    def list_orders(self, status: Status | None = None, include_archived: bool = False) -> list[Order]:
+        """Orders by number; with include_archived, finished ones from every archive too."""
+        shelf = self._reader()
+        months = shelf.archive_months() if include_archived else []
+        docs: dict[str, dict] = {}
+        # Live first: an order caught half-way through archiving counts once, as live.
+        for book in [shelf.live(), *(shelf.archive(m) for m in reversed(months))]:
+            for key, doc in book.table("orders").items():
+                docs.setdefault(key, doc)
+        orders = [Order.model_validate(d) for d in docs.values() if status is None or d["status"] == status]
+        return sorted(orders, key=lambda order: order_sort_key(order.order_no))
+
+    def audit_trail(self, order_no: str) -> list[Event]:
+        events: dict[str, Event] = {}
+        for doc in self._reader().audit(order_no):
+            if doc.get("order_no") == order_no:
+                events.setdefault(doc["event_id"], Event.model_validate(doc))
+        return sorted(events.values(), key=lambda event: event.seq)
+
+    def find_processed(self, key: str) -> ProcessedMessage | None:
+        for book in self._books_newest_first(self._reader()):
+            if doc := book.table("processed").get(key):
+                return ProcessedMessage.model_validate(doc)
+        return None
+
+    def quarantined(self) -> list[ProcessedMessage]:
+        """Quarantined messages, live and archived, oldest first."""
+        docs: dict[str, dict] = {}
+        for book in self._books_newest_first(self._reader()):
+            for key, doc in book.table("processed").items():
+                docs.setdefault(key, doc)
+        found = [ProcessedMessage.model_validate(d) for d in docs.values() if d["folder"] == "quarantine"]
+        return sorted(found, key=lambda record: instant(record.at))
+
+    def master(self) -> Directory:
+        return Directory.from_book(self._reader().master())
+
+    @staticmethod
+    def _books_newest_first(shelf: Shelf) -> Iterator[Book]:
+        yield shelf.live()
+        for month in reversed(shelf.archive_months()):
+            yield shelf.archive(month)

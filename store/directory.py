@@ -1,0 +1,91 @@
+"""Master data lookups (客户档案, 商品档案, staff) with indexes built once.
+
+A batch looks up a customer and every product of every order; a scan per
+lookup would make a batch quadratic, so the indexes are dicts built when the
+directory is made (once per unit of work or read).
+"""
+from __future__ import annotations
+
+from orders.master import CustomerRecord, ProductRecord, StaffMember
+from store.keys import KEYS
+from store.repository import StaffDirectory
+from store.tables import Book
+
+MODELS = {"customers": CustomerRecord, "products": ProductRecord, "staff": StaffMember}
+
+
+def _fold(text: str | None) -> str | None:
+    return text.strip().casefold() if text and text.strip() else None
+
+
+def _strip(text: str | None) -> str | None:
+    return text.strip() if text and text.strip() else None
+
+
+def _index(records, field, norm) -> dict:
+    index: dict = {}
+    for record in records:
+        value = norm(getattr(record, field))
+        if value is not None:
+            index.setdefault(value, record)  # the first record wins a tie
+    return index
+
+
+def master_docs(kind: str, records) -> dict[str, dict]:
+    """Records as documents under their key; a record of the wrong kind or a
+    repeated key raises, so a bad import replaces nothing."""
+    model, key = MODELS[kind], KEYS[kind]
+    docs: dict[str, dict] = {}
+    for record in records:
+        if not isinstance(record, model):
+            raise TypeError(f"{kind} takes {model.__name__} records, not {type(record).__name__}")
+        doc = record.model_dump(mode="json")
+        if doc[key] in docs:
+            raise ValueError(f"duplicate {kind} {key}: {doc[key]}")
+        docs[doc[key]] = doc
+    return docs
+
+
+class Directory(StaffDirectory):
+    """Customers by code (exact), email (any case) or name (exact, trimmed);
+    products by SKU (any case) or name (exact, trimmed); staff by email or role."""
+
+    def __init__(self, customers: list[CustomerRecord], products: list[ProductRecord],
+                 staff: list[StaffMember]):
+        self._customer_code = _index(customers, "code", _strip)
+        self._customer_email = _index(customers, "email", _fold)
+        self._customer_name = _index(customers, "name", _strip)
+        self._product_sku = _index(products, "sku", _fold)
+        self._product_name = _index(products, "name", _strip)
+        self._staff_email = _index(staff, "email", _fold)
+        self._staff = list(staff)
+
+    @classmethod
+    def from_book(cls, book: Book) -> "Directory":
+        return cls([CustomerRecord.model_validate(d) for d in book.table("customers").values()],
+                   [ProductRecord.model_validate(d) for d in book.table("products").values()],
+                   [StaffMember.model_validate(d) for d in book.table("staff").values()])
+
+    def customer_by_code(self, code: str) -> CustomerRecord | None:
+        return self._customer_code.get(_strip(code))
+
+    def customer_by_email(self, email: str) -> CustomerRecord | None:
+        return self._customer_email.get(_fold(email))
+
+    def customer_by_name(self, name: str) -> CustomerRecord | None:
+        return self._customer_name.get(_strip(name))
+
+    def product_by_sku(self, sku: str) -> ProductRecord | None:
+        return self._product_sku.get(_fold(sku))
+
+    def product_by_name(self, name: str) -> ProductRecord | None:
+        return self._product_name.get(_strip(name))
+
+    def has_products(self) -> bool:
+        return bool(self._product_sku)
+
+    def staff_by_email(self, email: str) -> StaffMember | None:
+        return self._staff_email.get(_fold(email))
+
+    def staff_with_role(self, role: str) -> list[StaffMember]:
+        return [member for member in self._staff if member.role == role]

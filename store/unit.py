@@ -1,0 +1,148 @@
+"""The unit of work, written once over a `Shelf` and shared by both repositories.
+
+Every write goes to the shelf's in-memory books; the repository commits the
+shelf when the `with` block ends cleanly. Orders are stored as their JSON dump,
+so a caller who mutates an order object changes nothing until save_order.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+from orders.model import Event, Order
+from orders.status import FINAL
+from store.directory import Directory, master_docs
+from store.keys import event_doc, format_order_no, instant, message_key, month_of, order_month
+from store.repository import MasterKind, OutgoingMail, ProcessedMessage, UnitOfWork
+from store.tables import Shelf
+
+
+def archived_doc(shelf: Shelf, table: str, order_no: str) -> dict | None:
+    """An order from the archive of its number's month (or any archive, newest
+    first, for a number that does not carry its month)."""
+    months = shelf.archive_months()
+    month = order_month(order_no)
+    for candidate in [month] if month else reversed(months):
+        if candidate in months and (doc := shelf.archive(candidate).table(table).get(order_no)):
+            return doc
+    return None
+
+
+class BookUnitOfWork(UnitOfWork):
+    def __init__(self, shelf: Shelf):
+        self._shelf = shelf
+        live = shelf.live()
+        self._orders, self._processed = live.table("orders"), live.table("processed")
+        self._outbox, self._counters = live.table("outbox"), live.table("counters")
+        self._events: dict[str, Event] = {}
+        self._saved: list[Order] = []
+        self._threads: dict[str, str] | None = None
+        self._directory: Directory | None = None
+
+    @property
+    def master(self) -> Directory:
+        if self._directory is None:
+            self._directory = Directory.from_book(self._shelf.master())
+        return self._directory
+
+    def get_order(self, order_no: str) -> Order | None:
+        doc = self._orders.get(order_no) or archived_doc(self._shelf, "orders", order_no)
+        return None if doc is None else Order.model_validate(doc)
+
+    def save_order(self, order: Order) -> None:
+        old = self._orders.get(order.order_no)
+        self._orders.put(order.order_no, order.model_dump(mode="json"))
+        if self._threads is not None:
+            self._index_thread(order.order_no, old["thread"] if old else [], order.thread)
+        # Keyed by event id, so saving the same order twice queues each event once.
+        self._events.update((e.event_id, e.model_copy()) for e in order.events)
+        if all(saved is not order for saved in self._saved):
+            self._saved.append(order)
+
+    def order_for_message(self, message_id: str) -> str | None:
+        """Open (live) orders only: an archived order's thread is closed."""
+        if self._threads is None:  # built on first use, then kept current by save_order
+            self._threads = {}
+            for doc in self._orders.values():
+                self._index_thread(doc["order_no"], [], doc["thread"])
+        return self._threads.get(message_key(message_id))
+
+    def _index_thread(self, order_no: str, old: list[str], new: list[str]) -> None:
+        for mid in old:
+            if self._threads.get(message_key(mid)) == order_no:
+                del self._threads[message_key(mid)]
+        self._threads.update((message_key(mid), order_no) for mid in new)
+
+    def next_order_no(self, month: date) -> str:
+        key = f"{month:%Y%m}"
+        counter = self._counters.get(key)
+        seq = (counter["last"] if counter else 0) + 1
+        self._counters.put(key, {"month": key, "last": seq})
+        return format_order_no(month, seq)
+
+    def processed(self, key: str) -> ProcessedMessage | None:
+        """Live records only; archived ones are older than keep_days and their
+        messages have long left the inbox (Repository.find_processed sees all)."""
+        doc = self._processed.get(key)
+        return None if doc is None else ProcessedMessage.model_validate(doc)
+
+    def mark_processed(self, record: ProcessedMessage) -> None:
+        self._processed.put(record.key, record.model_dump(mode="json"))
+
+    def queue_mail(self, mail: OutgoingMail) -> None:
+        if self._outbox.get(mail.message_id) is None:
+            self._outbox.put(mail.message_id, mail.model_dump(mode="json"))
+
+    def pending_mail(self) -> list[OutgoingMail]:
+        unsent = [OutgoingMail.model_validate(d) for d in self._outbox.values() if d["sent_at"] is None]
+        return sorted(unsent, key=lambda mail: instant(mail.created_at))
+
+    def mark_sent(self, message_id: str, at: datetime) -> None:
+        """Record the send and drop the body: sent mail with PDFs would swell the
+        live file, and the sent copy lives in the mail store. Marking twice keeps
+        the first time. Raises KeyError for mail that was never queued."""
+        doc = self._outbox.get(message_id)
+        if doc is None:
+            raise KeyError(f"no queued mail with Message-ID {message_id}")
+        if doc["sent_at"] is None:
+            sent = OutgoingMail.model_validate({**doc, "raw": "", "sent_at": at})
+            self._outbox.put(message_id, sent.model_dump(mode="json"))
+
+    def replace_master(self, kind: MasterKind, records) -> None:
+        """All or nothing: a wrong record or a duplicate key raises and keeps the old table."""
+        self._shelf.master().table(kind).replace_all(master_docs(kind, records))
+        self._directory = None
+
+    def archive_finished(self, now: datetime, keep_days: int = 30) -> int:
+        cutoff = instant(now) - timedelta(days=keep_days)
+
+        def older(value: str | None) -> bool:
+            return value is not None and instant(value) < cutoff
+
+        moved = self._archive(self._orders, "orders", lambda d: d["status"] in FINAL and older(d["updated_at"]),
+                              lambda d: order_month(d["order_no"]) or month_of(d["updated_at"]))
+        moved += self._archive(self._processed, "processed", lambda d: older(d["at"]),
+                               lambda d: month_of(d["at"]))
+        moved += self._archive(self._outbox, "outbox", lambda d: older(d["sent_at"]),
+                               lambda d: month_of(d["sent_at"]))
+        return moved
+
+    def _archive(self, table, name, due, month) -> int:
+        batches: dict[str, dict[str, dict]] = defaultdict(dict)
+        for key, doc in table.items():
+            if due(doc):
+                batches[month(doc)][key] = doc
+        for target, docs in batches.items():
+            self._shelf.archive(target).table(name).put_many(docs)
+            table.remove(docs)
+        self._threads = None
+        return sum(len(docs) for docs in batches.values())
+
+    def audit_docs(self) -> list[dict]:
+        return [event_doc(event) for event in self._events.values()]
+
+    def committed(self) -> None:
+        """Forget the events that reached the audit trail, so saving again adds none."""
+        done = self._events.keys()
+        for order in self._saved:
+            order.events = [e for e in order.events if e.event_id not in done]
