@@ -1,0 +1,246 @@
+"""The inbox on an IMAP server, over imap-tools."""
+from __future__ import annotations
+
+import imaplib
+import logging
+import re
+import ssl as ssl_module
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from typing import Literal, TypeVar
+
+from imap_tools import MailBox, MailBoxStartTls, MailBoxUnencrypted
+from imap_tools.errors import (
+    ImapToolsError,
+    MailboxExpungeError,
+    MailboxFetchError,
+    MailboxFlagError,
+    MailboxFolderCreateError,
+)
+from imap_tools.mailbox import BaseMailBox
+from imap_tools.utils import check_command_status
+
+from .base import Folder, IncomingMessage, Mailbox
+
+__all__ = ["ImapMailbox", "UidValidityChanged", "DEFAULT_IMAP_FOLDERS"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+DEFAULT_IMAP_FOLDERS: dict[str, str] = {"processed": "Processed", "ignored": "Ignored", "quarantine": "Quarantine"}
+_DROPPED = (imaplib.IMAP4.abort, OSError)  # imaplib reports a closed socket as abort
+_UID = re.compile(rb"\bUID (\d+)", re.IGNORECASE)
+
+
+class UidValidityChanged(Exception):
+    """The inbox was recreated on the server: UIDs seen before mean other messages now."""
+
+    def __init__(self, folder: str, before: int, after: int) -> None:
+        super().__init__(folder, before, after)
+        self.folder, self.before, self.after = folder, before, after
+
+    def __str__(self) -> str:
+        return f"UIDVALIDITY of {self.folder} changed from {self.before} to {self.after}"
+
+
+class ImapMailbox(Mailbox):
+    """The pipeline's inbox on an IMAP server.
+
+    Connects on first use: logs in, creates the three folders if missing, and
+    selects the inbox. uid is the IMAP UID as a string; `uidvalidity` is the
+    inbox's UIDVALIDITY, to keep beside any stored UID. fetch_new peeks
+    (BODY.PEEK[]), so nothing is marked \\Seen, and skips messages flagged
+    \\Deleted, which some other client has thrown away. A connection the
+    server dropped is reopened once.
+    """
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        user: str,
+        password: str,
+        *,
+        ssl: bool = True,
+        starttls: bool = False,
+        inbox: str = "INBOX",
+        folders: Mapping[str, str] | None = None,
+        timeout: float | None = 30,
+        ssl_context: ssl_module.SSLContext | None = None,
+        batch_size: int = 200,
+    ) -> None:
+        if ssl and starttls:
+            raise ValueError("choose ssl (implicit TLS) or starttls, not both")
+        self.host, self.port, self.user, self.password = host, port, user, password
+        self.use_ssl, self.use_starttls, self.timeout = ssl, starttls, timeout
+        self.ssl_context = ssl_context
+        self.inbox = inbox
+        self.folders = {**DEFAULT_IMAP_FOLDERS, **(folders or {})}
+        self.batch_size = batch_size
+        self.uidvalidity: int | None = None
+        self._box: BaseMailBox | None = None
+
+    def fetch_new(self, limit: int | None = None) -> list[IncomingMessage]:
+        return self._call(self._fetch_new, limit)
+
+    def file(self, placements: Mapping[str, Folder]) -> None:
+        by_folder: dict[str, list[str]] = defaultdict(list)
+        for uid, folder in placements.items():
+            if folder not in self.folders:
+                raise ValueError(f"unknown folder {folder!r}")
+            if uid.isdigit():  # anything else cannot be a UID here: skip it
+                by_folder[self.folders[folder]].append(uid)
+        if by_folder:
+            # Safe to repeat after a dropped connection: the server ignores
+            # UIDs that have already left the inbox (RFC 3501, 9).
+            self._call(self._file, by_folder)
+
+    def append(self, raw: bytes) -> None:
+        # Not retried: if the server stored it before the connection dropped,
+        # a second APPEND would deliver the message twice.
+        self._call(lambda box: box.append(raw, self.inbox), retry=False)
+
+    def folder_count(self, folder: Folder | Literal["inbox"]) -> int:
+        return self._call(self._count, folder)
+
+    def close(self) -> None:
+        box, self._box = self._box, None
+        if box is None:
+            return
+        try:
+            box.logout()
+        except (*_DROPPED, imaplib.IMAP4.error, ImapToolsError):
+            _shutdown(box)
+
+    # -- the work, given a logged-in box with the inbox selected
+
+    def _fetch_new(self, box: BaseMailBox, limit: int | None) -> list[IncomingMessage]:
+        box.client.noop()  # lets the server report what arrived since the last command
+        uids = sorted(box.uids("UNDELETED"), key=int)[:limit]  # UIDs grow in arrival order
+        messages = []
+        for start in range(0, len(uids), self.batch_size):
+            messages += _fetch_raw(box.client, uids[start:start + self.batch_size])
+        return sorted(messages, key=lambda m: int(m.uid))
+
+    def _file(self, box: BaseMailBox, by_folder: Mapping[str, list[str]]) -> None:
+        for target, uids in by_folder.items():
+            if "MOVE" in box.client.capabilities:
+                box.move(uids, target, chunks=1000)
+            else:
+                self._copy_then_expunge(box, uids, target)
+
+    def _copy_then_expunge(self, box: BaseMailBox, uids: list[str], target: str) -> None:
+        # imap-tools' own fallback runs a plain EXPUNGE, which also removes
+        # every other message someone flagged \Deleted; UID EXPUNGE does not.
+        uid_set = ",".join(uids)
+        box.copy(uids, target)
+        check_command_status(box.client.uid("STORE", uid_set, "+FLAGS.SILENT", r"(\Deleted)"), MailboxFlagError)
+        if "UIDPLUS" in box.client.capabilities:
+            check_command_status(box.client.uid("EXPUNGE", uid_set), MailboxExpungeError)
+        else:
+            box.expunge()
+
+    def _count(self, box: BaseMailBox, folder: str) -> int:
+        if folder == "inbox":
+            box.client.noop()
+            return len(box.uids("UNDELETED"))  # what fetch_new would return
+        if folder not in self.folders:
+            raise ValueError(f"unknown folder {folder!r}")
+        return box.folder.status(self.folders[folder], ["MESSAGES"])["MESSAGES"]
+
+    # -- the connection
+
+    def _call(self, work: Callable[..., T], *args, retry: bool = True) -> T:
+        reused = self._box is not None
+        box = self._connection()
+        try:
+            return work(box, *args)
+        except _DROPPED as exc:
+            if not (retry and reused):
+                raise
+            log.warning("IMAP connection to %s lost (%s); reconnecting once", self.host, exc)
+            self._box = None
+            _shutdown(box)
+            return work(self._connection(), *args)
+
+    def _connection(self) -> BaseMailBox:
+        if self._box is None:
+            self._box = self._connect()
+        return self._box
+
+    def _connect(self) -> BaseMailBox:
+        box = self._new_client()
+        try:
+            box.login(self.user, self.password, initial_folder=None)
+            _refresh_capabilities(box)
+            for name in self.folders.values():
+                _ensure_folder(box, name)
+            box.folder.set(self.inbox)
+            self._check_uidvalidity(box.folder.status(self.inbox, ["UIDVALIDITY"])["UIDVALIDITY"])
+        except BaseException:
+            _shutdown(box)
+            raise
+        return box
+
+    def _new_client(self) -> BaseMailBox:
+        if self.use_ssl:
+            context = self.ssl_context or ssl_module.create_default_context()
+            return MailBox(self.host, self.port, timeout=self.timeout, ssl_context=context)
+        if self.use_starttls:
+            context = self.ssl_context or ssl_module.create_default_context()
+            return MailBoxStartTls(self.host, self.port, timeout=self.timeout, ssl_context=context)
+        return MailBoxUnencrypted(self.host, self.port, timeout=self.timeout)
+
+    def _check_uidvalidity(self, value: int) -> None:
+        if self.uidvalidity is not None and value != self.uidvalidity:
+            raise UidValidityChanged(self.inbox, self.uidvalidity, value)
+        self.uidvalidity = value
+
+
+def _fetch_raw(client: imaplib.IMAP4, uids: list[str]) -> list[IncomingMessage]:
+    """The messages' bytes exactly as the server holds them, without \\Seen.
+
+    Not imap-tools' fetch(): its bulk mode pairs up response items blindly, so
+    a flag change by another client (an unsolicited `* 3 FETCH (FLAGS ...)`,
+    which imaplib keeps from earlier commands too) shifts the pairs and yields
+    a message with no UID and no bytes. And its MailMessage keeps only the
+    parsed message, whose re-serialisation is not the original bytes.
+    """
+    client.untagged_responses.pop("FETCH", None)  # left over from NOOP/SEARCH
+    result = client.uid("FETCH", ",".join(uids), "(UID BODY.PEEK[])")
+    check_command_status(result, MailboxFetchError)
+    data, messages = result[1], []
+    for i, item in enumerate(data):
+        if not (isinstance(item, tuple) and b"BODY[]" in item[0].upper()):
+            continue  # the closing ")" or an unsolicited flag update
+        after = data[i + 1] if i + 1 < len(data) and isinstance(data[i + 1], bytes) else b""
+        uid = _UID.search(item[0]) or _UID.search(after)  # servers may send UID after the literal
+        if uid:
+            messages.append(IncomingMessage(uid=uid.group(1).decode(), raw=item[1]))
+    return messages
+
+
+def _refresh_capabilities(box: BaseMailBox) -> None:
+    # imaplib keeps the capabilities from the greeting; many servers (Dovecot
+    # included) announce MOVE and UIDPLUS only after login.
+    typ, data = box.client.capability()
+    if typ == "OK" and data and data[-1]:
+        box.client.capabilities = tuple(data[-1].decode().upper().split())
+
+
+def _ensure_folder(box: BaseMailBox, name: str) -> None:
+    if box.folder.exists(name):
+        return
+    try:
+        box.folder.create(name)
+    except MailboxFolderCreateError:
+        if not box.folder.exists(name):  # another process may have created it
+            raise
+    box.folder.subscribe(name, True)  # so that mail clients show it
+
+
+def _shutdown(box: BaseMailBox) -> None:
+    try:
+        box.client.shutdown()
+    except OSError:
+        pass  # already closed

@@ -1,0 +1,50 @@
+"""The embedded "send": every outgoing message lands in a local Maildir."""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._maildir_io import deliver, ensure_maildir, split_info
+from .base import Mailer
+
+__all__ = ["OutboxMailer"]
+
+
+class OutboxMailer(Mailer):
+    """Writes each message to `root/new/` as it would be handed to SMTP.
+
+    The file name comes from the Message-ID, so sending the same message again
+    (a retried task) writes nothing: at most one copy per id, which is what a
+    reader of the outbox (the demo, a test, a person) wants. The bytes are
+    stored unchanged; the envelope (sender, recipients) is not kept, since
+    the headers name the recipients of every message orderloop builds.
+    """
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = ensure_maildir(Path(root))
+
+    def send(self, message_id: str, sender: str, recipients: Sequence[str], raw: bytes) -> None:
+        name = file_name(message_id)
+        if self._find(name) is None:
+            deliver(self.root, name, raw)
+
+    def path_of(self, message_id: str) -> Path | None:
+        """Where the message with this id is, or None if it was never sent."""
+        return self._find(file_name(message_id))
+
+    def _find(self, name: str) -> Path | None:
+        if (self.root / "new" / name).exists():
+            return self.root / "new" / name
+        # A mail client reading the outbox moves files to cur/ and adds flags.
+        for entry in os.scandir(self.root / "cur"):
+            if split_info(entry.name)[0] == name:
+                return Path(entry.path)
+        return None
+
+
+def file_name(message_id: str) -> str:
+    """The outbox file name for a Message-ID, with or without angle brackets."""
+    normalized = message_id.strip().removeprefix("<").removesuffix(">")
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:32]

@@ -1,0 +1,254 @@
+"""Real mail servers for integration tests: Dovecot (IMAP + LMTP) and an
+aiosmtpd SMTP server that can hand mail to Dovecot like a real MTA.
+
+Both run on free loopback ports from a short temporary folder and need no
+configuration of the machine beyond Debian's dovecot-imapd and dovecot-lmtpd.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import signal
+import smtplib
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
+
+DOVECOT = Path("/usr/sbin/dovecot")
+MAIL_UID = 65534  # nobody: Dovecot refuses to run mail processes as root
+DOMAIN = "example.com"
+
+_CONFIG = """\
+protocols = imap lmtp
+listen = 127.0.0.1
+base_dir = {d}/run
+state_dir = {d}/state
+log_path = {d}/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_internal_user = dovecot
+default_login_user = dovenull
+first_valid_uid = {uid}
+mail_location = maildir:~/Maildir
+postmaster_address = postmaster@{domain}
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {d}/users/%u
+}}
+userdb {{
+  driver = passwd-file
+  args = username_format=%u {d}/users/%u
+}}
+service imap-login {{
+  inet_listener imap {{
+    port = {imap_port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+service lmtp {{
+  inet_listener lmtp {{
+    address = 127.0.0.1
+    port = {lmtp_port}
+  }}
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(host: str, port: int, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection((host, port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"nothing answers on {host}:{port}") from None
+            time.sleep(0.02)
+
+
+@dataclass(frozen=True)
+class Account:
+    user: str  # a full address: LMTP delivers to it, IMAP logs in with it
+    password: str
+
+
+class Dovecot:
+    """One Dovecot instance. `user`/`password` is the default account
+    (orders@example.com); `new_account()` adds a fresh, empty one (Dovecot
+    re-reads the users file when it changes), `reset()` empties the default."""
+
+    host = "127.0.0.1"
+
+    def __init__(self) -> None:
+        if not DOVECOT.exists():
+            raise RuntimeError(
+                f"{DOVECOT} is missing: run the project's setup, which installs "
+                "dovecot-imapd and dovecot-lmtpd (apt-get install dovecot-imapd dovecot-lmtpd)"
+            )
+        # A short path: Dovecot's socket paths under base_dir overflow
+        # sockaddr_un ("File name too long") from a long temporary folder.
+        self.dir = Path(tempfile.mkdtemp(prefix="ol", dir="/tmp"))
+        self.dir.chmod(0o755)  # the auth process reads the users file as another user
+        self.imap_port, self.lmtp_port = free_port(), free_port()
+        self.user, self.password = f"orders@{DOMAIN}", "secret"
+        self._serial = itertools.count(1)
+        self._accounts: list[Account] = [Account(self.user, self.password)]
+
+    def start(self) -> "Dovecot":
+        (self.dir / "mail").mkdir()
+        os.chown(self.dir / "mail", MAIL_UID, MAIL_UID)
+        self._write_users()
+        conf = self.dir / "dovecot.conf"
+        conf.write_text(_CONFIG.format(
+            d=self.dir, uid=MAIL_UID, domain=DOMAIN, imap_port=self.imap_port, lmtp_port=self.lmtp_port))
+        # Never a pipe for stdout/stderr: the daemon inherits them, and a test
+        # run whose output is piped would wait for it forever. A file is fine.
+        errors = self.dir / "start.err"
+        with errors.open("wb") as err:
+            started = subprocess.run([str(DOVECOT), "-c", str(conf)],
+                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+        try:
+            if started.returncode:
+                raise RuntimeError(f"dovecot did not start: {errors.read_text(errors='replace')}")
+            wait_for_port(self.host, self.imap_port)
+            wait_for_port(self.host, self.lmtp_port)
+            self._master_pid()  # written after the listeners open
+        except (RuntimeError, TimeoutError) as exc:
+            message = f"{exc}\nDovecot's log says:\n{self.log_text()}"
+            self.stop()  # leave no daemon behind
+            raise RuntimeError(message) from None
+        return self
+
+    def stop(self) -> None:
+        try:
+            pid = self._master_pid(timeout=1)
+        except TimeoutError:
+            pid = None  # never started
+        if pid:
+            os.kill(pid, signal.SIGTERM)
+            deadline = time.monotonic() + 15
+            while _alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def _master_pid(self, timeout: float = 5) -> int:
+        pid_file = self.dir / "run" / "master.pid"
+        deadline = time.monotonic() + timeout
+        while not (pid_file.exists() and pid_file.read_text().strip()):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"Dovecot wrote no {pid_file}")
+            time.sleep(0.01)
+        return int(pid_file.read_text().split()[0])
+
+    def new_account(self, local_part: str = "user") -> Account:
+        account = Account(f"{local_part}{next(self._serial)}@{DOMAIN}", "secret")
+        self._accounts.append(account)
+        self._write_users()
+        return account
+
+    def reset(self, user: str | None = None) -> None:
+        """Remove an account's mail (all folders); Dovecot recreates an empty
+        Maildir at the next login or delivery. Log out before calling this."""
+        shutil.rmtree(self.dir / "mail" / (user or self.user), ignore_errors=True)
+
+    def log_text(self) -> str:
+        log = self.dir / "dovecot.log"
+        return log.read_text(errors="replace") if log.exists() else ""
+
+    def _write_users(self) -> None:
+        # One users file per account (the path in the config holds %u): Dovecot
+        # reloads a changed file only when its mtime second or size changes,
+        # and a failed login meanwhile costs seconds of auth penalty.
+        users = self.dir / "users"
+        users.mkdir(exist_ok=True)
+        for a in self._accounts:
+            path = users / a.user
+            if not path.exists():
+                tmp = users / f".{a.user}.tmp"
+                tmp.write_text(f"{a.user}:{{PLAIN}}{a.password}:{MAIL_UID}:{MAIL_UID}::{self.dir}/mail/{a.user}::\n")
+                os.replace(tmp, path)  # auth may read it at any moment: never half-written
+
+
+def _alive(pid: int) -> bool:
+    # The daemonised master is not our child, so once it exits it stays a
+    # zombie until init reaps it (seconds, in some containers): count that as gone.
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
+
+
+@dataclass
+class Received:
+    mail_from: str
+    rcpt_tos: list[str]
+    content: bytes
+
+
+@dataclass
+class _Handler:
+    messages: list[Received] = field(default_factory=list)
+    lmtp: tuple[str, int] | None = None
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+        if self.lmtp:
+            _deliver_lmtp(self.lmtp, envelope.mail_from, envelope.rcpt_tos, envelope.original_content)
+        return "250 OK"
+
+
+def _deliver_lmtp(address: tuple[str, int], mail_from: str, rcpt_tos: list[str], content: bytes) -> None:
+    # Blocking, but the test server handles one message at a time anyway.
+    # Recipients Dovecot does not know (the customers) are refused by LMTP and
+    # only kept in `messages`, like mail a real MTA would relay elsewhere.
+    with smtplib.LMTP(*address) as lmtp:
+        try:
+            lmtp.sendmail(mail_from, rcpt_tos, content)
+        except smtplib.SMTPRecipientsRefused:
+            pass
+
+
+class SmtpServer:
+    """An SMTP server that keeps every envelope in `.messages`; after
+    `deliver_to(host, lmtp_port)` it also delivers to those LMTP recipients."""
+
+    host = "127.0.0.1"
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self._handler = _Handler()
+        self._controller = Controller(self._handler, hostname=self.host, port=self.port)
+
+    @property
+    def messages(self) -> list[Received]:
+        return self._handler.messages
+
+    def clear(self) -> None:
+        self._handler.messages.clear()
+
+    def deliver_to(self, host: str | None, port: int | None = None) -> None:
+        """Hand each message to Dovecot's LMTP port; `deliver_to(None)` stops."""
+        self._handler.lmtp = (host, port) if host else None
+
+    def start(self) -> "SmtpServer":
+        self._controller.start()
+        return self
+
+    def stop(self) -> None:
+        self._controller.stop()
