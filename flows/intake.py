@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import flows.prefect_env  # noqa: F401  (must precede prefect)
 from prefect import flow, task
-from prefect.artifacts import create_table_artifact
+from prefect.artifacts import acreate_table_artifact
 from prefect.cache_policies import NONE
 
 from mail.base import IncomingMessage
@@ -73,10 +73,10 @@ async def intake_flow() -> dict[str, int]:
         file_messages(settings, placements[-len(batch):])
         if len(batch) < settings.batch_size:
             break
-    return report(placements, sent)
+    return await report(placements, sent)
 
 
-def report(placements: list[Placement], sent: int) -> dict[str, int]:
+async def report(placements: list[Placement], sent: int) -> dict[str, int]:
     """Counts for the caller, and a table of the batch for the Prefect UI."""
     counts = {"messages": len(placements), "sent": sent}
     for p in placements:
@@ -84,5 +84,5 @@ def report(placements: list[Placement], sent: int) -> dict[str, int]:
     if placements:
         rows = [{"kind": p.record.kind, "folder": p.folder, "order_no": p.record.order_no or "",
                  "subject": p.record.subject or "", "reason": p.record.reason or ""} for p in placements[:200]]
-        create_table_artifact(rows, key="intake-batch", description=f"{counts}")
+        await acreate_table_artifact(rows, key="intake-batch", description=f"{counts}")
     return counts
