@@ -25,12 +25,11 @@ def open_mailbox(settings: Settings) -> Mailbox:
     return MaildirMailbox(settings.inbox_dir)
 
 
-def open_mailer(settings: Settings) -> JournaledMailer:
-    inner: Mailer
+def open_mailer(settings: Settings) -> Mailer:
     if settings.smtp_host:
-        inner = SmtpMailer(settings.smtp_host, settings.smtp_port, user=settings.smtp_user,
-                           password=settings.smtp_password, starttls=settings.smtp_starttls,
-                           ssl=settings.smtp_ssl)
-    else:
-        inner = OutboxMailer(settings.outbox_dir)
-    return JournaledMailer(inner, settings.store_dir / "sent.journal")
+        smtp = SmtpMailer(settings.smtp_host, settings.smtp_port, user=settings.smtp_user,
+                          password=settings.smtp_password, starttls=settings.smtp_starttls,
+                          ssl=settings.smtp_ssl)
+        return JournaledMailer(smtp, settings.store_dir / "sent.journal")
+    # The outbox is keyed by Message-ID, so it needs no journal to send once.
+    return OutboxMailer(settings.outbox_dir)

@@ -52,7 +52,7 @@ def send_pending_mail(settings: Settings) -> int:
             now = settings.current_time()
             for mail in pending:
                 uow.mark_sent(mail.message_id, now)
-        mailer.forget_all()
+        mailer.settled()
     return len(pending)
 
 

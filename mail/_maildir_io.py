@@ -26,11 +26,12 @@ def unique_name() -> str:
     return f"{sec:010d}.M{usec:06d}P{os.getpid()}Q{next(_counter):06d}.{host}"
 
 
-def deliver(maildir: Path, name: str, raw: bytes) -> Path:
+def deliver(maildir: Path, name: str, raw: bytes, sync_dir: bool = True) -> Path:
     """Write raw to tmp/name, fsync it, rename it to new/name.
 
     The rename is atomic, so a reader never sees half a message; the fsyncs
-    make sure a crash after this returns cannot lose it.
+    make sure a crash after this returns cannot lose it. A caller writing a
+    batch may pass sync_dir=False and fsync new/ once at the end instead.
     """
     tmp, final = maildir / "tmp" / name, maildir / "new" / name
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -43,7 +44,8 @@ def deliver(maildir: Path, name: str, raw: bytes) -> Path:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    fsync_dir(final.parent)
+    if sync_dir:
+        fsync_dir(final.parent)
     return final
 
 

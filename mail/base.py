@@ -51,6 +51,10 @@ class Mailer(ABC):
     @abstractmethod
     def send(self, message_id: str, sender: str, recipients: Sequence[str], raw: bytes) -> None: ...
 
+    def settled(self) -> None:
+        """The store has recorded every send so far: drop whatever guards
+        against sending them again."""
+
     def close(self) -> None:
         pass
 

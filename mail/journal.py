@@ -43,7 +43,7 @@ class JournaledMailer(Mailer):
             self._file = None
         self.inner.close()
 
-    def forget_all(self) -> None:
+    def settled(self) -> None:
         """Empty the journal once the store has recorded every send in it."""
         self.close()
         self.path.write_text("", encoding="utf-8")

@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ._maildir_io import deliver, ensure_maildir, split_info
+from ._maildir_io import deliver, ensure_maildir, fsync_dir, split_info
 from .base import Mailer
 
 __all__ = ["OutboxMailer"]
@@ -24,11 +24,23 @@ class OutboxMailer(Mailer):
 
     def __init__(self, root: Path | str) -> None:
         self.root = ensure_maildir(Path(root))
+        self._unsynced = False
+        # Keys in cur/, listed again only when cur/ changes (its mtime moves).
+        self._in_cur: dict[str, str] = {}
+        self._cur_mtime: int | None = None
 
     def send(self, message_id: str, sender: str, recipients: Sequence[str], raw: bytes) -> None:
         name = file_name(message_id)
         if self._find(name) is None:
-            deliver(self.root, name, raw)
+            # new/ is fsync'd once when the batch closes, not once a message;
+            # the store records the sends only after that.
+            deliver(self.root, name, raw, sync_dir=False)
+            self._unsynced = True
+
+    def close(self) -> None:
+        if self._unsynced:
+            fsync_dir(self.root / "new")
+            self._unsynced = False
 
     def path_of(self, message_id: str) -> Path | None:
         """Where the message with this id is, or None if it was never sent."""
@@ -38,10 +50,12 @@ class OutboxMailer(Mailer):
         if (self.root / "new" / name).exists():
             return self.root / "new" / name
         # A mail client reading the outbox moves files to cur/ and adds flags.
-        for entry in os.scandir(self.root / "cur"):
-            if split_info(entry.name)[0] == name:
-                return Path(entry.path)
-        return None
+        mtime = os.stat(self.root / "cur").st_mtime_ns
+        if mtime != self._cur_mtime:
+            self._in_cur = {split_info(e.name)[0]: e.path for e in os.scandir(self.root / "cur")}
+            self._cur_mtime = mtime
+        found = self._in_cur.get(name)
+        return Path(found) if found else None
 
 
 def file_name(message_id: str) -> str:
