@@ -14,7 +14,8 @@ from typing import Literal
 from orders.master import CustomerRecord, MasterData
 from orders.model import Attachment, CustomerInfo, DraftLine, Order, OrderDraft, OrderLine, Problem
 from orders.status import Status
-from orders.validation import dedupe, is_custom, review
+from orders.validation import (check_arithmetic, check_custom_specs, check_dates, check_required, combine,
+                               dedupe, is_custom, review)
 
 NoticePurpose = Literal["clarification", "requirements_list", "cancelled"]
 SYSTEM = "orderloop"
@@ -102,7 +103,7 @@ def _assess(order: Order, parse_problems: list[Problem], *, actor: str, message_
     enrich_lines(order, master)
     order.recompute_totals()
     still_open = [p for p in parse_problems if _is_empty(order, p.field)]
-    order.problems = dedupe(still_open + review(order, customer=customer, master=master, today=today))
+    order.problems = combine(still_open, review(order, customer=customer, master=master, today=today))
     order.needs_feasibility = any(is_custom(line) for line in order.lines)
     if order.problems:
         target, purpose = Status.CLARIFYING, "clarification"
@@ -215,11 +216,9 @@ def _is_empty(order: Order, path: str) -> bool:
 
 def draft_problems(draft: OrderDraft, parse_problems: list[Problem], today: date) -> list[Problem]:
     """The checks that need no master data, for a draft on its own (`orderloop parse`)."""
-    from orders.validation import check_arithmetic, check_custom_specs, check_dates, check_required
-
     order = Order.receive("SO000000000", at=datetime.combine(today, datetime.min.time()),
                           actor=SYSTEM, message_id=None)
     merge_draft(order, draft, first=True)
     order.recompute_totals()
     found = check_required(order) + check_dates(order, today) + check_custom_specs(order) + check_arithmetic(order)
-    return dedupe([p for p in parse_problems if _is_empty(order, p.field)] + found)
+    return combine([p for p in parse_problems if _is_empty(order, p.field)], dedupe(found))

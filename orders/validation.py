@@ -145,6 +145,15 @@ def review(order: Order, *, customer: CustomerRecord | None, master: MasterData,
     return dedupe(found)
 
 
+def combine(parse_problems: list[Problem], checks: list[Problem]) -> list[Problem]:
+    """The checks' questions, except that where a check only saw a value
+    missing, the parser's word on why (unreadable, say) is the better question."""
+    by_field = {p.field: p for p in parse_problems}
+    merged = [by_field.pop(p.field) if p.code == "missing" and p.field in by_field else p for p in checks]
+    covered = {p.field for p in merged}
+    return dedupe(merged + [p for p in by_field.values() if p.field not in covered])
+
+
 def dedupe(problems: list[Problem]) -> list[Problem]:
     seen, kept = set(), []
     for p in problems:
