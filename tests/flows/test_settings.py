@@ -1,0 +1,30 @@
+from datetime import datetime
+from decimal import Decimal
+
+from flows.settings import Settings
+
+
+def test_nothing_configured_means_the_embedded_defaults(monkeypatch):
+    for name in ("ORDERLOOP_HOME", "ORDERLOOP_IMAP_HOST", "ORDERLOOP_SMTP_HOST", "ORDERLOOP_NOW", "ORDERLOOP_CONFIG"):
+        monkeypatch.delenv(name, raising=False)
+    settings = Settings()
+    assert settings.imap_host is None and settings.smtp_host is None
+    assert settings.inbox_dir.as_posix() == "var/mail/inbox" and settings.outbox_dir.as_posix() == "var/mail/outbox"
+    assert settings.address == "orders@example.com" and settings.approval_threshold == Decimal("50000")
+
+
+def test_orderloop_now_sets_the_clock_in_the_company_timezone(monkeypatch):
+    monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-14T23:30:00+00:00")
+    now = Settings().current_time()
+    assert now.isoformat() == "2023-10-15T07:30:00+08:00"
+
+
+def test_a_toml_file_configures_and_the_environment_overrides_it(tmp_path, monkeypatch):
+    config = tmp_path / "orderloop.toml"
+    config.write_text('address = "sales@acme.example"\nimap_host = "mail.acme.example"\nimap_port = 1993\n')
+    monkeypatch.setenv("ORDERLOOP_CONFIG", str(config))
+    monkeypatch.setenv("ORDERLOOP_IMAP_PORT", "2993")
+    settings = Settings()
+    assert settings.address == "sales@acme.example" and settings.mail_domain == "acme.example"
+    assert settings.imap_host == "mail.acme.example" and settings.imap_port == 2993
+    assert isinstance(settings.current_time(), datetime)
