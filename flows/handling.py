@@ -2,7 +2,8 @@
 
 `record_messages` runs a whole batch inside one unit of work, so the store is
 written once per batch. A message that fails is quarantined with the reason;
-the rest of the batch goes on.
+the rest of the batch goes on. Nothing here sends or files mail: the flow
+does that after the batch is stored.
 """
 from __future__ import annotations
 
@@ -11,12 +12,15 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from filelock import Timeout
+
 from mail.base import IncomingMessage
 from orders.intake import Outcome, handle_customer_reply, receive_order
 from parsers import parse_email
 from parsers.result import ParseResult
-from store.repository import Folder, ProcessedMessage, UnitOfWork
+from store.repository import Folder, ProcessedMessage, Repository, UnitOfWork
 
+from flows.crashpoints import crashpoint
 from flows.notices import compose
 from flows.settings import Settings
 
@@ -28,6 +32,41 @@ class Placement:
     uid: str
     folder: Folder
     record: ProcessedMessage
+
+
+def record_batch_safely(repository: Repository, messages: list[IncomingMessage], settings: Settings,
+                        now: datetime) -> list[Placement]:
+    """The batch in one unit of work; if that cannot commit (one message's
+    data the store cannot write, say), each message in its own, so one bad
+    message is quarantined instead of blocking the inbox forever."""
+    try:
+        with repository.unit_of_work() as uow:
+            placements = record_messages(uow, messages, settings, now)
+            uow.archive_finished(now)
+            crashpoint("after_parse")
+        return placements
+    except Timeout:
+        raise  # another process holds the store: the task retries
+    except Exception:
+        log.exception("a batch of %d failed to commit; recording its messages one by one", len(messages))
+    return [_record_alone(repository, message, settings, now) for message in messages]
+
+
+def _record_alone(repository: Repository, message: IncomingMessage, settings: Settings,
+                  now: datetime) -> Placement:
+    try:
+        with repository.unit_of_work() as uow:
+            (placement,) = record_messages(uow, [message], settings, now)
+        return placement
+    except Timeout:
+        raise
+    except Exception as exc:
+        parsed = parse_email(message.raw)
+        record = ProcessedMessage(key=message_key(parsed, message.raw), folder="quarantine", kind=parsed.kind,
+                                  at=now, reason=f"could not be stored: {type(exc).__name__}: {exc}")
+        with repository.unit_of_work() as uow:
+            uow.mark_processed(record)
+        return Placement(message.uid, "quarantine", record)
 
 
 def message_key(parsed: ParseResult, raw: bytes) -> str:

@@ -14,7 +14,7 @@ from prefect.cache_policies import NONE
 from mail.base import IncomingMessage
 from flows.components import open_mailbox, open_mailer, open_repository
 from flows.crashpoints import crashpoint
-from flows.handling import Placement, record_messages
+from flows.handling import Placement, record_batch_safely
 from flows.settings import Settings
 
 IO = dict(cache_policy=NONE, persist_result=False, retries=2, retry_delay_seconds=2)
@@ -28,11 +28,7 @@ def fetch_messages(settings: Settings) -> list[IncomingMessage]:
 
 @task(**IO)
 def record_batch(settings: Settings, messages: list[IncomingMessage]) -> list[Placement]:
-    now = settings.current_time()
-    with open_repository(settings).unit_of_work() as uow:
-        placements = record_messages(uow, messages, settings, now)
-        uow.archive_finished(now)
-        crashpoint("after_parse")
+    placements = record_batch_safely(open_repository(settings), messages, settings, settings.current_time())
     crashpoint("after_store")
     return placements
 

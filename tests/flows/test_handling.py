@@ -1,0 +1,56 @@
+"""The intake service layer on the in-memory store: no servers, no Prefect."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import flows.handling as handling
+from flows.handling import record_batch_safely
+from flows.masterdata import read_rows
+from flows.settings import Settings
+from mail.base import IncomingMessage
+from store import MemoryRepository
+
+from tests.flows.conftest import SAMPLE, sample_email
+
+NOW = datetime(2023, 10, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def repository_with_master() -> MemoryRepository:
+    repository = MemoryRepository()
+    with repository.unit_of_work() as uow:
+        for kind in ("customers", "products", "staff"):
+            uow.replace_master(kind, read_rows(kind, SAMPLE / f"{kind}.csv"))
+    return repository
+
+
+def test_one_message_that_cannot_be_stored_is_quarantined_and_the_rest_go_on(monkeypatch):
+    repository = repository_with_master()
+    poison = sample_email("03-english-order.eml")
+    real = handling.record_messages
+
+    def failing_on_poison(uow, messages, settings, now):
+        if any(m.raw == poison for m in messages):
+            raise ValueError("the store refused this document")
+        return real(uow, messages, settings, now)
+
+    monkeypatch.setattr(handling, "record_messages", failing_on_poison)
+    batch = [IncomingMessage("1", sample_email("01-seed-order.eml")), IncomingMessage("2", poison),
+             IncomingMessage("3", sample_email("02-vague-custom.eml"))]
+    placements = record_batch_safely(repository, batch, Settings(), NOW)
+    assert [(p.uid, p.folder) for p in placements] == [("1", "processed"), ("2", "quarantine"), ("3", "processed")]
+    assert "the store refused" in placements[1].record.reason
+    assert len(repository.list_orders()) == 2
+    (quarantined,) = repository.quarantined()
+    assert quarantined.key == "<nw-4410@northwind.example>"
+
+
+def test_a_message_seen_before_is_filed_again_without_a_second_effect():
+    repository = repository_with_master()
+    message = IncomingMessage("7", sample_email("01-seed-order.eml"))
+    first = record_batch_safely(repository, [message], Settings(), NOW)
+    again = record_batch_safely(repository, [message, message], Settings(), NOW)
+    assert [p.folder for p in first + again] == ["processed"] * 3
+    assert len(repository.list_orders()) == 1
+    with repository.unit_of_work() as uow:
+        assert len(uow.pending_mail()) == 1
