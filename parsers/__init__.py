@@ -1,0 +1,83 @@
+"""Bytes of an email → a typed result: an order draft, a reply, an auto-reply,
+a bounce or "other". Pure functions: no file or network I/O, and no exception
+for any input (a message that cannot be read at all is "other" with a problem).
+
+    parse_email(raw) -> ParseResult
+    parse_order_text(text, reference_date=...) -> (OrderDraft, [Problem])
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from orders.model import OrderDraft, Problem
+from parsers.classify import kind_from_headers, looks_like_order
+from parsers.html_text import html_to_text
+from parsers.message import MailMessage, read_message
+from parsers.order_text import Pair, build_draft, order_body, parse_order_text, read_pairs
+from parsers.quotes import forwarded_part
+from parsers.reply import parse_reply
+from parsers.result import Envelope, ParseResult, Reply
+
+__all__ = ["parse_email", "parse_order_text", "ParseResult", "Envelope", "Reply"]
+
+
+def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None]:
+    """The label:value pairs of a new message and, for a forwarded order, the
+    forwarded message's sender.
+
+    Read in turn until one reads as an order: the subject and the new text;
+    the HTML body when the plain one is a stub ("see the HTML version"); the
+    forwarded message of a "Fwd:".
+    """
+    subject = mail.envelope.subject
+    pairs = read_pairs(subject) + read_pairs(order_body(mail.text))
+    if looks_like_order(pairs, subject):
+        return pairs, None
+    if mail.html and not mail.from_html:
+        candidate = read_pairs(subject) + read_pairs(order_body(html_to_text(mail.html)))
+        if looks_like_order(candidate, subject):
+            return candidate, None
+    forwarded = forwarded_part(mail.text, subject)
+    if forwarded:
+        text, sender = forwarded
+        candidate = read_pairs(order_body(text))
+        if looks_like_order(candidate, subject):
+            return candidate, sender
+    return pairs, None
+
+
+def _reference_date(mail: MailMessage) -> date | None:
+    return mail.envelope.date.date() if mail.envelope.date else None
+
+
+def _parse(raw: bytes) -> ParseResult:
+    mail = read_message(raw)
+    kind = kind_from_headers(mail)
+    if kind is None:  # only then is the body read for an order
+        pairs, forwarded_from = _order_pairs(mail)
+        kind = "order" if looks_like_order(pairs, mail.envelope.subject) else "other"
+    result = ParseResult(kind=kind, envelope=mail.envelope)
+    if kind == "order":
+        result.draft, result.problems = build_draft(pairs, reference_date=_reference_date(mail))
+        result.draft.customer.email = result.draft.customer.email or forwarded_from
+        result.draft.attachments = mail.attachments
+        if mail.documents:  # the drawing may be attached: technical review reads it
+            result.problems = [p for p in result.problems if p.code != "needs_drawing"]
+    elif kind == "reply":
+        result.reply, result.problems = parse_reply(mail.text, mail.envelope,
+                                                    reference_date=_reference_date(mail))
+        if mail.attachments:  # a drawing sent in answer to 定制规格 travels with the answer
+            result.reply.answer = result.reply.answer or OrderDraft()
+            result.reply.answer.attachments = mail.attachments
+    return result
+
+
+def parse_email(raw: bytes) -> ParseResult:
+    """Classify and read one email. Never raises."""
+    try:
+        if isinstance(raw, str):
+            raw = raw.encode("utf-8", "surrogateescape")
+        return _parse(bytes(raw))
+    except Exception as exc:  # the contract: a result for every input, the bug reported in it
+        detail = f"unreadable message ({type(exc).__name__}: {exc})"[:500]
+        return ParseResult(kind="other", problems=[Problem(field="message", code="invalid", detail=detail)])

@@ -1,6 +1,9 @@
 """parse_email returns a result for any bytes at all: arbitrary, and golden emails mutated."""
 from __future__ import annotations
 
+import time
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -72,3 +75,27 @@ def test_huge_bodies_are_bounded():
 def test_non_bytes_input_is_refused_gracefully():
     assert parse_email(None).kind == "other"
     assert parse_email("Subject: text, not bytes\n\n商品名称：A\n数量：1").kind in ("order", "other")
+
+
+PLAIN = b"Subject: order\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+THREAD = b"Subject: Re: [SO2023100001] x\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+PATHOLOGICAL = {
+    "long_run_of_spaces": PLAIN + b" " * 300_000 + b"x",
+    "label_then_spaces": PLAIN + "数量".encode() + b" " * 50_000 + b"x",
+    "label_cell_then_spaces": PLAIN + "数量".encode() + b" " * 50_000 + b"x\tfoo",
+    "price_then_spaces": PLAIN + "商品名称: A\n单价: 1".encode() + b" " * 50_000 + b"x",
+    "long_digit_run": PLAIN + "付款方式: ".encode() + b"1" * 100_000,
+    "one_long_reply_line": THREAD + b"On 2023 " * 50_000,
+    "many_wrote_lines": THREAD + "在 x\n".encode() * 50_000,
+    "long_address_run": b"From: " + b"a" * 7_000 + b"\r\nSubject: x\r\n\r\nx",
+    "many_encoded_word_starts": b"Subject: " + b"=?a?q?" * 1_300 + b"\r\n\r\nx",
+}
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_pathological_input_takes_no_time(name):
+    # Each of these once took seconds to hours: quantifiers that backtrack
+    # over a long run (now possessive) or searches that restart inside one.
+    start = time.perf_counter()
+    check(PATHOLOGICAL[name])
+    assert time.perf_counter() - start < 3

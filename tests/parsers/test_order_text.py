@@ -191,7 +191,7 @@ def test_words_inside_a_sentence_are_not_labels():
 @pytest.mark.parametrize("cell, field", [("商品名称", "name"), ("Qty:", "quantity"), ("单价（元）", "unit_price"),
                                          ("商品2编码", "sku"), ("Unit Price", "unit_price"), ("P/N", "sku")])
 def test_label_cells(cell, field):
-    from parsers.amounts import normalize
+    from parsers.text import normalize
     assert label_cell(normalize(cell)).field == field
 
 

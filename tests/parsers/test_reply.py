@@ -136,3 +136,8 @@ def test_reply_email_end_to_end(golden_bytes):
 
 def test_read_intent_without_words():
     assert read_intent("好的，谢谢") == (None, None)
+
+
+def test_noted_is_not_a_sign_off():
+    assert reply("收到").intent == "answer"
+    assert reply("收到，谢谢").intent == "answer"

@@ -1,0 +1,326 @@
+"""An order written as "label: value" lines → an OrderDraft and its problems.
+
+Reads full-width and half-width colons (and "label = value"), several pairs on
+one line ("数量:100 单价:500"), table rows of label and value cells, and a table
+with a header row of item labels and one row per item. A new line item starts
+at 序号/No., at a label with a line number ("商品2名称"), or when an item field
+repeats (a second 商品名称). The first value of an order-level field counts;
+notes (备注, 特殊需求) are joined.
+
+Values that cannot be read become problems named by the record's fields with
+1-based line numbers (`lines[1].quantity`); missing fields and arithmetic are
+the domain's to check (orders/validation.py), not the parser's.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from orders.model import CustomerInfo, DraftLine, OrderDraft, PaymentTerms, Problem
+from parsers import amounts
+from parsers.dates import read_date
+from parsers.labels import ITEM_FIELDS, LABEL_RE, Label, find_labels, label_cell
+from parsers.quotes import strip_quoted, strip_signature
+from parsers.text import normalize, quoted
+
+__all__ = ["Pair", "read_pairs", "build_draft", "order_body", "parse_order_text"]
+
+MAX_TEXT = 100_000  # characters read from one body; an order is far shorter
+# Starts only where a run of blanks starts, so a long run costs one scan.
+_CELL_SPLIT = re.compile(r"(?<!\s)\s*+[|｜]\s*+|\t+")
+_TABLE_RULE = re.compile(r"[\s|:+\-=_]*")
+_EMAIL = re.compile(r"(?<![^\s<>\"'(),;:@])[^\s<>\"'(),;:@]+@[^\s<>\"'(),;:@]+\.[^\s<>\"'(),;:@]+")
+_RATE = re.compile(r"%|折")
+# A spec that only says "custom": the procedure asks for a drawing or parameters.
+_CUSTOM_SPEC = re.compile(r"(?:客户|按需|非标)?定制(?:规格|型号|尺寸)?|非标(?:规格)?|按图(?:纸)?(?:定制|加工)?"
+                          r"|custom(?:ized|ised)?(?: spec(?:ification)?| size)?|tbd|待定", re.IGNORECASE)
+_VALUE_TRIM = " \t,;、|"
+
+
+@dataclass
+class Pair:
+    label: Label
+    value: str  # as the customer wrote it (full-width characters kept)
+    new_item: bool = False  # a table row: its cells are one line item
+
+
+@dataclass
+class _Item:
+    values: dict[str, tuple[str, Label]] = field(default_factory=dict)
+
+
+class _Span:
+    """A piece of a line read in its NFKC form (labels, colons, digits) while
+    the value keeps the customer's wording ("尽快，越快越好", not "尽快,越快越好")."""
+
+    __slots__ = ("orig", "norm", "index")
+
+    def __init__(self, orig: str, norm: str, index: list[int] | None) -> None:
+        self.orig, self.norm, self.index = orig, norm, index
+
+    @classmethod
+    def of(cls, line: str) -> "_Span":
+        norm = unicodedata.normalize("NFKC", line)
+        if len(norm) == len(line):
+            return cls(line, norm, None)
+        chars, index = [], []
+        for position, char in enumerate(line):
+            char = unicodedata.normalize("NFKC", char)
+            chars.append(char)
+            index.extend([position] * len(char))
+        index.append(len(line))
+        return cls(line, "".join(chars), index)
+
+    def _at(self, position: int) -> int:
+        return position if self.index is None else self.index[min(position, len(self.index) - 1)]
+
+    def sub(self, start: int, stop: int) -> "_Span":
+        orig = self.orig[self._at(start):self._at(stop)]
+        index = None if self.index is None else [i - self._at(start) for i in self.index[start:stop + 1]]
+        return _Span(orig, self.norm[start:stop], index)
+
+    def strip(self, chars: str = " \t") -> "_Span":
+        start = len(self.norm) - len(self.norm.lstrip(chars))
+        stop = len(self.norm.rstrip(chars))
+        return self.sub(start, max(start, stop))
+
+
+def _inline_pairs(span: _Span) -> list[Pair]:
+    found = find_labels(span.norm)
+    pairs = []
+    for number, (label, _start, end) in enumerate(found):
+        stop = found[number + 1][1] if number + 1 < len(found) else len(span.norm)
+        pairs.append(Pair(label, span.sub(end, stop).strip(_VALUE_TRIM).orig))
+    return pairs
+
+
+def _cell_pairs(cells: list[_Span]) -> list[Pair]:
+    pairs: list[Pair] = []
+    position = 0
+    while position < len(cells):
+        label = label_cell(cells[position].norm)
+        following = cells[position + 1] if position + 1 < len(cells) else None
+        if (label and following is not None and label_cell(following.norm) is None
+                and not find_labels(following.norm)):
+            pairs.append(Pair(label, following.strip(_VALUE_TRIM).orig))
+            position += 2
+        else:
+            pairs.extend(_inline_pairs(cells[position]))
+            position += 1
+    return pairs
+
+
+def _cells(line: _Span) -> list[_Span]:
+    cells, start = [], 0
+    for separator in _CELL_SPLIT.finditer(line.norm):
+        cells.append(line.sub(start, separator.start()).strip())
+        start = separator.end()
+    cells.append(line.sub(start, len(line.norm)).strip())
+    if cells and not cells[0].norm:
+        cells = cells[1:]  # "| a | b |": the outer bars
+    if cells and not cells[-1].norm:
+        cells = cells[:-1]
+    return cells
+
+
+def read_pairs(text: str) -> list[Pair]:
+    """Every label and its value, in the order written."""
+    pairs: list[Pair] = []
+    header: list[Label] | None = None
+    for raw_line in text[:MAX_TEXT].split("\n"):
+        line = _Span.of(raw_line)
+        if not line.norm.strip():
+            header = None
+            continue
+        if _TABLE_RULE.fullmatch(line.norm):
+            continue
+        cells = _cells(line)
+        if len(cells) >= 2:
+            labels = [label_cell(cell.norm) for cell in cells]
+            if all(labels) and any(label.field in ITEM_FIELDS for label in labels):
+                header = labels
+                continue
+            if header and len(cells) == len(header) and not find_labels(line.norm):
+                pairs.extend(Pair(label, cell.orig, new_item=(n == 0))
+                             for n, (label, cell) in enumerate(zip(header, cells)))
+                continue
+            header = None
+            pairs.extend(_cell_pairs(cells))
+        else:
+            found = _inline_pairs(line) if (":" in line.norm or "=" in line.norm) else []
+            if not found and pairs and not pairs[-1].value and not pairs[-1].new_item:
+                pairs[-1].value = line.orig.strip()  # "备注:" with the note on the next line
+            pairs.extend(found)
+    return pairs
+
+
+def _code(value: str | None) -> str | None:
+    """Codes and numbers in ASCII: "Ｐ００１" is P001."""
+    return normalize(value) if value is not None else None
+
+
+def _group_items(pairs: list[Pair]) -> tuple[list[_Item], list[Pair]]:
+    """Line items in the order they start, and the order-level pairs."""
+    items: list[_Item] = []
+    numbered: dict[int, _Item] = {}
+    current: _Item | None = None
+    rest: list[Pair] = []
+    for pair in pairs:
+        name = pair.label.field
+        if name not in ITEM_FIELDS:
+            rest.append(pair)
+            continue
+        if pair.label.index is not None and name != "line":
+            if pair.label.index not in numbered:
+                numbered[pair.label.index] = _Item()
+                items.append(numbered[pair.label.index])
+            current = numbered[pair.label.index]
+        elif current is None or pair.new_item or (name == "line" and current.values) or name in current.values:
+            current = _Item()
+            items.append(current)
+        if name != "line" and pair.value and name not in current.values:
+            current.values[name] = (pair.value, pair.label)
+    return [item for item in items if item.values], rest
+
+
+class _Reader:
+    """Turns values into typed fields, collecting problems as it goes."""
+
+    def __init__(self, reference_date: date | None) -> None:
+        self.reference_date = reference_date
+        self.problems: list[Problem] = []
+
+    def problem(self, where: str, code: str, detail: str) -> None:
+        self.problems.append(Problem(field=where, code=code, detail=detail))
+
+    def amount(self, where: str, value: str):
+        found = amounts.parse_amount(value)
+        if found is None:
+            if amounts.is_vague_amount(value):
+                self.problem(where, "vague", f"not a fixed amount: {quoted(value)}")
+            else:
+                self.problem(where, "invalid", f"cannot read an amount in {quoted(value)}")
+        return found
+
+    def discount(self, where: str, value: str):
+        if _RATE.search(value) and amounts.parse_amount(value) is None:
+            self.problem(where, "invalid", f"a discount rate, not an amount: {quoted(value)}; state it in 元")
+            return None
+        return self.amount(where, value)
+
+    def line(self, number: int, item: _Item) -> DraftLine:
+        values = {name: value for name, (value, _label) in item.values.items()}
+        labels = {name: label for name, (_value, label) in item.values.items()}
+        line = DraftLine(line_no=number, sku=_code(values.get("sku")), name=values.get("name"),
+                         spec=values.get("spec"), unit=_code(values.get("unit")))
+        where = f"lines[{number}]"
+        if line.spec and _CUSTOM_SPEC.fullmatch(normalize(line.spec)):
+            self.problem(f"{where}.spec", "needs_drawing",
+                         f"custom spec {quoted(line.spec)}: send a drawing or the parameters")
+        if "quantity" in values:
+            self._quantity(line, where, values["quantity"], labels["quantity"])
+        if "unit_price" in values:
+            line.unit_price = self.amount(f"{where}.unit_price", values["unit_price"])
+            if line.unit is None and line.unit_price is not None:
+                line.unit = amounts.amount_unit(values["unit_price"])
+        if "amount" in values:
+            line.amount = self.amount(f"{where}.amount", values["amount"])
+        return line
+
+    def _quantity(self, line: DraftLine, where: str, value: str, label: Label) -> None:
+        found = amounts.parse_quantity(value)
+        if found is None or amounts.is_vague_amount(value):
+            code = "vague" if amounts.is_vague_amount(value) else "invalid"
+            detail = "not an exact quantity" if code == "vague" else "cannot read a quantity in"
+            self.problem(f"{where}.quantity", code, f"{detail} {quoted(value)}")
+            return
+        line.quantity, unit = found
+        if line.unit is None:
+            line.unit = unit or label.paren
+
+    def delivery(self, draft: OrderDraft, value: str) -> None:
+        reading = read_date(value, self.reference_date)
+        if reading.value is not None:
+            draft.requested_delivery_date = reading.value
+            if not reading.exact:
+                draft.requested_delivery_text = value
+            return
+        draft.requested_delivery_text = value
+        self.problem("requested_delivery_date", reading.status, reading.detail)
+
+    def order_date(self, draft: OrderDraft, value: str) -> None:
+        reading = read_date(value, self.reference_date)
+        if reading.value is not None:
+            draft.order_date = reading.value
+        else:
+            self.problem("order_date", reading.status, reading.detail)
+
+
+_CUSTOMER = {"customer.name": "name", "customer.code": "code", "customer.contact": "contact",
+             "customer.phone": "phone", "customer.address": "address"}
+_MONEY = ("freight", "stated_goods_total", "stated_total")
+
+
+def build_draft(pairs: list[Pair], *, reference_date: date | None = None) -> tuple[OrderDraft, list[Problem]]:
+    """The draft the pairs describe, and what in them could not be read."""
+    reader = _Reader(reference_date)
+    items, rest = _group_items(pairs)
+    draft = OrderDraft(customer=CustomerInfo(), payment_terms=PaymentTerms())
+    draft.lines = [reader.line(number, item) for number, item in enumerate(items, start=1)]
+    seen: set[str] = set()
+    notes: list[str] = []
+    for pair in rest:
+        name, value = pair.label.field, pair.value
+        if not value or name == "ignore":
+            continue
+        if name == "special_requirements":
+            notes.append(value)
+            continue
+        if name in seen:
+            continue
+        seen.add(name)
+        _set_field(draft, reader, name, value)
+    if notes:
+        draft.special_requirements = "；".join(dict.fromkeys(notes))
+    return draft, reader.problems
+
+
+def _set_field(draft: OrderDraft, reader: _Reader, name: str, value: str) -> None:
+    if name in ("customer.code", "customer.phone", "customer_po"):
+        value = normalize(value)
+    if name in _CUSTOMER:
+        setattr(draft.customer, _CUSTOMER[name], value)
+    elif name == "customer.email":
+        found = _EMAIL.search(normalize(value))
+        if found:
+            draft.customer.email = found.group(0).lower()
+        else:
+            reader.problem("customer.email", "invalid", f"not an email address: {quoted(value)}")
+    elif name == "customer_po":
+        draft.customer_po = value
+    elif name in _MONEY:
+        setattr(draft, name, reader.amount(name, value))
+    elif name == "discount":
+        draft.discount = reader.discount(name, value)
+    elif name == "payment_terms":
+        draft.payment_terms = PaymentTerms(text=value, prepayment_percent=amounts.parse_percent(value),
+                                           credit_days=amounts.parse_credit_days(value))
+    elif name == "requested_delivery_date":
+        reader.delivery(draft, value)
+    elif name == "order_date":
+        reader.order_date(draft, value)
+
+
+def order_body(text: str) -> str:
+    """The customer's own text: quoted mail and the signature below the order removed."""
+    return strip_signature(strip_quoted(text, library=False), only_after=LABEL_RE)
+
+
+def parse_order_text(text: str, *, reference_date: date | None = None) -> tuple[OrderDraft, list[Problem]]:
+    """An order from its "label: value" text; quoted text and signatures are ignored.
+
+    `reference_date` (the email's date) gives the year to dates written without one.
+    """
+    return build_draft(read_pairs(order_body(text)), reference_date=reference_date)
