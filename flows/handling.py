@@ -126,7 +126,7 @@ def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: dat
         if parsed.draft is None:
             return "malformed: order without a readable body"
         order_no = uow.next_order_no(today)
-        return receive_order(order_no, parsed.draft, parsed.problems, sender=env.reply_to or env.sender,
+        return receive_order(order_no, parsed.draft, parsed.problems, sender=_customer_address(uow, parsed),
                              message_id=env.message_id, at=now, today=today, master=uow.master)
     order_no = parsed.reply.order_no if parsed.reply else None
     order_no = order_no or _thread_order(uow, env.in_reply_to + env.references)
@@ -136,6 +136,15 @@ def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: dat
     return handle_customer_reply(order, intent=parsed.reply.intent, answer=parsed.reply.answer,
                                  parse_problems=parsed.problems, sender=env.sender,
                                  message_id=env.message_id, at=now, today=today, master=uow.master)
+
+
+def _customer_address(uow: UnitOfWork, parsed: ParseResult) -> str:
+    """Who the questions go to: the sender, or the customer whose order a
+    member of staff forwarded (the parser reads the forwarded From line)."""
+    env, forwarded = parsed.envelope, parsed.draft.customer.email if parsed.draft else None
+    if forwarded and uow.master.staff_by_email(env.sender) is not None:
+        return forwarded
+    return env.reply_to or env.sender
 
 
 def _thread_order(uow: UnitOfWork, message_ids: list[str]) -> str | None:

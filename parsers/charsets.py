@@ -15,7 +15,8 @@ __all__ = ["install_aliases", "codec_for", "decode_bytes"]
 
 _GB_NAMES = ("gb2312", "gbk", "chinese", "csiso58gb231280", "euc_cn", "euccn",
              "eucgb2312_cn", "gb2312_1980", "gb2312_80", "iso_ir_58", "936",
-             "cp936", "ms936", "x_gbk", "x_mac_simp_chinese", "csgb2312", "cn_gb")
+             "cp936", "ms936", "x_gbk", "x_mac_simp_chinese", "csgb2312", "cn_gb",
+             "gb_2312_80", "gb_2312", "csgbk")
 
 _EXTRA = {"utf8": "utf_8", "unicode_1_1_utf_7": "utf_7", "ks_c_5601_1987": "cp949",
           "x_sjis": "shift_jis", "ansi_x3_4_1968": "ascii"}
@@ -66,7 +67,13 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
             return data.decode(codec)
         except (UnicodeError, LookupError):  # idna and a few others raise the base class
             continue
-    # Nothing fits: the reading with the fewest replaced bytes (one stray byte
+    # Nothing fits. With no label, or a plain ASCII one, 8-bit text that holds
+    # no UTF-8 sequence at all is most likely Latin-1 (café), which maps every byte.
+    if declared in (None, "ascii"):
+        as_utf8 = data.decode("utf-8", errors="replace")
+        if as_utf8.count("\ufffd") >= sum(byte > 127 for byte in data):
+            return data.decode("latin-1")
+    # Otherwise the reading with the fewest replaced bytes (one stray byte
     # should not turn a whole Chinese body into mojibake).
     readings = []
     for codec in codecs_to_try:

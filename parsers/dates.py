@@ -92,8 +92,8 @@ def read_date(text: str, reference: date | None = None) -> DateReading:
         if match:
             return _reading(match, clean, reference)
     if VAGUE_DATE_RE.search(clean):
-        return DateReading("vague", detail=f"not a date: {quoted(text)}; which date exactly?")
-    return DateReading("invalid", detail=f"cannot read a date in {quoted(text)}")
+        return DateReading("vague", detail=f"{quoted(text)} 不是具体日期,请给出确切日期 / not a date; which date exactly?")
+    return DateReading("invalid", detail=f"无法识别日期 {quoted(text)},请写成 2024-03-15 / cannot read this date")
 
 
 def _reading(match: re.Match, clean: str, reference: date | None) -> DateReading:
@@ -101,11 +101,11 @@ def _reading(match: re.Match, clean: str, reference: date | None) -> DateReading
     try:
         year, month, day = _fields(match)
     except _Ambiguous:
-        return DateReading("vague", detail=f"{quoted(shown)} can be read day-first or month-first")
+        return DateReading("vague", detail=f"{quoted(shown)} 的日、月顺序不明,请写成 2024-03-15 / can be read day-first or month-first")
     try:
         found = date(year, month, day) if year else _with_year(month, day, reference)
     except ValueError:
-        return DateReading("invalid", detail=f"no such date: {quoted(shown)}")
+        return DateReading("invalid", detail=f"没有这个日期:{quoted(shown)} / no such date")
     if found is None:
-        return DateReading("vague", detail=f"{quoted(shown)} has no year")
+        return DateReading("vague", detail=f"{quoted(shown)} 没有年份,请写明 / has no year")
     return DateReading("date", found, exact=shown.strip() == clean.strip())

@@ -199,14 +199,14 @@ class _Reader:
         found = amounts.parse_amount(value)
         if found is None:
             if amounts.is_vague_amount(value):
-                self.problem(where, "vague", f"not a fixed amount: {quoted(value)}")
+                self.problem(where, "vague", f"金额 {quoted(value)} 不是确定的数字 / not a fixed amount")
             else:
-                self.problem(where, "invalid", f"cannot read an amount in {quoted(value)}")
+                self.problem(where, "invalid", f"无法识别金额 {quoted(value)} / cannot read this amount")
         return found
 
     def discount(self, where: str, value: str):
         if _RATE.search(value) and amounts.parse_amount(value) is None:
-            self.problem(where, "invalid", f"a discount rate, not an amount: {quoted(value)}; state it in 元")
+            self.problem(where, "invalid", f"折扣请写成金额(元),而非折扣率:{quoted(value)} / state the discount in 元, not as a rate")
             return None
         return self.amount(where, value)
 
@@ -218,7 +218,7 @@ class _Reader:
         where = f"lines[{number}]"
         if line.spec and _CUSTOM_SPEC.fullmatch(normalize(line.spec)):
             self.problem(f"{where}.spec", "needs_drawing",
-                         f"custom spec {quoted(line.spec)}: send a drawing or the parameters")
+                         f"定制规格 {quoted(line.spec)} 请附图纸或提供参数 / custom spec: send a drawing or the parameters")
         if "quantity" in values:
             self._quantity(line, where, values["quantity"], labels["quantity"])
         if "unit_price" in values:
@@ -233,8 +233,8 @@ class _Reader:
         found = amounts.parse_quantity(value)
         if found is None or amounts.is_vague_amount(value):
             code = "vague" if amounts.is_vague_amount(value) else "invalid"
-            detail = "not an exact quantity" if code == "vague" else "cannot read a quantity in"
-            self.problem(f"{where}.quantity", code, f"{detail} {quoted(value)}")
+            detail = "不是确切数量 / not an exact quantity" if code == "vague" else "无法识别数量 / cannot read this quantity"
+            self.problem(f"{where}.quantity", code, f"{quoted(value)} {detail}")
             return
         line.quantity, unit = found
         if line.unit is None:

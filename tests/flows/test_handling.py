@@ -54,3 +54,16 @@ def test_a_message_seen_before_is_filed_again_without_a_second_effect():
     assert len(repository.list_orders()) == 1
     with repository.unit_of_work() as uow:
         assert len(uow.pending_mail()) == 1
+
+
+def test_an_order_a_sales_rep_forwards_is_answered_to_the_customer():
+    forwarded = ("From: li.rep@example.com\r\nTo: orders@example.com\r\nSubject: Fwd: 订购单\r\n"
+                 "Message-ID: <fwd-1@example.com>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                 "---------- Forwarded message ---------\r\nFrom: 王先生 <purchase@huadong.example>\r\n"
+                 "Subject: 订购单\r\n\r\n客户名称:华东精密机械有限公司\r\n商品编码:P001\r\n数量:10台\r\n"
+                 "单价:500元\r\n要求交付日期:2023-10-15\r\n").encode("utf-8")
+    repository = repository_with_master()
+    (placement,) = record_batch_safely(repository, [IncomingMessage("1", forwarded)], Settings(), NOW)
+    assert placement.folder == "processed"
+    (order,) = repository.list_orders()
+    assert order.reply_to == "purchase@huadong.example"
