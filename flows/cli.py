@@ -91,11 +91,12 @@ def orders_list(as_json: bool = typer.Option(False, "--json"), status: Optional[
     """List orders, newest first."""
     from flows.components import open_repository
     from orders.status import Status
+    from store.keys import order_sort_key
 
     if status is not None and status not in Status.__members__.values():
         raise UserError(f"unknown status {status!r}: one of {', '.join(Status)}")
     found = open_repository(Settings()).list_orders(Status(status) if status else None, include_archived=archived)
-    rows = [summary(o) for o in sorted(found, key=lambda o: o.order_no, reverse=True)]
+    rows = [summary(o) for o in sorted(found, key=lambda o: order_sort_key(o.order_no), reverse=True)]
     if as_json:
         emit(rows)
         return

@@ -16,6 +16,8 @@ from filelock import Timeout
 
 from mail.base import IncomingMessage
 from orders.intake import Outcome, handle_customer_reply, receive_order
+from orders.model import Order, OrderDraft
+from orders.status import Status
 from parsers import parse_email
 from parsers.result import ParseResult
 from store.repository import Folder, ProcessedMessage, Repository, UnitOfWork
@@ -45,8 +47,8 @@ def record_batch_safely(repository: Repository, messages: list[IncomingMessage],
             uow.archive_finished(now)
             crashpoint("after_parse")
         return placements
-    except Timeout:
-        raise  # another process holds the store: the task retries
+    except (Timeout, OSError):
+        raise  # the store's trouble (held by another process, disk full): the task retries
     except Exception:
         log.exception("a batch of %d failed to commit; recording its messages one by one", len(messages))
     return [_record_alone(repository, message, settings, now) for message in messages]
@@ -58,8 +60,8 @@ def _record_alone(repository: Repository, message: IncomingMessage, settings: Se
         with repository.unit_of_work() as uow:
             (placement,) = record_messages(uow, [message], settings, now)
         return placement
-    except Timeout:
-        raise
+    except (Timeout, OSError):
+        raise  # the store's trouble, not the message's: the task retries
     except Exception as exc:
         parsed = parse_email(message.raw)
         record = ProcessedMessage(key=message_key(parsed, message.raw), folder="quarantine", kind=parsed.kind,
@@ -102,9 +104,12 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
         log.exception("message %s quarantined", key)
         return ProcessedMessage(folder="quarantine", reason=f"{type(exc).__name__}: {exc}", **base)
     # Writes come last, together, so a failure above leaves nothing half-done.
+    # A reply that changed nothing leaves the order as it was stored (and an
+    # archived order in its archive).
     for mail in mails:
         uow.queue_mail(mail)
-    uow.save_order(order)
+    if outcome.acted:
+        uow.save_order(order)
     return ProcessedMessage(folder="processed" if outcome.acted else "ignored", order_no=order.order_no,
                             reason=None if outcome.acted else outcome.note, **base)
 
@@ -122,29 +127,41 @@ def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: dat
     if env.sender.casefold() == settings.address.casefold():
         return "sent by the pipeline itself: never answered"
     today = now.date()
+    earlier = _thread_order(uow, env.in_reply_to + env.references)
     if parsed.kind == "order":
         if parsed.draft is None:
             return "malformed: order without a readable body"
-        order_no = uow.next_order_no(today)
-        return receive_order(order_no, parsed.draft, parsed.problems, sender=_customer_address(uow, parsed),
-                             message_id=env.message_id, at=now, today=today, master=uow.master)
-    order_no = parsed.reply.order_no if parsed.reply else None
-    order_no = order_no or _thread_order(uow, env.in_reply_to + env.references)
+        pending = uow.get_order(earlier) if earlier else None
+        if pending is not None and pending.status in (Status.CLARIFYING, Status.CONFIRMING):
+            # A follow-up in the customer's own thread changes the order it follows.
+            return _reply(uow, pending, parsed, "change", parsed.draft, now)
+        order_no = uow.next_order_no(now.date())
+        return receive_order(order_no, parsed.draft, parsed.problems, sender=_customer_address(uow, parsed, settings),
+                             message_id=env.message_id, at=now, today=now.date(), master=uow.master)
+    order_no = parsed.reply.order_no or earlier
     order = uow.get_order(order_no) if order_no else None
     if order is None:
         return f"reply to no open order ({order_no or 'no order number'})"
-    return handle_customer_reply(order, intent=parsed.reply.intent, answer=parsed.reply.answer,
-                                 parse_problems=parsed.problems, sender=env.sender,
-                                 message_id=env.message_id, at=now, today=today, master=uow.master)
+    return _reply(uow, order, parsed, parsed.reply.intent, parsed.reply.answer, now)
 
 
-def _customer_address(uow: UnitOfWork, parsed: ParseResult) -> str:
-    """Who the questions go to: the sender, or the customer whose order a
-    member of staff forwarded (the parser reads the forwarded From line)."""
+def _reply(uow: UnitOfWork, order: Order, parsed: ParseResult, intent: str, answer: OrderDraft | None,
+           now: datetime) -> Outcome:
+    return handle_customer_reply(order, intent=intent, answer=answer, parse_problems=parsed.problems,
+                                 sender=parsed.envelope.sender, message_id=parsed.envelope.message_id,
+                                 at=now, today=now.date(), master=uow.master)
+
+
+def _customer_address(uow: UnitOfWork, parsed: ParseResult, settings: Settings) -> str:
+    """Who the questions go to: the sender (or its Reply-To, unless that is
+    the pipeline itself), or the customer whose order a member of staff
+    forwarded (the parser reads the forwarded From line)."""
     env, forwarded = parsed.envelope, parsed.draft.customer.email if parsed.draft else None
     if forwarded and uow.master.staff_by_email(env.sender) is not None:
         return forwarded
-    return env.reply_to or env.sender
+    if env.reply_to and env.reply_to.casefold() != settings.address.casefold():
+        return env.reply_to
+    return env.sender
 
 
 def _thread_order(uow: UnitOfWork, message_ids: list[str]) -> str | None:

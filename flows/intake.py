@@ -6,17 +6,23 @@ effects are stored, and mail is sent from the store's outbox, once.
 """
 from __future__ import annotations
 
+import logging
+
 import flows.prefect_env  # noqa: F401  (must precede prefect)
+from filelock import FileLock
 from prefect import flow, task
 from prefect.artifacts import acreate_table_artifact
 from prefect.cache_policies import NONE
 
-from mail.base import IncomingMessage
+from mail.base import IncomingMessage, Mailer, MailRefused
+from store.repository import OutgoingMail
+
 from flows.components import open_mailbox, open_mailer, open_repository
 from flows.crashpoints import crashpoint
 from flows.handling import Placement, record_batch_safely
 from flows.settings import Settings
 
+log = logging.getLogger("orderloop.intake")
 IO = dict(cache_policy=NONE, persist_result=False, retries=2, retry_delay_seconds=2)
 
 
@@ -36,20 +42,38 @@ def record_batch(settings: Settings, messages: list[IncomingMessage]) -> list[Pl
 @task(**IO)
 def send_pending_mail(settings: Settings) -> int:
     repository = open_repository(settings)
-    with repository.unit_of_work() as uow:
-        pending = uow.pending_mail()
-    if not pending:
-        return 0
-    with open_mailer(settings) as mailer:
-        for mail in pending:
-            mailer.send(mail.message_id, mail.sender, mail.recipients, mail.raw.encode("utf-8"))
+    # One sender at a time: two overlapping runs would both see the same mail unsent.
+    with FileLock(settings.store_dir / "send.lock", timeout=600):
+        with repository.unit_of_work() as uow:
+            pending = uow.pending_mail()
+        if not pending:
+            return 0
+        mailer = open_mailer(settings)
+        sent, refused = deliver(mailer, pending)  # closed on return: the outbox is on disk
         crashpoint("after_send")
         with repository.unit_of_work() as uow:
             now = settings.current_time()
-            for mail in pending:
-                uow.mark_sent(mail.message_id, now)
+            for message_id in sent:
+                uow.mark_sent(message_id, now)
+            for message_id, reason in refused.items():
+                uow.mark_failed(message_id, now, reason)
         mailer.settled()
-    return len(pending)
+    return len(sent)
+
+
+def deliver(mailer: Mailer, pending: list[OutgoingMail]) -> tuple[list[str], dict[str, str]]:
+    """Send each mail; a permanent refusal is set aside with its reason instead
+    of stopping the batch (and every later poll) on one bad address."""
+    sent, refused = [], {}
+    with mailer:
+        for mail in pending:
+            try:
+                mailer.send(mail.message_id, mail.sender, mail.recipients, mail.raw.encode("utf-8"))
+                sent.append(mail.message_id)
+            except MailRefused as exc:
+                log.warning("%s to %s refused: %s", mail.message_id, mail.recipients, exc)
+                refused[mail.message_id] = str(exc)
+    return sent, refused
 
 
 @task(**IO)

@@ -12,12 +12,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from orders.master import CustomerRecord, ProductRecord, StaffMember
+from store.directory import MODELS
+from store.keys import KEYS
 from store.repository import MasterKind, Repository
 
-MODELS: dict[str, type[BaseModel]] = {
-    "customers": CustomerRecord, "products": ProductRecord, "staff": StaffMember}
-KEYS = {"customers": "code", "products": "sku", "staff": "email"}
 REQUIRED = {
     "customers": ("code", "name", "contact", "phone", "email", "address", "credit_limit", "outstanding",
                   "overdue", "payment_terms", "sales_rep_email"),

@@ -56,7 +56,11 @@ class Settings(BaseSettings):
         return ZoneInfo(self.timezone)
 
     def current_time(self) -> datetime:
-        return (self.now or datetime.now(self.zone)).astimezone(self.zone)
+        if self.now is None:
+            return datetime.now(self.zone)
+        # A clock given without an offset is read as the company's local time.
+        now = self.now if self.now.tzinfo else self.now.replace(tzinfo=self.zone)
+        return now.astimezone(self.zone)
 
     @property
     def mail_domain(self) -> str:

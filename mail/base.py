@@ -44,12 +44,17 @@ class Mailbox(ABC):
         self.close()
 
 
+class MailRefused(Exception):
+    """The server refused a message for good (5xx): sending it again cannot help."""
+
+
 class Mailer(ABC):
     """Sends finished RFC 5322 messages. Use as a context manager so SMTP keeps
     one connection for a batch."""
 
     @abstractmethod
-    def send(self, message_id: str, sender: str, recipients: Sequence[str], raw: bytes) -> None: ...
+    def send(self, message_id: str, sender: str, recipients: Sequence[str], raw: bytes) -> None:
+        """Raises MailRefused for a permanent refusal; anything else is worth a retry."""
 
     def settled(self) -> None:
         """The store has recorded every send so far: drop whatever guards

@@ -47,8 +47,9 @@ class ImapMailbox(Mailbox):
     """The pipeline's inbox on an IMAP server.
 
     Connects on first use: logs in, creates the three folders if missing, and
-    selects the inbox. uid is the IMAP UID as a string; `uidvalidity` is the
-    inbox's UIDVALIDITY, to keep beside any stored UID. fetch_new peeks
+    selects the inbox. uid is "UIDVALIDITY:UID", so that filing through a later
+    connection never moves a message the UID came to name after the inbox was
+    recreated. fetch_new peeks
     (BODY.PEEK[]), so nothing is marked \\Seen, and skips messages flagged
     \\Deleted, which some other client has thrown away. A connection the
     server dropped is reopened once.
@@ -85,9 +86,16 @@ class ImapMailbox(Mailbox):
 
     def file(self, placements: Mapping[str, Folder]) -> None:
         by_folder: dict[str, list[str]] = defaultdict(list)
-        for uid, folder in placements.items():
+        self._connection()  # knows the inbox's UIDVALIDITY from here on
+        for handle, folder in placements.items():
             if folder not in self.folders:
                 raise ValueError(f"unknown folder {folder!r}")
+            validity, _, uid = handle.rpartition(":")
+            if validity and validity != str(self.uidvalidity):
+                # The inbox was recreated since the fetch: this UID now names
+                # another message. Leave it; the next poll files it by Message-ID.
+                log.warning("not filing %s: UIDVALIDITY is now %s", handle, self.uidvalidity)
+                continue
             if uid.isdigit():  # anything else cannot be a UID here: skip it
                 by_folder[self.folders[folder]].append(uid)
         if by_folder:
@@ -120,7 +128,8 @@ class ImapMailbox(Mailbox):
         messages = []
         for start in range(0, len(uids), self.batch_size):
             messages += _fetch_raw(box.client, uids[start:start + self.batch_size])
-        return sorted(messages, key=lambda m: int(m.uid))
+        # The handle carries UIDVALIDITY, since fetch and file may use two connections.
+        return [IncomingMessage(f"{self.uidvalidity}:{m.uid}", m.raw) for m in sorted(messages, key=lambda m: int(m.uid))]
 
     def _file(self, box: BaseMailBox, by_folder: Mapping[str, list[str]]) -> None:
         for target, uids in by_folder.items():

@@ -7,7 +7,7 @@ import smtplib
 import ssl as ssl_module
 from collections.abc import Sequence
 
-from .base import Mailer
+from .base import Mailer, MailRefused
 
 __all__ = ["SmtpMailer"]
 
@@ -45,18 +45,32 @@ class SmtpMailer(Mailer):
         # smtplib sends bytes as they are; a bare LF is refused by strict
         # servers (it is how SMTP smuggling works), so send CRLF only.
         data = _BARE_LINE_END.sub(b"\r\n", raw)
-        reused = self._smtp is not None
         try:
-            refused = self._connection().sendmail(sender, list(recipients), data)
-        except smtplib.SMTPServerDisconnected:
-            if not reused:
-                raise
-            self.close()  # the server timed out the idle connection
-            refused = self._connection().sendmail(sender, list(recipients), data)
+            refused = self._sendmail(sender, recipients, data)
+        except smtplib.SMTPRecipientsRefused as exc:
+            if all(_permanent(code) for code, _ in exc.recipients.values()):
+                raise MailRefused(f"every recipient refused: {_describe(exc.recipients)}") from exc
+            raise
+        except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
+            if _permanent(exc.smtp_code):
+                raise MailRefused(f"{exc.smtp_code} {_text(exc.smtp_error)}") from exc
+            raise
+        except smtplib.SMTPNotSupportedError as exc:  # a non-ASCII address without SMTPUTF8
+            raise MailRefused(str(exc)) from exc
         if refused:
             # Some recipients were accepted, so raising would make a retry send
             # the message to them twice; the refusals are permanent anyway.
             log.warning("%s: recipients refused: %s", message_id, refused)
+
+    def _sendmail(self, sender: str, recipients: Sequence[str], data: bytes) -> dict:
+        reused = self._smtp is not None
+        try:
+            return self._connection().sendmail(sender, list(recipients), data)
+        except smtplib.SMTPServerDisconnected:
+            if not reused:
+                raise
+            self.close()  # the server timed out the idle connection
+            return self._connection().sendmail(sender, list(recipients), data)
 
     def close(self) -> None:
         if self._smtp is not None:
@@ -86,3 +100,15 @@ class SmtpMailer(Mailer):
             smtp.close()
             raise
         return smtp
+
+
+def _permanent(code: int) -> bool:
+    return 500 <= code < 600
+
+
+def _text(reply: bytes | str) -> str:
+    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+
+
+def _describe(refused: dict) -> str:
+    return "; ".join(f"{who}: {code} {_text(reply)}" for who, (code, reply) in refused.items())

@@ -63,19 +63,23 @@ def receive_order(order_no: str, draft: OrderDraft, parse_problems: list[Problem
 def handle_customer_reply(order: Order, *, intent: str, answer: OrderDraft | None,
                           parse_problems: list[Problem], sender: str, message_id: str | None,
                           at: datetime, today: date, master: MasterData) -> Outcome:
-    if message_id and message_id not in order.thread:
-        order.thread.append(message_id)
+    """A reply can only move an order forward by changing it or confirming it;
+    anything else changes nothing and sends nothing, so an auto-responder that
+    says "OK" cannot start a loop of questions."""
     if not _is_customer(order, sender):
         return Outcome(order, acted=False, note=f"{sender} is not the customer of {order.order_no}")
     if order.status not in (Status.CLARIFYING, Status.CONFIRMING):
         return Outcome(order, acted=False, note=f"no customer reply is acted on in status {order.status}")
+    if message_id and message_id not in order.thread:
+        order.thread.append(message_id)
     if intent == "cancel":
         order.move_to(Status.CANCELLED, at=at, actor=sender, reason="customer cancelled by reply",
                       message_id=message_id)
         return Outcome(order, [Notice("cancelled", order.order_no, order.reply_to, message_id)],
                        note="cancelled by the customer")
-    if answer is not None and has_content(answer):
-        merge_draft(order, answer)
+    changes = _changes(order, answer, confirming=intent in ("confirm", "approve"))
+    if changes is not None:
+        merge_draft(order, changes)
         order.version += 1
         return _assess(order, parse_problems, actor=sender, message_id=message_id, at=at,
                        today=today, master=master, why="customer answered")
@@ -84,11 +88,23 @@ def handle_customer_reply(order: Order, *, intent: str, answer: OrderDraft | Non
                       reason=f"customer confirmed the requirements list (version {order.version})",
                       message_id=message_id)
         return Outcome(order, note="confirmed by the customer")
-    if intent in ("confirm", "approve"):
-        # Confirmed while questions are open: ask them again rather than guess.
-        return _assess(order, [], actor=sender, message_id=message_id, at=at, today=today,
-                       master=master, why="customer replied without the missing details")
-    return Outcome(order, acted=False, note=f"reply ({intent}) had nothing to act on")
+    return Outcome(order, acted=False, note=f"reply ({intent}) changed nothing; the order stays {order.status}")
+
+
+# In a confirmation these are the writer's signature, not a correction.
+SIGNATURE_FIELDS = {"contact", "phone", "email"}
+
+
+def _changes(order: Order, answer: OrderDraft | None, confirming: bool) -> OrderDraft | None:
+    """The answer, if laying it over the order would change anything."""
+    if answer is None:
+        return None
+    if confirming:
+        answer = answer.model_copy(update={"customer": answer.customer.model_copy(
+            update=dict.fromkeys(SIGNATURE_FIELDS))})
+    trial = order.model_copy(deep=True)
+    merge_draft(trial, answer)
+    return answer if trial.model_dump() != order.model_dump() else None
 
 
 def _is_customer(order: Order, sender: str | None) -> bool:
@@ -141,10 +157,6 @@ def enrich_lines(order: Order, master: MasterData) -> None:
         line.kind = product.kind
         if line.unit_price is None and line.amount is None:
             line.unit_price = product.unit_price
-
-
-def has_content(draft: OrderDraft) -> bool:
-    return bool(draft.model_dump(exclude_defaults=True, exclude_none=True))
 
 
 def merge_draft(order: Order, draft: OrderDraft, first: bool = False) -> None:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 from orders.master import CustomerRecord, MasterData
 from orders.model import Order, OrderLine, Problem
+from orders.money import ZERO
 from orders.text import norm, same
 
 CUSTOM_WORDS = ("定制", "非标", "订制", "custom")
@@ -78,6 +80,31 @@ def check_arithmetic(order: Order) -> list[Problem]:
     return found
 
 
+# Beyond these a figure is a typo (or an attack), not an order.
+MAX_QUANTITY = Decimal("1000000000")
+MAX_AMOUNT = Decimal("1000000000000")
+
+
+def check_amounts(order: Order) -> list[Problem]:
+    """Figures must be positive and plausible, and a discount cannot exceed the goods."""
+    found = []
+    for line in order.lines:
+        at, label = f"lines[{line.line_no}]", line.name or line.sku or f"第{line.line_no}项"
+        if line.quantity is not None and line.quantity > MAX_QUANTITY:
+            found.append(problem(f"{at}.quantity", "invalid", f"{label}:数量 {line.quantity} 不合理 / implausible quantity"))
+        for field, value in (("unit_price", line.unit_price), ("amount", line.amount)):
+            if value is not None and not ZERO <= value <= MAX_AMOUNT:
+                found.append(problem(f"{at}.{field}", "invalid", f"{label}:金额 {value} 不合理 / implausible amount"))
+    for field, label in (("freight", "运费"), ("discount", "折扣")):
+        value = getattr(order, field)
+        if not ZERO <= value <= MAX_AMOUNT:
+            found.append(problem(field, "invalid", f"{label} {value} 不合理 / implausible {field}"))
+    if order.goods_total is not None and order.discount > order.goods_total:
+        found.append(problem("discount", "invalid",
+                             f"折扣 {order.discount} 超过商品总价 {order.goods_total} / discount exceeds the goods total"))
+    return found
+
+
 def check_dates(order: Order, today: date) -> list[Problem]:
     if order.requested_delivery_date is None and order.requested_delivery_text:
         return [problem("requested_delivery_date", "vague",
@@ -140,7 +167,7 @@ def check_products(order: Order, master: MasterData) -> list[Problem]:
 
 def review(order: Order, *, customer: CustomerRecord | None, master: MasterData, today: date) -> list[Problem]:
     """Every check of steps 1–2, one problem per field (the first found wins)."""
-    found = (check_required(order) + check_dates(order, today) + check_custom_specs(order)
+    found = (check_required(order) + check_amounts(order) + check_dates(order, today) + check_custom_specs(order)
              + check_arithmetic(order) + check_customer(order, customer) + check_products(order, master))
     return dedupe(found)
 

@@ -103,6 +103,43 @@ def _reason(text: str, end: int) -> str | None:
     return reason[:500] or None
 
 
+# Words that make a confirmation, approval or cancellation not (yet) one:
+# "我们内部确认后回复您", "we will confirm shortly", "if … we will have to cancel".
+_HEDGE_RE = re.compile(r"后|稍后|以后|再|将|会|需要|待|如果|若|的话|否则|只能|是否|吗|\?|(?<![a-z])(?:will|shall|shortly|"
+                       r"later|if|once|need(?:s)? to|would|could|whether|unless|otherwise)(?![a-z])", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[。！!?？；;，,\n]")
+_SENTENCE_END = re.compile(r"[。！!?？；;\n]")
+# Only these cancel the whole order; "请取消第二项" asks for a change.
+_WHOLE_ORDER_CANCEL_RE = re.compile(
+    r"取消(?:本|这个|该|此|整个|我们的|我的|我司的?)?(?:订单|单子|采购|订购)|订单(?:作废|取消)|撤单|"
+    r"(?<![a-z])cancel(?:led|ed)? (?:the |this |my |our |whole |entire )?(?:order|po|purchase order)(?![a-z])",
+    re.IGNORECASE)
+# What may stand beside a bare "取消" / "cancel" that still means the whole order.
+_POLITE_RE = re.compile(r"请|麻烦|帮忙|帮我们|吧|了|谢谢|多谢|please|thanks?|thank you|kindly|[\W_]", re.IGNORECASE)
+
+
+def _clause(text: str, start: int, end: int, ends: re.Pattern = _CLAUSE_END) -> str:
+    before = max((m.end() for m in ends.finditer(text, 0, start)), default=0)
+    after = ends.search(text, end)
+    return text[before:after.start() if after else len(text)]
+
+
+_DENIAL_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(_INTENT_WORDS[None])})(?![a-z])", re.IGNORECASE)
+
+
+def _hedged(text: str, found: re.Match) -> bool:
+    sentence = _clause(text, found.start(), found.end(), _SENTENCE_END).replace(found.group(0), " ")
+    return bool(_HEDGE_RE.search(_DENIAL_RE.sub(" ", sentence)))
+
+
+def _cancels_whole_order(text: str, found: re.Match) -> bool:
+    clause = _clause(text, found.start(), found.end())
+    if _WHOLE_ORDER_CANCEL_RE.search(clause):
+        return True
+    # A reply that is only "取消" / "请取消。" / "Cancel, please": the order it answers.
+    return not _POLITE_RE.sub("", text.replace(found.group(0), "", 1))
+
+
 def read_intent(original: str) -> tuple[str | None, str | None]:
     """The first intent word in the text and the reason written after it (in
     the writer's own wording where NFKC keeps the text's length)."""
@@ -112,6 +149,10 @@ def read_intent(original: str) -> tuple[str | None, str | None]:
         intent = _INTENTS[int(found.lastgroup[1:])]
         if intent is None:
             continue
+        if intent in ("confirm", "approve", "cancel") and _hedged(text, found):
+            continue
+        if intent == "cancel" and not _cancels_whole_order(text, found):
+            intent = "change"
         reason = _reason(wording, found.end()) if intent in ("reject", "cancel", "change", "complaint") else None
         if intent in ("signoff", "confirm", "approve") and _has_complaint(text):
             return "complaint", _complaint_reason(text, wording)

@@ -47,6 +47,7 @@ class OutgoingMail(BaseModel):
     raw: str  # the whole RFC 5322 message, UTF-8 text
     created_at: datetime
     sent_at: datetime | None = None
+    failure: str | None = None  # a permanent refusal: the mail is kept, not sent again
 
 
 class StaffDirectory(MasterData):
@@ -85,10 +86,16 @@ class UnitOfWork(ABC):
         """Queue once: a second call with the same message_id changes nothing."""
 
     @abstractmethod
-    def pending_mail(self) -> list[OutgoingMail]: ...
+    def pending_mail(self) -> list[OutgoingMail]:
+        """Mail neither sent nor refused, oldest first."""
 
     @abstractmethod
-    def mark_sent(self, message_id: str, at: datetime) -> None: ...
+    def mark_sent(self, message_id: str, at: datetime) -> None:
+        """Record the send; the stored body is dropped (the sent copy is in the mail store)."""
+
+    @abstractmethod
+    def mark_failed(self, message_id: str, at: datetime, reason: str) -> None:
+        """Record a permanent refusal: the mail leaves the pending list and keeps its body."""
 
     @abstractmethod
     def replace_master(self, kind: MasterKind,

@@ -94,7 +94,8 @@ class BookUnitOfWork(UnitOfWork):
             self._outbox.put(mail.message_id, mail.model_dump(mode="json"))
 
     def pending_mail(self) -> list[OutgoingMail]:
-        unsent = [OutgoingMail.model_validate(d) for d in self._outbox.values() if d["sent_at"] is None]
+        unsent = [OutgoingMail.model_validate(d) for d in self._outbox.values()
+                  if d["sent_at"] is None and not d.get("failure")]
         return sorted(unsent, key=lambda mail: instant(mail.created_at))
 
     def mark_sent(self, message_id: str, at: datetime) -> None:
@@ -107,6 +108,12 @@ class BookUnitOfWork(UnitOfWork):
         if doc["sent_at"] is None:
             sent = OutgoingMail.model_validate({**doc, "raw": "", "sent_at": at})
             self._outbox.put(message_id, sent.model_dump(mode="json"))
+
+    def mark_failed(self, message_id: str, at: datetime, reason: str) -> None:
+        doc = self._outbox.get(message_id)
+        if doc is None:
+            raise KeyError(f"no queued mail with Message-ID {message_id}")
+        self._outbox.put(message_id, {**doc, "failure": f"{instant(at).isoformat()} {reason}"})
 
     def replace_master(self, kind: MasterKind, records) -> None:
         """All or nothing: a wrong record or a duplicate key raises and keeps the old table."""

@@ -205,6 +205,13 @@ class Received:
 class _Handler:
     messages: list[Received] = field(default_factory=list)
     lmtp: tuple[str, int] | None = None
+    refused: set[str] = field(default_factory=set)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower() in self.refused:
+            return "550 5.1.1 no such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
@@ -241,6 +248,11 @@ class SmtpServer:
 
     def clear(self) -> None:
         self._handler.messages.clear()
+        self._handler.refused.clear()
+
+    def refuse(self, *addresses: str) -> None:
+        """Answer RCPT TO for these addresses with a permanent 550."""
+        self._handler.refused.update(a.lower() for a in addresses)
 
     def deliver_to(self, host: str | None, port: int | None = None) -> None:
         """Hand each message to Dovecot's LMTP port; `deliver_to(None)` stops."""

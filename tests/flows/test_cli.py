@@ -43,10 +43,12 @@ def test_parse_lists_the_problems_of_a_vague_custom_order(tmp_path):
 
 def test_parse_does_not_start_prefect(tmp_path):
     done = subprocess.run([sys.executable, "-c", "import sys; sys.argv=['orderloop','parse',sys.argv[1],'--json'];"
-                           "from flows.cli import main\ntry: main()\nexcept SystemExit: pass\n"
-                           "print('PREFECT' if 'prefect' in sys.modules else 'CLEAN', file=sys.stderr)", str(SEED)],
+                           "from flows.cli import main\ntry: main()\nexcept SystemExit as exit: code = exit.code\n"
+                           "else: code = 0\n"
+                           "print(code, 'PREFECT' if 'prefect' in sys.modules else 'CLEAN', file=sys.stderr)", str(SEED)],
                           capture_output=True, text=True, env=dict(os.environ, ORDERLOOP_HOME=str(tmp_path)))
-    assert done.stderr.strip().endswith("CLEAN")
+    assert json.loads(done.stdout)["kind"] == "order"
+    assert done.stderr.split()[-2:] in (["0", "CLEAN"], ["None", "CLEAN"])
 
 
 @pytest.mark.parametrize("args, message", [

@@ -67,3 +67,29 @@ def test_an_order_a_sales_rep_forwards_is_answered_to_the_customer():
     assert placement.folder == "processed"
     (order,) = repository.list_orders()
     assert order.reply_to == "purchase@huadong.example"
+
+
+def follow_up(body: str, references: str) -> bytes:
+    return ("From: 王先生 <purchase@huadong.example>\r\nTo: orders@example.com\r\nSubject: Re: 订购单\r\n"
+            f"Message-ID: <follow-{abs(hash(body))}@huadong.example>\r\nIn-Reply-To: {references}\r\n"
+            f"References: {references}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}").encode("utf-8")
+
+
+def test_a_follow_up_in_the_customers_own_thread_changes_that_order_instead_of_opening_another():
+    repository = repository_with_master()
+    first = IncomingMessage("1", sample_email("01-seed-order.eml"))
+    record_batch_safely(repository, [first], Settings(), NOW)
+    correction = follow_up("抱歉更正:\r\n商品编码:P001\r\n数量:120台\r\n单价:500元\r\n实付金额:60,800元\r\n",
+                           "<hd-20231001-001@huadong.example>")
+    (placement,) = record_batch_safely(repository, [IncomingMessage("2", correction)], Settings(), NOW)
+    assert placement.folder == "processed" and placement.record.order_no == "SO2023100001"
+    (order,) = repository.list_orders()
+    assert str(order.lines[0].quantity) == "120" and order.version == 2
+
+
+def test_a_reply_to_address_that_is_the_pipeline_itself_is_not_trusted():
+    raw = sample_email("03-english-order.eml").replace(b"Subject:", b"Reply-To: orders@example.com\r\nSubject:", 1)
+    repository = repository_with_master()
+    record_batch_safely(repository, [IncomingMessage("1", raw)], Settings(), NOW)
+    (order,) = repository.list_orders()
+    assert order.reply_to == "alice@northwind.example"

@@ -67,6 +67,18 @@ def test_a_poll_killed_after_sending_sends_nothing_twice_over_smtp(servers, dove
     assert folder_counts(dovecot, servers)["processed"] == 1
 
 
+def test_a_customer_address_the_server_refuses_does_not_stop_intake(servers, dovecot, mta):
+    mta.refuse("purchase@huadong.example")
+    send_to_pipeline(mta, servers, sample_email("01-seed-order.eml"))
+    send_to_pipeline(mta, servers, sample_email("03-english-order.eml"))
+    counts = run_intake()
+    assert counts["processed"] == 2 and counts["sent"] == 1
+    assert [m["To"] for m in to_customers(mta)] == ["alice@northwind.example"]
+    with open_repository(Settings()).unit_of_work() as uow:
+        assert uow.pending_mail() == []
+    assert run_intake()["sent"] == 0  # the refused mail is set aside, not retried forever
+
+
 def test_every_real_world_email_is_read_without_an_order_or_an_answer(servers, dovecot, mta):
     if not REAL_WORLD.is_dir():
         pytest.skip(f"the shared corpus is absent ({REAL_WORLD}); it lives in ../shared beside the project")

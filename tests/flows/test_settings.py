@@ -28,3 +28,8 @@ def test_a_toml_file_configures_and_the_environment_overrides_it(tmp_path, monke
     assert settings.address == "sales@acme.example" and settings.mail_domain == "acme.example"
     assert settings.imap_host == "mail.acme.example" and settings.imap_port == 2993
     assert isinstance(settings.current_time(), datetime)
+
+
+def test_a_clock_without_an_offset_is_the_companys_local_time(monkeypatch):
+    monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-15T09:00:00")
+    assert Settings().current_time().isoformat() == "2023-10-15T09:00:00+08:00"

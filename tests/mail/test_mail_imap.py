@@ -45,7 +45,8 @@ def test_fetch_returns_the_servers_bytes_exactly(inbox):
     inbox.append(AWKWARD)
     [message] = inbox.fetch_new()
     assert message.raw == AWKWARD
-    assert message.uid.isdigit()
+    validity, _, uid = message.uid.partition(":")
+    assert uid.isdigit() and validity == str(inbox.uidvalidity)
 
 
 def test_fetch_does_not_mark_messages_seen(dovecot, account, inbox):
@@ -82,7 +83,7 @@ def test_folder_names_can_be_configured(dovecot, account):
 def test_without_move_the_fallback_expunges_only_the_filed_messages(dovecot, account, inbox):
     for n in range(3):
         inbox.append(b"Subject: order %d\r\n\r\nbody\r\n" % n)
-    first, second, third = [m.uid for m in inbox.fetch_new()]
+    first, second, third = [m.uid.partition(":")[2] for m in inbox.fetch_new()]
     with raw_client(dovecot, account) as client:  # someone else's deleted, not yet expunged
         client.client.uid("STORE", third, "+FLAGS", r"(\Deleted)")
     inbox.fetch_new()  # connect
@@ -144,3 +145,11 @@ def test_a_composed_message_survives_the_round_trip(inbox):
     )
     inbox.append(raw)
     assert inbox.fetch_new()[0].raw == raw
+
+
+def test_a_uid_from_before_the_inbox_was_recreated_is_not_filed(inbox):
+    inbox.append(b"Subject: order\r\n\r\nbody\r\n")
+    [message] = inbox.fetch_new()
+    uid = message.uid.partition(":")[2]
+    inbox.file({f"{inbox.uidvalidity + 1}:{uid}": "processed"})
+    assert inbox.folder_count("inbox") == 1 and inbox.folder_count("processed") == 0

@@ -152,17 +152,32 @@ def test_confirming_the_requirements_list_sends_the_order_to_the_manager():
     assert outcome.order.events[-1].reason.startswith("customer confirmed")
 
 
-def test_a_confirmation_while_questions_are_open_asks_them_again():
+def test_a_confirmation_while_questions_are_open_changes_nothing_and_sends_nothing():
+    # An auto-responder that answers "OK" to every question must not start a loop.
     order = receive(seed_draft(requested_delivery_date=None)).order
     outcome = reply(order, "confirm")
+    assert not outcome.acted and outcome.notices == []
     assert outcome.order.status == Status.CLARIFYING
-    assert [n.purpose for n in outcome.notices] == ["clarification"]
 
 
-def test_a_stranger_cannot_confirm_someone_elses_order():
+def test_a_confirmation_signed_with_a_phone_number_still_confirms():
     order = receive(seed_draft()).order
-    outcome = reply(order, "confirm", sender="mallory@evil.example")
+    signature = OrderDraft(customer=CustomerInfo(contact="王先生", phone="13800000001"))
+    outcome = reply(order, "confirm", signature)
+    assert outcome.order.status == Status.MANAGER_REVIEW and outcome.order.version == 1
+
+
+def test_an_answer_that_repeats_the_order_changes_nothing():
+    order = receive(seed_draft()).order
+    outcome = reply(order, "answer", seed_draft())
+    assert not outcome.acted and outcome.notices == [] and outcome.order.version == 1
+
+
+def test_a_stranger_cannot_confirm_someone_elses_order_nor_join_its_thread():
+    order = receive(seed_draft()).order
+    outcome = reply(order, "confirm", sender="mallory@evil.example", message_id="<evil@x>")
     assert not outcome.acted and outcome.order.status == Status.CONFIRMING
+    assert "<evil@x>" not in outcome.order.thread
 
 
 def test_the_customer_can_cancel_before_approval():
@@ -185,3 +200,15 @@ def test_an_answer_corrects_the_line_it_names():
 def test_draft_problems_need_no_master_data():
     draft = seed_draft(requested_delivery_date=None, requested_delivery_text="越快越好")
     assert {p.field: p.code for p in draft_problems(draft, [], TODAY)} == {"requested_delivery_date": "vague"}
+
+
+def test_negative_figures_and_a_discount_above_the_goods_are_invalid():
+    lines = [DraftLine(sku="P001", quantity=Decimal("10"), unit_price=Decimal("-500"))]
+    assert codes(receive(seed_draft(lines=lines, stated_total=None)).order)["lines[1].unit_price"] == "invalid"
+    assert codes(receive(seed_draft(freight=Decimal("-800"), stated_total=None)).order) == {"freight": "invalid"}
+    assert codes(receive(seed_draft(discount=Decimal("99999"), stated_total=None)).order) == {"discount": "invalid"}
+
+
+def test_an_absurd_quantity_is_refused_not_crashed_on():
+    lines = [DraftLine(sku="P001", quantity=Decimal("9" * 29), unit_price=Decimal("500"))]
+    assert codes(receive(seed_draft(lines=lines, stated_total=None)).order) == {"lines[1].quantity": "invalid"}

@@ -199,3 +199,15 @@ def test_pending_mail_is_oldest_first_and_sent_mail_leaves_it(repo, make):
         assert [m.message_id for m in uow.pending_mail()] == ["<late@orders.example.com>"]
         with pytest.raises(KeyError):
             uow.mark_sent("<never-queued@orders.example.com>", make.now)
+
+
+def test_refused_mail_leaves_the_pending_list_and_keeps_its_reason(repo, make):
+    with repo.unit_of_work() as uow:
+        uow.queue_mail(make.mail("<bad@orders.example.com>"))
+        uow.queue_mail(make.mail("<good@orders.example.com>"))
+    with repo.unit_of_work() as uow:
+        uow.mark_failed("<bad@orders.example.com>", make.now, "550 no such user")
+    with repo.unit_of_work() as uow:
+        assert [m.message_id for m in uow.pending_mail()] == ["<good@orders.example.com>"]
+        with pytest.raises(KeyError):
+            uow.mark_failed("<never@orders.example.com>", make.now, "x")
