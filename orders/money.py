@@ -3,23 +3,13 @@
 Amounts enter as strings ("50,000", "5万", "¥1,200.00" are normalised by the
 parsers first) and are rounded once, to the fen, at line totals.
 """
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
 # Room for any figure a customer can type, so arithmetic on an absurd one
 # (a 29-digit quantity) yields a number the checks can refuse, not an exception.
 PRECISION = 80
-
-
-def to_money(value: str | int | Decimal) -> Decimal:
-    """A Decimal from a plain numeric string; floats are refused on purpose."""
-    if isinstance(value, float):
-        raise TypeError("money must not come from a float")
-    try:
-        return Decimal(str(value).strip())
-    except InvalidOperation as exc:
-        raise ValueError(f"not an amount: {value!r}") from exc
 
 
 def round_money(amount: Decimal) -> Decimal:
@@ -36,10 +26,3 @@ def payable(goods_total: Decimal, freight: Decimal, discount: Decimal) -> Decima
     """实付金额 = 商品总价 + 运费 − 折扣."""
     with localcontext(prec=PRECISION):
         return round_money(goods_total + freight - discount)
-
-
-def plain(amount: Decimal | None) -> str | None:
-    """The amount as a decimal string without exponent, e.g. '50000.00'."""
-    if amount is None:
-        return None
-    return format(amount, "f")
