@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from flows.components import open_mailbox, open_repository
+from flows.crashpoints import POINTS
 from flows.settings import Settings
 from mail import ImapMailbox
 
@@ -58,9 +59,10 @@ def test_an_order_sent_by_smtp_is_read_over_imap_and_answered_by_smtp(servers, d
     assert folder_counts(dovecot, servers) == {"inbox": 0, "processed": 1, "ignored": 0, "quarantine": 0}
 
 
-def test_a_poll_killed_after_sending_sends_nothing_twice_over_smtp(servers, dovecot, mta, prefect_api):
+@pytest.mark.parametrize("point", POINTS)
+def test_a_poll_killed_at_any_step_sends_nothing_twice_over_smtp(point, servers, dovecot, mta, prefect_api):
     send_to_pipeline(mta, servers, sample_email("03-english-order.eml"))
-    assert poll(prefect_api, crash_at="after_send").returncode == 70
+    assert poll(prefect_api, crash_at=point).returncode == 70
     assert poll(prefect_api).returncode == 0
     assert len(to_customers(mta)) == 1
     assert len(open_repository(Settings()).list_orders()) == 1
