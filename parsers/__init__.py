@@ -11,9 +11,13 @@ from datetime import date
 
 from orders.model import OrderDraft, Problem
 from parsers.classify import kind_from_headers, looks_like_order
+from parsers.attachments import attachment_texts
 from parsers.html_text import html_to_text
+from parsers.labels import ITEM_FIELDS
+from parsers.identity import fill_identity
 from parsers.message import MailMessage, read_message
 from parsers.order_text import Pair, build_draft, order_body, parse_order_text, read_pairs
+from parsers.prose import prose_pairs
 from parsers.quotes import forwarded_part
 from parsers.reply import parse_reply
 from parsers.result import Envelope, ParseResult, Reply
@@ -30,7 +34,11 @@ def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None]:
     forwarded message of a "Fwd:".
     """
     subject = mail.envelope.subject
-    pairs = read_pairs(subject) + read_pairs(order_body(mail.text))
+    body = order_body(mail.text)
+    attached = [pair for text in attachment_texts(mail) for pair in read_pairs(text)]
+    pairs = read_pairs(subject) + read_pairs(body) + attached
+    if not any(p.label.field in ITEM_FIELDS for p in pairs):  # no item anywhere: perhaps sentences
+        pairs += prose_pairs(body)
     if looks_like_order(pairs, subject):
         return pairs, None
     if mail.html and not mail.from_html:
@@ -60,6 +68,7 @@ def _parse(raw: bytes) -> ParseResult:
     if kind == "order":
         result.draft, result.problems = build_draft(pairs, reference_date=_reference_date(mail))
         result.draft.customer.email = result.draft.customer.email or forwarded_from
+        fill_identity(result.draft, mail.text, mail.envelope)
         result.draft.attachments = mail.attachments
         if mail.documents:  # the drawing may be attached: technical review reads it
             result.problems = [p for p in result.problems if p.code != "needs_drawing"]
