@@ -14,8 +14,8 @@ from typing import Literal
 from orders.master import CustomerRecord, MasterData
 from orders.model import Attachment, CustomerInfo, DraftLine, Order, OrderDraft, OrderLine, Problem
 from orders.status import Status
-from orders.validation import (check_arithmetic, check_custom_specs, check_dates, check_required, combine,
-                               dedupe, is_custom, review)
+from orders.validation import (check_amounts, check_arithmetic, check_custom_specs, check_dates,
+                               check_required, combine, dedupe, is_custom, review)
 
 NoticePurpose = Literal["clarification", "requirements_list", "cancelled"]
 SYSTEM = "orderloop"
@@ -227,10 +227,12 @@ def _is_empty(order: Order, path: str) -> bool:
 
 
 def draft_problems(draft: OrderDraft, parse_problems: list[Problem], today: date) -> list[Problem]:
-    """The checks that need no master data, for a draft on its own (`orderloop parse`)."""
+    """The checks that need no master data, for a draft on its own (`orderloop parse`):
+    what the email itself gets wrong or leaves out of the required fields."""
     order = Order.receive("SO000000000", at=datetime.combine(today, datetime.min.time()),
                           actor=SYSTEM, message_id=None)
     merge_draft(order, draft, first=True)
     order.recompute_totals()
-    found = check_required(order) + check_dates(order, today) + check_custom_specs(order) + check_arithmetic(order)
+    found = (check_required(order) + check_amounts(order) + check_dates(order, today)
+             + check_custom_specs(order) + check_arithmetic(order))
     return combine([p for p in parse_problems if _is_empty(order, p.field)], dedupe(found))

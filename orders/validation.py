@@ -26,17 +26,26 @@ def problem(field: str, code: str, detail: str) -> Problem:
 
 
 def check_required(order: Order) -> list[Problem]:
+    """The required fields of the order entry (必填项): customer name, at least
+    one line, and on each line a quantity and a price or amount."""
     found = []
     if not order.customer.name:
         found.append(problem("customer.name", "missing", "请提供客户名称 / customer name"))
-    if not order.customer.address:
-        found.append(problem("customer.address", "missing", "请提供收货地址 / delivery address"))
-    if not (order.customer.phone or order.customer.email):
-        found.append(problem("customer.phone", "missing", "请提供联系电话 / contact phone"))
     if not order.lines:
         found.append(problem("lines", "missing", "请列出所订商品:名称、规格、数量、单价 / the items ordered"))
     for line in order.lines:
         found.extend(_check_line_required(line))
+    return found
+
+
+def check_deliverable(order: Order) -> list[Problem]:
+    """What step 1 must settle before the order can be confirmed: where to,
+    whom to call, and by when (the customer record fills the first two)."""
+    found = []
+    if not order.customer.address:
+        found.append(problem("customer.address", "missing", "请提供收货地址 / delivery address"))
+    if not (order.customer.phone or order.customer.email):
+        found.append(problem("customer.phone", "missing", "请提供联系电话 / contact phone"))
     if order.requested_delivery_date is None and not order.requested_delivery_text:
         found.append(problem("requested_delivery_date", "missing",
                              "请提供要求交付日期 / the delivery date you need"))
@@ -167,7 +176,7 @@ def check_products(order: Order, master: MasterData) -> list[Problem]:
 
 def review(order: Order, *, customer: CustomerRecord | None, master: MasterData, today: date) -> list[Problem]:
     """Every check of steps 1–2, one problem per field (the first found wins)."""
-    found = (check_required(order) + check_amounts(order) + check_dates(order, today) + check_custom_specs(order)
+    found = (check_required(order) + check_deliverable(order) + check_amounts(order) + check_dates(order, today) + check_custom_specs(order)
              + check_arithmetic(order) + check_customer(order, customer) + check_products(order, master))
     return dedupe(found)
 
