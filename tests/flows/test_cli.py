@@ -92,3 +92,16 @@ def test_import_names_a_missing_column(tmp_path):
     bad.write_text("sku,name\nP1,x\n", encoding="utf-8")
     done = orderloop("import", "products", str(bad), home=tmp_path)
     assert done.returncode == 1 and "header lacks column(s) spec" in done.stderr
+
+
+def test_parse_judges_dates_against_the_day_the_email_was_sent(tmp_path):
+    late = SEED.read_bytes().replace(b"2023-10-15", b"2023-09-20")
+    (tmp_path / "late.eml").write_bytes(late)
+    environ = {k: v for k, v in os.environ.items() if k != "ORDERLOOP_NOW"}
+    done = subprocess.run([sys.executable, "-m", "flows", "parse", str(tmp_path / "late.eml"), "--json"],
+                          capture_output=True, text=True, env=environ, timeout=60)
+    assert [(p["field"], p["code"]) for p in json.loads(done.stdout)["problems"]] == [
+        ("requested_delivery_date", "invalid")]
+    on_time = subprocess.run([sys.executable, "-m", "flows", "parse", str(SEED), "--json"],
+                             capture_output=True, text=True, env=environ, timeout=60)
+    assert json.loads(on_time.stdout)["problems"] == []
