@@ -21,17 +21,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from flows.cli import _reading_day  # noqa: E402
-from orders.intake import draft_problems  # noqa: E402
+from flows.reading import read_email  # noqa: E402
+from flows.settings import Settings  # noqa: E402
 from parsers import parse_email  # noqa: E402
 
 CATEGORY = re.compile(r"^(text_table|[a-z0-9]+)_")
 
 
+SETTINGS = Settings()
+
+
 def parse_like_the_cli(raw: bytes) -> None:
-    result = parse_email(raw)
-    if result.draft is not None:
-        draft_problems(result.draft, result.problems, _reading_day(result))
+    read_email(raw, SETTINGS)
 
 
 def rate(messages: list[bytes], count: int) -> float:

@@ -28,14 +28,11 @@ def emit(data) -> None:
 @app.command()
 def parse(file: Path, as_json: bool = typer.Option(False, "--json", help="Print the DESIGN.md contract.")):
     """Parse one .eml file and show what the pipeline reads from it."""
-    from orders.intake import draft_problems
-    from parsers import parse_email
+    from flows.reading import read_email
 
     if not file.is_file():
         raise UserError(f"{file}: no such file")
-    result = parse_email(file.read_bytes())
-    if result.draft is not None:
-        result.problems = draft_problems(result.draft, result.problems, _reading_day(result))
+    result = read_email(file.read_bytes())
     if as_json:
         emit(result.contract())
         return
@@ -48,16 +45,6 @@ def parse(file: Path, as_json: bool = typer.Option(False, "--json", help="Print 
         typer.echo(f"  reply to {result.reply.order_no}: {result.reply.intent} {result.reply.reason or ''}")
     for p in result.problems:
         typer.echo(f"  ! {p.field}: {p.code}: {p.detail}")
-
-
-def _reading_day(result) -> "date":
-    """The day a draft is judged on: ORDERLOOP_NOW when set, else the day the
-    email was sent (a delivery date before it was already past when written),
-    else today; all in the company's timezone."""
-    settings = Settings()
-    if settings.now is None and result.envelope.date is not None:
-        return result.envelope.date.astimezone(settings.zone).date()
-    return settings.current_time().date()
 
 
 @app.command()

@@ -7,6 +7,7 @@ for any input (a message that cannot be read at all is "other" with a problem).
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from orders.model import OrderDraft, Problem
@@ -16,11 +17,13 @@ from parsers.html_text import html_to_text
 from parsers.labels import ITEM_FIELDS
 from parsers.identity import fill_identity
 from parsers.message import MailMessage, read_message
-from parsers.order_text import Pair, build_draft, order_body, parse_order_text, read_pairs
+from parsers.order_text import Pair, build_draft, count_items, order_body, parse_order_text, read_pairs
 from parsers.prose import prose_pairs
 from parsers.quotes import forwarded_part
 from parsers.reply import parse_reply
 from parsers.result import Envelope, ParseResult, Reply
+
+_TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
 
 __all__ = ["parse_email", "parse_order_text", "ParseResult", "Envelope", "Reply"]
 
@@ -35,10 +38,8 @@ def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None]:
     """
     subject = mail.envelope.subject
     body = order_body(mail.text)
-    attached = [pair for text in attachment_texts(mail) for pair in read_pairs(text)]
-    pairs = read_pairs(subject) + read_pairs(body) + attached
-    if not any(p.label.field in ITEM_FIELDS for p in pairs):  # no item anywhere: perhaps sentences
-        pairs += prose_pairs(body)
+    pairs = _with_attachments(read_pairs(subject) + _body_pairs(mail, body), mail)
+    pairs = _with_prose(pairs, body)
     if looks_like_order(pairs, subject):
         return pairs, None
     if mail.html and not mail.from_html:
@@ -48,10 +49,38 @@ def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None]:
     forwarded = forwarded_part(mail.text, subject)
     if forwarded:
         text, sender = forwarded
-        candidate = read_pairs(order_body(text))
+        forwarded_body = order_body(text)
+        candidate = _with_prose(read_pairs(forwarded_body), forwarded_body)
         if looks_like_order(candidate, subject):
             return candidate, sender
     return pairs, None
+
+
+def _body_pairs(mail: MailMessage, body: str) -> list[Pair]:
+    """The plain body's pairs, or the HTML part's when its table gives more
+    items (Gmail's plain part flattens a table and loses columns)."""
+    pairs = read_pairs(body)
+    if mail.html and not mail.from_html and _TABLE_TAG.search(mail.html):
+        from_html = read_pairs(order_body(html_to_text(mail.html)))
+        if count_items(from_html) > count_items(pairs):
+            return from_html
+    return pairs
+
+
+def _with_attachments(pairs: list[Pair], mail: MailMessage) -> list[Pair]:
+    """An attached order file's items replace any the body names ("品名：见附件");
+    the body's other fields stay and come first."""
+    attached = [pair for text in attachment_texts(mail) for pair in read_pairs(text)]
+    if not any(p.label.field in ITEM_FIELDS for p in attached):
+        return pairs + attached
+    return [p for p in pairs if p.label.field not in ITEM_FIELDS] + attached
+
+
+def _with_prose(pairs: list[Pair], body: str) -> list[Pair]:
+    """Add what sentences say: the items too when no label named one, else
+    only order-level facts ("Please deliver by the end of this month")."""
+    has_items = any(p.label.field in ITEM_FIELDS for p in pairs)
+    return pairs + prose_pairs(body, items=not has_items)
 
 
 def _reference_date(mail: MailMessage) -> date | None:
@@ -70,11 +99,12 @@ def _parse(raw: bytes) -> ParseResult:
         result.draft.customer.email = result.draft.customer.email or forwarded_from
         fill_identity(result.draft, mail.text, mail.envelope)
         result.draft.attachments = mail.attachments
-        if mail.documents:  # the drawing may be attached: technical review reads it
+        order_files = {f.filename for f in mail.order_files}
+        if any(d.filename not in order_files for d in mail.documents):  # a drawing may be attached
             result.problems = [p for p in result.problems if p.code != "needs_drawing"]
     elif kind == "reply":
-        result.reply, result.problems = parse_reply(mail.text, mail.envelope,
-                                                    reference_date=_reference_date(mail))
+        result.reply, result.problems = parse_reply(mail.text, mail.envelope, reference_date=_reference_date(mail),
+                                                    attachments=mail.attachments)
         if mail.attachments:  # a drawing sent in answer to 定制规格 travels with the answer
             result.reply.answer = result.reply.answer or OrderDraft()
             result.reply.answer.attachments = mail.attachments

@@ -4,17 +4,31 @@ The order of the checks is the order of the rules that keep the pipeline from
 looping: a bounce or an auto-reply is never answered, even when it quotes an
 order number; list and bulk mail is "other" whatever it says; then a message
 in one of our threads is a reply; then a new message that reads as an order.
+
+Some mail reads like an order and is none: a calendar invitation whose agenda
+names quantities, a newsletter with a price table, a supplier's quotation to
+us, an invoice notice. Each has marks an order lacks (a text/calendar part;
+an unsubscribe link beside sales talk; "报价如下"/"pleased to quote" with a
+validity; an invoice number with the amount due), and an order has words a
+quotation or an invoice lacks ("订购", "please supply", "our purchase order"),
+so those are told apart before the body is read for an order. An
+out-of-office message that carries no auto-reply header is known by its
+opening sentence ("I am out of the office until …", "我目前正在休假，…返回").
 """
 from __future__ import annotations
 
 import re
 
 from parsers.message import MailMessage
+from parsers.labels import ITEM_FIELDS, find_labels
 from parsers.order_text import Pair
+from parsers.quotes import strip_quoted
 from parsers.result import Envelope, Kind
+from parsers.text import normalize
 
 __all__ = ["classify", "kind_from_headers", "order_no_from_subject", "order_no_from_ids", "thread_order_no",
-           "looks_like_order"]
+           "looks_like_order", "is_calendar_invitation", "is_newsletter", "is_quotation", "is_invoice_notice",
+           "is_out_of_office"]
 
 ORDER_TAG_RE = re.compile(r"\[(SO\d{10,})\]", re.IGNORECASE)
 # The pipeline's own Message-IDs: <SO2023100001.<purpose>.<hex>@domain>.
@@ -35,8 +49,58 @@ _ORDER_SUBJECT_RE = re.compile(
     r"订单|订购|采购|下单|订货|\border\b|\bpurchase\s+order\b|\bPO\b|\bP\.O\.", re.IGNORECASE)
 _LINE_CORE = frozenset({"sku", "name", "quantity"})
 # A request for a quotation names products and quantities too, but orders nothing yet.
-_ENQUIRY_SUBJECT_RE = re.compile(r"询价|报价|询盘|\bRFQ\b|quotation|request for (?:a )?quote|price enquiry|price inquiry",
+# (A quotation to us, 报价单, is told from an order placed on one by `is_quotation`.)
+_ENQUIRY_SUBJECT_RE = re.compile(r"询价|询盘|\bRFQ\b|request for (?:a )?quot(?:e|ation)|price enquiry|price inquiry",
                                  re.IGNORECASE)
+_FIRM_ORDER_SUBJECT_RE = re.compile(r"订单|订购|下单|订货|\bpurchase\s+order\b|\bPO\b|\bP\.O\.", re.IGNORECASE)
+
+# Words of a buyer placing an order; a quotation or an invoice does not say them of itself.
+_ORDERING_RE = re.compile(
+    r"订购|下单|订货|我司采购|我们采购|现采购|采购如下|采购以下|请安排(?:生产|发货|备货)?|请按.{0,12}(?:备货|发货|生产)"
+    r"|(?<![a-z])(?:please (?:supply|deliver|ship|book|process|enter|accept|find (?:attached )?our (?:purchase )?order)"
+    r"|(?:we|i) (?:would like to |wish to |want to )?(?:order|place (?:an |the following |our )?order)"
+    r"|our (?:purchase )?(?:order|PO)\b(?! confirmation)|following order)",
+    re.IGNORECASE)
+# "如需订购请…", "if you would like to order …": a seller inviting an order, not a buyer placing one.
+_INVITING_RE = re.compile(r"(?:如需|如要|如果|若|欢迎|如您|如贵司|贵司如|期待|if you|should you|once you|when you|you can"
+                          r"|you may|feel free to|look forward to)[^。.!！?？\n]{0,14}$", re.IGNORECASE)
+# A supplier quoting to us: its own offer, with a validity or a quotation number.
+_QUOTATION_BODY_RE = re.compile(
+    r"报价如下|我司报价|我方报价|现报价|特此报价|报价有效期|报价单号|报价编号|有效期\s*[:：为至]"
+    r"|pleased to (?:quote|offer)|our (?:best )?(?:quotation|quote|offer)|quotation (?:no|number|#)"
+    r"|quote (?:no|number|#)|(?:price |offer |quote )?validity\s*:|(?:quote|quotation|offer|prices?) (?:is |are )?valid"
+    r" (?:for|until|till)",
+    re.IGNORECASE)
+_QUOTATION_SUBJECT_RE = re.compile(r"报价|quotation|\bquote\b|\boffer\b|proforma", re.IGNORECASE)
+# An invoice notice: the subject says invoice and the body gives its number or the amount due.
+_INVOICE_SUBJECT_RE = re.compile(r"发票|开票|\binvoice\b|\bbilling statement\b|账单", re.IGNORECASE)
+_INVOICE_BODY_RE = re.compile(
+    r"发票号码|发票代码|开票日期|价税合计|电子发票|invoice (?:no|number|#|date)|\bINV[-\s]?\d|amount due|balance due"
+    r"|payment due|due date", re.IGNORECASE)
+_INVITATION_SUBJECT_RE = re.compile(
+    r"^\s*(?:invitation|updated invitation|invitation updated|meeting request|会议邀请|邀请|会议通知|会议更新)\s*[:：]"
+    r"|^\s*(?:accepted|declined|tentative|已接受|已拒绝|暂定)\s*[:：]", re.IGNORECASE)
+_CALENDAR_TYPES = frozenset({"text/calendar", "application/ics", "text/x-vcalendar"})
+_UNSUBSCRIBE_RE = re.compile(r"unsubscribe|opt[- ]out|退订|取消订阅|不再接收|manage (?:your )?(?:email )?preferences",
+                             re.IGNORECASE)
+_MARKETING_RE = re.compile(
+    r"促销|特惠|特价|优惠|限时|抢购|秒杀|新品|折扣|包邮|活动|newsletter|webinar|promotion|\bsale\b|\boffers?\b|\bdeals?\b"
+    r"|% off|在浏览器中查看|浏览器中打开|view (?:this email |it )?(?:in|online)|web version", re.IGNORECASE)
+# The first sentence of an out-of-office message, and what it says about coming back.
+_AWAY_RE = re.compile(
+    r"out of (?:the )?office|\bOOO\b"
+    r"|(?:i am|i'm|i will be)(?: currently)? (?:away|on (?:annual |parental |sick |business )?"
+    r"(?:leave|vacation|holiday)|travell?ing|out of the country)|on (?:annual )?leave (?:until|till|from)"
+    r"|(?:currently )?unavailable (?:until|till|from)|away from (?:the|my) (?:office|desk)"
+    r"|不在办公室|不在公司|休假|休年假|年假|出差|外出|请假|假期中", re.IGNORECASE)
+_AWAY_DETAIL_RE = re.compile(
+    r"until|till|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|urgent|in my absence|返回|回来|上班|期间|紧急|急事"
+    r"|之后|以后|后回复|不便|延迟回复", re.IGNORECASE)
+_GREETING_RE = re.compile(
+    r"^[\W_]*(?:(?:hi|hello|dear)\b[^\n.,]{0,40}|您好|你好"
+    r"|thank you for your (?:e-?mail|message)|thanks for your (?:e-?mail|message)"
+    r"|感谢您的来信|感谢您的邮件|谢谢您的邮件|此邮件为自动回复|this is an automatic reply|自动回复)?[\W_]*"
+    r"(?:(?:hi|hello|您好|你好|thank you for your (?:e-?mail|message)|感谢您的来信|感谢您的邮件)[\W_]*)?$", re.IGNORECASE)
 
 
 def order_no_from_subject(subject: str) -> str | None:
@@ -87,6 +151,72 @@ def _is_list_mail(mail: MailMessage) -> bool:
     return bool(mail.header("list-id") or mail.header("list-unsubscribe"))
 
 
+def _new_text(mail: MailMessage) -> str:
+    """The writer's own text: quoted history removed (it may quote our order mail)."""
+    return strip_quoted(mail.text[:20_000], library=False)
+
+
+def _all_text(mail: MailMessage) -> str:
+    return f"{mail.envelope.subject}\n{mail.text[:20_000]}\n{mail.html[:50_000]}"
+
+
+def is_calendar_invitation(mail: MailMessage) -> bool:
+    """A meeting invitation or an answer to one: a calendar part, or the subject of one."""
+    return bool(_CALENDAR_TYPES & mail.part_types) or bool(_INVITATION_SUBJECT_RE.search(mail.envelope.subject))
+
+
+def is_newsletter(mail: MailMessage) -> bool:
+    """Bulk marketing sent without list headers: an unsubscribe link beside sales talk."""
+    text = _all_text(mail)
+    return bool(_UNSUBSCRIBE_RE.search(text) and _MARKETING_RE.search(text))
+
+
+def _orders(text: str) -> bool:
+    """Whether the writer places an order (not invites one)."""
+    return any(not _INVITING_RE.search(text[max(0, found.start() - 24):found.start()])
+               for found in _ORDERING_RE.finditer(text))
+
+
+def is_quotation(mail: MailMessage, text: str | None = None) -> bool:
+    """A supplier's quotation to us (报价单, "we are pleased to quote"), not an order placed on one
+    ("参照贵司报价单，我司订购如下")."""
+    text = _new_text(mail) if text is None else text
+    subject = _strip_reply_prefix(mail.envelope.subject)
+    if _orders(text) or _orders(subject):
+        return False
+    quoting = _QUOTATION_BODY_RE.search(text)
+    quote_subject = _QUOTATION_SUBJECT_RE.search(subject)
+    if quoting and (quote_subject or quoting.start() < 400):
+        return True
+    return bool(quote_subject and not _FIRM_ORDER_SUBJECT_RE.search(subject))
+
+
+def is_invoice_notice(mail: MailMessage, text: str | None = None) -> bool:
+    """An invoice or an e-invoice notice: the subject says invoice, the body its number or amount due."""
+    text = _new_text(mail) if text is None else text
+    if not _INVOICE_SUBJECT_RE.search(mail.envelope.subject) or _orders(text):
+        return False
+    return bool(_INVOICE_BODY_RE.search(text))
+
+
+def is_out_of_office(text: str) -> bool:
+    """A message that opens by saying its writer is away and when they are back,
+    and orders nothing ("我在出差，订单如下：…" is an order)."""
+    head = text.strip()[:300]
+    found = _AWAY_RE.search(head)
+    if not found or any(label.field in ITEM_FIELDS for label, _, _ in find_labels(normalize(text[:5000]))):
+        return False
+    before = head[:found.start()]
+    # "…, I am out of the office": the words before the marker may only be a greeting or a pronoun.
+    before = re.sub(r"(?:\s|i am|i'm|i will be|我|本人|目前|现在|正在|已经|已|正|在|将|于)+$", "", before,
+                    flags=re.IGNORECASE)
+    return bool(_GREETING_RE.match(before)) and bool(_AWAY_DETAIL_RE.search(text[:600]))
+
+
+def _strip_reply_prefix(subject: str) -> str:
+    return re.sub(r"^\s*(?:(?:re|回复|答复|aw|sv|fwd?|转发)\s*[:：]\s*)+", "", subject or "", flags=re.IGNORECASE)
+
+
 def looks_like_order(pairs: list[Pair], subject: str) -> bool:
     """An item label with a value and one more order label with a value, or an
     order word in the subject and an item label with a value; not a request
@@ -101,16 +231,22 @@ def looks_like_order(pairs: list[Pair], subject: str) -> bool:
 
 
 def kind_from_headers(mail: MailMessage) -> Kind | None:
-    """The kind the headers decide (bounce, auto-reply, list mail, reply), or
-    None when only the body can tell an order from other mail."""
+    """The kind decided before the body is read for an order (bounce, auto-reply,
+    list mail, invitation, newsletter, reply, quotation or invoice to us), or
+    None when only the order reading can tell an order from other mail. (The
+    name is historical: an out-of-office text, a calendar part or a quotation
+    in the body decides too.)"""
     if _is_bounce(mail):
         return "bounce"
-    if _is_auto_reply(mail):
+    new_text = _new_text(mail)
+    if _is_auto_reply(mail) or is_out_of_office(new_text):
         return "auto_reply"
-    if _is_list_mail(mail):
+    if _is_list_mail(mail) or is_calendar_invitation(mail) or is_newsletter(mail):
         return "other"
     if thread_order_no(mail.envelope):
         return "reply"
+    if is_quotation(mail, new_text) or is_invoice_notice(mail, new_text):
+        return "other"
     return None
 
 

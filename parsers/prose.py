@@ -1,16 +1,525 @@
 """Orders written as sentences → the same label/value pairs a form gives.
 
-Stub: issue 3 fills it in.
+    需要订购QW型潜水排污泵二十台，每台三千一百五十元，要求10月15日前送到。
+    我司拟采购不锈钢法兰DN50 两百个，单价45元，货到后30天付款。
+    Please supply 150 units of hydraulic pump HP-200 at RMB 1,280 each, delivery by 15 October 2023.
+    We'd like to order 2 sets of X and 30 pcs of Y.
+
+The text is cut into sentences (。！？；, a full stop before a blank, a line
+end) and each sentence into clauses (，、 and a comma that is no thousands
+separator). A line item is a quantity (a number and a unit word: 二十台, 150
+units, 30 pcs, "100 x") with the product written before it ("不锈钢法兰DN50
+两百个") or after it ("150 units of hydraulic pump HP-200"). Items are read
+only where the writer orders: a sentence with an order verb (订购, 采购, 需要,
+order, supply, need …), or the lines after one that announces a list (如下,
+以下, as follows). Questions (？, 吗, 多少, how much), requests for a quotation
+and refusals (不需要, don't) order nothing.
+
+A price in the clause of an item, or in a later clause (每台三千一百五十元, 单价45元,
+45元/个, at RMB 1,280 each), is that item's unit price; a spec in a clause of
+its own ("型号GL-J302", "规格YJV 3×95+2×50") is the spec of the item before it;
+"两千米" at a price per 米 is 2000 米. Order-level facts are read from their own
+clauses: the delivery date (a delivery word and a date or a vague time:
+要求10月15日前送到, delivery by 15 October, 请尽快发货 — but not "请尽快回复"), the
+delivery address (送货到广州市…, "delivered … to our warehouse at …"), the
+payment terms (from the first clause that states a term, without a label or
+lead-in: "付款按老规矩，月结30天" → "月结30天"), a total of money (共计63,000元),
+freight (运费200元) and packing or document requests (需防潮包装, 随货附合格证).
+
+Product name and spec: a code-like token (letters and digits such as HP-200,
+DN50, QW-150, HW200×200) at the end or the start of the product is its spec
+when a name remains beside it ("hydraulic pump HP-200" → name "hydraulic pump",
+spec "HP-200"; "不锈钢法兰DN50" → "不锈钢法兰" + "DN50"). A code that is part of
+a type name stays in the name ("QW型潜水排污泵", "QW150型水泵"), and a product
+written only as a code is its name. Prose never says which code is the seller's
+item code, so nothing goes to sku.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from parsers.amounts import CN_NUMERAL, EN_NUMBER_WORDS, NUMBER_TEXT, QUANTITY_UNITS, find_total
+from parsers.dates import read_date
+from parsers.labels import LABEL_RE, Label
 from parsers.order_text import Pair
 
 __all__ = ["prose_pairs"]
 
+MAX_PROSE = 20_000  # characters read; an order written in sentences is far shorter
+MAX_PRODUCT = 60  # characters of a product's wording
+MAX_CLAUSE = 400  # a longer "clause" is no sentence about an order
 
-def prose_pairs(text: str) -> list[Pair]:
+_ASCII_UNITS = sorted((u for u in QUANTITY_UNITS if u.isascii()), key=len, reverse=True)
+_CJK_UNITS = sorted((u for u in QUANTITY_UNITS if not u.isascii()), key=len, reverse=True)
+_UNIT = (rf"(?:{'|'.join(map(re.escape, _CJK_UNITS))})(?!月|星期|礼拜|小时|钟头|工作日|季度|人|次|事|问题)"
+         rf"|(?:{'|'.join(map(re.escape, _ASCII_UNITS))})(?![A-Za-z])")
+# A quantity: a number not inside a code ("HP-200") and a unit word after it.
+_QUANTITY = re.compile(
+    rf"(?<![A-Za-z0-9.,\-/#_×*第])(?P<num>{NUMBER_TEXT}|(?<![A-Za-z])(?:{EN_NUMBER_WORDS})(?:[\s-]++(?:{EN_NUMBER_WORDS}))*+)"
+    rf"\s*+(?P<unit>{_UNIT})"
+    r"|(?<![A-Za-z0-9.,\-/#_×*])(?P<xnum>\d++)\s++[x×]\s++(?=[A-Za-z\u4e00-\u9fff])",
+    re.IGNORECASE)
+_NUMBER_HINT = re.compile(r"[\d零〇一二两兩三四五六七八九十百千万萬亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]")
+_EN_NUMBER_HINT = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty"
+                             r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen")
+_QUANTITY_LOWER = re.compile(_QUANTITY.pattern)
+# "一个报价", "两个问题": a lone small numeral and a generic measure word is no order of goods.
+_GENERIC_COUNT = re.compile(r"[一两几]\s*+(?:个|件|张|只|把|条|份)")
+
+_CN_VERB = re.compile(r"(?:订购|采购|购买|订货|订做|定做|定购|预订|预定|下单|求购|需要|想要|加订|补订|追加|再订|购置|进货|备货|供应)++"
+                      r"|(?<=[们我请再])发(?![货票布表言生出现送])"
+                      r"|(?<![签预修])订(?![单金])|(?<![采选收])购(?![物销])|(?<![收])买(?![家方])"
+                      r"|(?<![需想主重只必摘纲不])要(?![求点是])|(?<![必所不])需(?![求要])")
+_EN_VERB = re.compile(
+    r"\b(?:order(?:ing)?|purchas(?:e|ing)|buy(?:ing)?|supply|need|require|want|send|ship|deliver|provide"
+    r"|book|procure|reserve|place an order for)\b(?:\s++(?:us|me|to us|the following|following|another"
+    r"|additional|further|an additional|a further))*+", re.IGNORECASE)
+_LIST_INTRO = re.compile(r"如下|以下|下列|as follows|the following(?: items?| products?| goods)?\s*+[:：]|following items",
+                         re.IGNORECASE)
+_QUESTION = re.compile(
+    r"[？?]|吗|呢\s*$|多少|几时|几天|是否|能否|可否|可不可以|能不能|有没有|有货|询价|报个价|价格表"
+    r"|请(?:贵司|您|你们)?(?:报价|提供报价|报一下价)|how much|how many|how long|could you (?:please )?(?:quote|tell|let)"
+    r"|\bRFQ\b|price list|(?:please |kindly )quote\b|quot(?:e|ation) for|request(?:ing)? (?:a |for )?(?:quot|price)"
+    r"|send (?:us )?(?:a |your )?(?:quot|price)|do you have|is it possible|in stock|availability|\bif you can\b"
+    r"|\bwhether\b", re.IGNORECASE)
+# A refusal or a condition ("如需订购…请联系", "if you order 10 sets") orders nothing.
+_REFUSAL = re.compile(r"不需要|不要|无需|不用|取消|暂不|不再|如果|如需|若需|若要|假如|倘若|don'?t|do not|no longer|cancel"
+                      r"|not need|\bif\b|\bshould you\b|\bunless\b", re.IGNORECASE)
+_NOT_GOODS = re.compile(
+    r"^(?:订单|报价|报价单|问题|事情?|回复|答复|邮件|电话|合同|发票|时间|机会|价格|清单|名单|方案|图纸|文件|附件|账单"
+    r"|以上|以下|左右|起|即可|可以?|就|才|的话|免费|优惠|折扣)"
+    r"|^(?:quote|quotation|question|reply|invoice|e-?mail|contract|call|meeting|orders?|offer|price|list|days?|weeks?"
+    r"|months?|years?|hours?|now|today|tomorrow|again|please|and|or|to|get|from|in|on|at|per|each|more|less|than"
+    r"|off|free|only|just|or more|minimum)\b", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?:RMB|CNY|USD|[¥￥$]|人民币)\s*+$", re.IGNORECASE)
+_NOISE = re.compile(r"@|https?:|www\.|电话|手机|传真|地址|邮编|tel\b|phone|fax|mobile|address", re.IGNORECASE)
+
+_MONEY_MARKED = (rf"(?:(?:人民币|RMB|CNY|[¥￥])\s*+{NUMBER_TEXT}(?:\s*+(?:元|RMB|CNY|yuan))?"
+                 rf"|{NUMBER_TEXT}\s*+(?:元|块钱|RMB|CNY|yuan)(?:\s*+整)?)")
+_MONEY = rf"(?:(?:人民币|RMB|CNY|[¥￥])?\s*+{NUMBER_TEXT}(?:\s*+(?:元|块钱|块|RMB|CNY|yuan))?(?:\s*+整)?)"
+_PER = r"(?:千克|公斤|[^\s\d，,。；;、]{1,2}?)"
+_PRICE = re.compile(
+    rf"(?:含税单价|不含税单价|单价|价格|售价|unit\s++price|price)\s*+(?:为|是|按|:|：|of|is|at)?\s*+(?P<v1>{_MONEY}(?:\s*+/\s*+{_PER})?)"
+    rf"|(?P<v2>每\s*+{_PER}\s*+(?:为|是)?\s*+{_MONEY})"
+    rf"|(?P<v3>{_MONEY_MARKED}\s*+(?:/\s*+{_PER}|一\s*+{_PER}|each\b|apiece\b|per\s++[a-z]++))"
+    rf"|(?:\bat\b|@)\s*+(?P<v4>{_MONEY_MARKED})",
+    re.IGNORECASE)
+_FREIGHT = re.compile(rf"(?:运费|物流费|快递费|freight|shipping (?:fee|cost|charge)s?)\s*+(?:为|是|:|：|of|is)?\s*+(?P<v>{_MONEY_MARKED})",
+                      re.IGNORECASE)
+
+_DELIVERY_WORDS = re.compile(
+    r"送到|送达|送至|到货|交货|交付|发货|发出|供货|到厂|送货|交期|货期|到位|运到|运抵|出货|提货|备货|安排生产"
+    r"|deliver|delivery|ship|dispatch|arriv|required by|needed by|need (?:it|them|the goods|these) by|lead time",
+    re.IGNORECASE)
+_PAYMENT_WORDS = re.compile(
+    r"付款|预付|先付|定金|订金|首付|尾款|余款|款到|月结|账期|结算|先款|全款|付清|支付|汇款|电汇|货到付|现金"
+    r"|payment|prepay|deposit|\bnet\s*+-?\s*+\d|\bT/?T\b|\bL/?C\b|\bCOD\b|cash on delivery|in advance"
+    r"|credit (?:terms|period|days)|on credit|balance\s++(?:payment|due|before|after|against|on|upon|within|by|in)"
+    r"|\d\s*+%\s*+balance",
+    re.IGNORECASE)
+_COMPANY = re.compile(r"有限公司|公司|集团|厂$|\b(?:Ltd|Inc|GmbH|LLC|Co\.)", re.IGNORECASE)
+_NOTES_WORDS = re.compile(r"包装|木箱|防潮|防锈|防震|标签|唛头|保护膜|合格证|质检报告|检测报告|材质证明|说明书|随货|标识|喷码"
+                          r"|packing|packaging|pallet|label|crate|certificate|test report|marking", re.IGNORECASE)
+# "型号GL-J302", "规格YJV 3×95+2×50", "(model PW-2HP)": the spec of the item just named.
+_SPEC_CLAUSE = re.compile(r"^(?:规格型号|型号|规格|尺寸|材质|model|size|spec(?:ification)?|type)\s*+(?:为|是|:|：)?\s*+(?P<v>\S.*)$",
+                          re.IGNORECASE)
+_SPEC_LEAD = re.compile(r"^[(（]?\s*+(?:规格型号|型号|规格|尺寸|model|size|spec(?:ification)?|type)?\s*+[:：]?\s*+", re.IGNORECASE)
+# Where the goods go: "送货到广州市…", "delivered … to our warehouse at Industriestrasse 12, …".
+_CN_SHIP_TO = re.compile(r"(?:送货到|送到|送至|运到|运至|发到|发至|寄到|寄至|交货地点|交货地址|送货地址)\s*+(?:为|是|:|：)?\s*+"
+                         r"(?P<a>[^，,。；;！!？?]{4,80})")
+_EN_SHIP_TO = re.compile(
+    r"\b(?:deliver(?:ed|y)?|ship(?:ped|ment)?|send|sent|dispatch(?:ed)?)\b[^.;]{0,80}?\bto\s++(?:(?:our|the|your)\s++)?"
+    r"(?:(?:new\s++|main\s++)?(?:warehouse|factory|plant|site|office|store|premises|facility|address|yard|depot)"
+    r"(?:\s++(?:at|in))?\s++)?(?P<a>[^.;]{6,160})", re.IGNORECASE)
+_DATE_HINT = re.compile(r"\d\s*+[月日号天周]|[年月]底|月[中初]|周|星期|\d[-/.]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                        r"|day|week|month|tomorrow|today|asap|soon", re.IGNORECASE)
+_OURS = re.compile(r"我|贵|你|您|本|(?:our|your|the|us)\b", re.IGNORECASE)
+_ADDRESS_SHAPE = re.compile(r"[省市区县镇乡村路街道号园]|工地|仓库|大厦|楼|\d")
+_TERM = re.compile(r"\d\s*+%|百分之|[一二三四五六七八九]成|一半|\d+\s*+(?:天|日|days?)|\bnet\s*+-?\s*+\d|款到|先款|全款|全额|货到付"
+                   r"|in advance|in full|before shipment|on delivery|\bCOD\b|against", re.IGNORECASE)
+_TERMS_LABEL = re.compile(r"^(?:付款方式|付款条件|结算方式|支付方式|付款|结算|支付|payment terms|payment|terms)\s*+(?:为|是|按|:|：)?\s*+",
+                          re.IGNORECASE)
+
+# Words that may signal each kind of sentence or clause, found in one pass of
+# a plain alternation (which the regex engine scans fast); the precise pattern
+# of a kind runs only where one of its words was seen.
+_TRIGGER_WORDS = {
+    "question": "？ ? 吗 呢 多少 几时 几天 是否 能否 可否 可不可以 能不能 有没有 有货 询价 报价 报个价 报一下价 价格表 how rfq quot "
+                "request send could possible stock availability whether",
+    "verb": "订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 订 购 买 要 需 发 order "
+            "purchas buy supply need require want send ship deliver provide book procure reserve",
+    "intro": "如下 以下 下列 follow",
+    "refusal": "不需要 不要 无需 不用 取消 暂不 不再 如果 如需 若需 若要 假如 倘若 don't dont do not no longer cancel if "
+               "should unless",
+    "noise": "@ http www. 电话 手机 传真 地址 邮编 tel phone fax mobile address",
+    "pay": "付款 预付 先付 定金 订金 首付 尾款 余款 款到 月结 账期 结算 先款 全款 付清 支付 汇款 电汇 货到付 现金 payment prepay "
+           "deposit net t/t tt l/c lc cod cash advance credit balance",
+    "total": "共计 合计 总计 总共 一共 总价 总金额 总额 价税合计 total",
+    "freight": "运费 物流费 快递费 freight shipping",
+    "deliver": "送到 送达 送至 到货 交货 交付 发货 发出 供货 到厂 送货 交期 货期 到位 运到 运抵 出货 提货 备货 安排生产 deliver ship "
+               "dispatch arriv required needed need lead",
+    "notes": "包装 木箱 防潮 防锈 防震 标签 唛头 保护膜 合格证 质检报告 检测报告 材质证明 说明书 随货 标识 喷码 packing packaging "
+             "pallet label crate certificate test report marking",
+    "spec": "规格 型号 尺寸 材质 model size spec type",
+    "ship_to": "送货到 送到 送至 运到 运至 发到 发至 寄到 寄至 交货地点 交货地址 送货地址 deliver ship send sent dispatch",
+    "price": "单价 价格 售价 每 元 人民币 rmb cny ¥ ￥ @ at price yuan",
+}
+_TRIGGERS: dict[str, set[str]] = {}
+for _kind, _words in _TRIGGER_WORDS.items():
+    for _word in _words.split():
+        _TRIGGERS.setdefault(_word, set()).add(_kind)
+# Case-sensitive over lower-cased text: IGNORECASE would cost the fast scan.
+_TRIGGER = re.compile("|".join(map(re.escape, sorted(_TRIGGERS, key=len, reverse=True))))
+_TRIGGER_ANY_CASE = re.compile(_TRIGGER.pattern, re.IGNORECASE)
+_SENTENCE = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
+_CLAUSE = re.compile(r"[，、]|(?<!\d),|,(?!\d)")
+_LIST_MARK = re.compile(r"^\s*+(?:\d{1,2}\s*+[.、)）](?!\d)|[（(]\s*+\d{1,2}\s*+[)）]|[-*•·]\s)\s*+")
+_SENTENCE_PUNCT = "。！？!?；;：:.，,"
+
+_LEAD = re.compile(
+    r"^(?:[\s:：,，、的了共各为是和及与跟另再还也并]|以及|还有|另外|一批|一些|以下|如下|下列|贵司的?|贵公司的?|你们的?|你司的?|您的"
+    r"|贵方的?|共计|合计|总共|数量为?|产品为?|货物为?|of\b|the\b|some\b|your\b|more\b|additional\b|another\b"
+    r"|following\b|us\b|and\b|plus\b)++", re.IGNORECASE)
+_TRAIL = re.compile(r"(?:[\s:：,，、的各共和及与等]|以及|还有|(?<![A-Za-z])(?:and|plus|the|with|of|for|to))++$",
+                    re.IGNORECASE)
+_PRODUCT_END = re.compile(
+    r"\s(?:at|@|for|priced|costing|with|to be|by|before|each|per|delivered|shipped|unit price|price|in total)\b"
+    r"|@|单价|每|价格|含税|不含税|要求|需在|需于|请于|于\d|交货|送到|送达|到货|发货|，|；",
+    re.IGNORECASE)
+
+_CODE = r"(?:[A-Za-zΦφ∅]{0,8}[-_/.]?\d[A-Za-z0-9\-_/.×*#+]*+|[A-Za-z]++-[A-Za-z0-9\-_/.×*#+]*?\d[A-Za-z0-9\-_/.×*#+]*+)"
+_TRAILING_CODES = re.compile(
+    rf"(?<![A-Za-z0-9\-_/.×*#+Φφ∅])(?:{_CODE}|[(（][^()（）]{{1,24}}[)）])(?:\s*+(?:{_CODE}|[(（][^()（）]{{1,24}}[)）]))*+\s*+$")
+_LEADING_CODES = re.compile(rf"^(?:{_CODE})(?:\s++{_CODE})*+(?:\s++|(?=[\u4e00-\u9fff]))(?![型系款号])")
+_SPEC_WORDS = re.compile(r"(?:[,，\s]*+(?:型号|规格|规格型号|model|spec(?:ification)?|size|type)\s*+[:：]?\s*+)$",
+                         re.IGNORECASE)
+_LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_CN_NUMERAL_ONLY = re.compile(rf"{CN_NUMERAL}")
+
+
+@dataclass
+class _Item:
+    product: str
+    quantity: str
+    at: int = 0  # where its quantity starts in its clause
+    end: int = 0  # and where it ends
+    price: str | None = None
+    spec: str | None = None  # from a clause of its own ("型号GL-J302")
+
+
+@dataclass
+class _Reading:
+    items: list[_Item] = field(default_factory=list)
+    pending_clauses: list[str] = field(default_factory=list)  # clauses without a quantity, in this sentence
+    pending_price: str | None = None
+    delivery: str | None = None
+    payment: str | None = None
+    total: str | None = None
+    freight: str | None = None
+    address: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def prose_pairs(text: str, *, items: bool = True) -> list[Pair]:
     """Pairs read from prose ("需要订购QW型潜水排污泵二十台，每台三千一百五十元",
     "Please supply 150 units of …"); item pairs of one product carry
-    new_item on the first so that each product becomes one line."""
-    return []
+    new_item on the first so that each product becomes one line.
+
+    With `items=False` only the order-level facts are read (delivery date,
+    payment terms, address, totals, notes): for an order whose items are
+    labelled but whose delivery date is a sentence ("Please deliver by the end
+    of this month."). Notes are never read from a labelled line ("Remarks: …"
+    is the form's).
+    """
+    reading = _Reading()
+    listing = False  # after "如下"/"as follows": lines without a verb may be items
+    for sentence, labelled in _sentences(text[:MAX_PROSE]):
+        if labelled and not items:
+            continue  # the labels of the form are read as labels
+        triggers = _triggers(sentence)
+        if not triggers and not listing:
+            continue  # nothing about an order here: a greeting, a name, a number
+        kinds = set().union(*(found for _, found in triggers))
+        if "question" in kinds and _QUESTION.search(sentence):
+            continue
+        ordering = items and "verb" in kinds and bool(_CN_VERB.search(sentence) or _EN_VERB.search(sentence))
+        _read_sentence(sentence, triggers, reading, ordering or (items and listing),
+                       notes=items and not labelled)
+        if ordering and (sentence.endswith((":", "：")) or ("intro" in kinds and _LIST_INTRO.search(sentence))):
+            listing = True
+    return _pairs(reading)
+
+
+def _triggers(sentence: str) -> list[tuple[int, set[str]]]:
+    """Where each trigger word is, with the kinds it may signal."""
+    lower = sentence.lower()
+    if len(lower) == len(sentence):
+        matches = _TRIGGER.finditer(lower)
+    else:  # a character whose lower case is longer: positions would drift
+        matches = _TRIGGER_ANY_CASE.finditer(sentence)
+    return [(match.start(), _TRIGGERS.get(match.group(0).lower(), set())) for match in matches]
+
+
+def _sentences(text: str) -> list[tuple[str, bool]]:
+    """Sentences, with hard-wrapped lines of a paragraph joined first, each
+    with whether its line holds a label ("备注：…": the form's, not prose)."""
+    lines: list[str] = []
+    for raw in text.replace("\r", "").split("\n"):
+        line = _LIST_MARK.sub("", raw).strip()
+        if not line:
+            lines.append("")
+            continue
+        previous = lines[-1] if lines else ""
+        if (len(previous) >= 50 and previous[-1] not in _SENTENCE_PUNCT and raw[:1] not in " \t-*•"
+                and not _LIST_MARK.match(raw)):
+            lines[-1] = f"{previous} {line}"  # a wrapped line continues its sentence
+        else:
+            lines.append(line)
+    found = []
+    for line in lines:
+        labelled = bool(("：" in line or ":" in line) and LABEL_RE.match(line.replace("：", ":")))
+        found.extend((part.strip(), labelled) for part in _SENTENCE.split(line) if part.strip())
+    return found
+
+
+def _clauses(sentence: str) -> list[tuple[int, str]]:
+    """The clauses of a sentence with where each starts."""
+    found, start = [], 0
+    for separator in _CLAUSE.finditer(sentence):
+        found.append((start, sentence[start:separator.start()]))
+        start = separator.end()
+    found.append((start, sentence[start:]))
+    return [(at + len(part) - len(part.lstrip()), part.strip()) for at, part in found if part.strip()]
+
+
+def _read_sentence(sentence: str, triggers: list, reading: _Reading, ordering: bool, notes: bool) -> None:
+    payment: list[tuple[int, str]] = []
+    reading.pending_clauses, reading.pending_price = [], None  # neither reaches into another sentence
+    next_trigger = 0  # clauses and triggers both run left to right: walk them together
+    sentence_kinds: set[str] = set()
+    for at, clause in _clauses(sentence):
+        kinds: set[str] = set()
+        while next_trigger < len(triggers) and triggers[next_trigger][0] < at + len(clause):
+            if triggers[next_trigger][0] >= at:
+                kinds |= triggers[next_trigger][1]
+            next_trigger += 1
+        sentence_kinds |= kinds
+        if len(clause) > MAX_CLAUSE:
+            continue
+        blocked = ("noise" in kinds and _NOISE.search(clause)) or ("refusal" in kinds and _REFUSAL.search(clause))
+        items = _items(clause, reading) if ordering and not blocked else []
+        if "price" in kinds:
+            _prices(clause, items, reading)
+        if "ship_to" in kinds and reading.address is None:
+            _ship_to(clause, reading)
+        if "pay" in kinds and _PAYMENT_WORDS.search(clause):
+            payment.append((at, clause))
+            continue
+        if "spec" in kinds and not items and _spec_clause(clause, reading):
+            continue
+        if "total" in kinds:
+            total = find_total(clause)
+            if total is not None:
+                reading.total = reading.total or total
+                continue
+        if "freight" in kinds:
+            freight = _FREIGHT.search(clause)
+            if freight:
+                reading.freight = reading.freight or freight["v"]
+                continue
+        if "deliver" in kinds and reading.delivery is None:
+            rest = clause[items[-1].end:].strip(" ，,") if items else clause
+            if _DELIVERY_WORDS.search(rest) and read_date(rest).status != "invalid":
+                reading.delivery = rest
+                continue
+        if (notes and "notes" in kinds and not items and _NOTES_WORDS.search(clause) and not _PRICE.search(clause)
+                and not _COMPANY.search(clause)):
+            reading.notes.append(clause)
+    if "ship_to" in sentence_kinds and reading.address is None:
+        found = _EN_SHIP_TO.search(sentence)  # an English address runs on over commas
+        if found:
+            _take_address(found["a"], reading)
+    if payment and reading.payment is None:
+        reading.payment = _terms(sentence, payment)  # None when no clause states a term
+
+
+def _spec_clause(clause: str, reading: _Reading) -> bool:
+    found = _SPEC_CLAUSE.match(clause)
+    if not found or not reading.items or reading.items[-1].spec is not None:
+        return False
+    spec = found["v"][:_cut(found["v"], 0)].strip()
+    if spec:
+        reading.items[-1].spec = spec
+    return bool(spec)
+
+
+def _ship_to(clause: str, reading: _Reading) -> None:
+    found = _CN_SHIP_TO.search(clause)
+    if found:
+        _take_address(found["a"], reading)
+
+
+def _take_address(address: str, reading: _Reading) -> None:
+    address = address.strip(" ,，.。:：")
+    if _OURS.match(address):
+        return  # "送至我司仓库": a place the customer knows, not an address
+    if len(address) >= 4 and _ADDRESS_SHAPE.search(address) and _LETTERS.search(address) and not (
+            _DATE_HINT.search(address) and read_date(address).status != "invalid"):  # "to 15 October" is a date
+        reading.address = address
+
+
+def _terms(sentence: str, payment: list[tuple[int, str]]) -> str | None:
+    """The payment terms as written: from the first clause that states a term
+    ("付款按老规矩，月结30天" → "月结30天"), without a label ("付款方式为…")."""
+    first = next((n for n, (_, clause) in enumerate(payment) if _TERM.search(clause)), None)
+    if first is None:
+        return None  # "付款方式" alone, "付款按老规矩": no terms stated
+    start, stop = payment[first][0], payment[-1][0] + len(payment[-1][1])
+    return _TERMS_LABEL.sub("", sentence[start:stop].strip(), count=1) or sentence[start:stop].strip()
+
+
+def _items(clause: str, reading: _Reading) -> list[_Item]:
+    """The items a clause orders, each with its product wording."""
+    lower = clause.lower()
+    quantities = [m for m in _quantity_matches(clause, lower) if not _GENERIC_COUNT.fullmatch(m.group(0).strip())
+                  and not _CURRENCY_BEFORE.search(lower, max(0, m.start() - 4), m.start())
+                  ] if _NUMBER_HINT.search(clause) or _EN_NUMBER_HINT.search(lower) else []
+    if not quantities:
+        reading.pending_clauses.append(clause)  # "We need hydraulic pumps HP-200," then "150 units"
+        return []
+    start = _verb_end(clause, before=quantities[0].start()) or 0
+    product_first = bool(_product(clause[start:quantities[0].start()]))
+    found = []
+    for number, match in enumerate(quantities):
+        if product_first:
+            begin = start if number == 0 else quantities[number - 1].end()
+            product = _product(clause[begin:match.start()])
+        else:
+            stop = quantities[number + 1].start() if number + 1 < len(quantities) else len(clause)
+            product = _product(clause[match.end():min(stop, _cut(clause, match.end()))])
+        if product is None and number == 0:
+            product = _pending_product(reading)
+        if product is None or _NOT_GOODS.match(product):
+            continue  # a count of something that is not goods, or of nothing named
+        found.append(_Item(product, _quantity_text(match, clause), at=match.start(), end=match.end()))
+    reading.items.extend(found)
+    return found
+
+
+def _pending_product(reading: _Reading) -> str | None:
+    """The product an earlier clause of the sentence ordered without a quantity."""
+    while reading.pending_clauses:
+        clause = reading.pending_clauses.pop()
+        verb = _verb_end(clause)
+        if verb is not None:
+            reading.pending_clauses.clear()
+            return _product(clause[verb:_cut(clause, verb)])
+    return None
+
+
+def _quantity_matches(clause: str, lower: str):
+    # Case-sensitive over the lower-cased clause: IGNORECASE costs the unit alternation its speed.
+    return _QUANTITY_LOWER.finditer(lower) if len(lower) == len(clause) else _QUANTITY.finditer(clause)
+
+
+def _quantity_text(match: re.Match, clause: str) -> str:
+    """The quantity as written (the match may be of the lower-cased clause)."""
+    if match["xnum"]:
+        return clause[match.start("xnum"):match.end("xnum")]
+    return clause[match.start():match.end()].strip()
+
+
+def _verb_end(clause: str, before: int | None = None) -> int | None:
+    """Where the last order verb before `before` ends. A one-character verb
+    right after another verb is the start of the product ("订购订书机")."""
+    end = None
+    stop = len(clause) if before is None else before
+    for match in _CN_VERB.finditer(clause, 0, stop):
+        if len(match.group(0)) == 1 and match.start() == end:
+            continue
+        end = match.end()
+    for match in _EN_VERB.finditer(clause, 0, stop):
+        end = max(end or 0, match.end())
+    return end
+
+
+def _cut(clause: str, start: int) -> int:
+    found = _PRODUCT_END.search(clause, start)
+    return found.start() if found else len(clause)
+
+
+def _product(text: str) -> str | None:
+    text = _TRAIL.sub("", _LEAD.sub("", text.strip())).strip()
+    if not text or len(text) > MAX_PRODUCT or not _LETTERS.search(text):
+        return None
+    if _CN_NUMERAL_ONLY.fullmatch(text):
+        return None
+    return text
+
+
+def _prices(clause: str, items: list[_Item], reading: _Reading) -> None:
+    for match in _PRICE.finditer(clause):
+        value = next(v for v in (match["v1"], match["v2"], match["v3"], match["v4"]) if v).strip()
+        owners = [item for item in items if item.at <= match.start()]
+        owner = owners[-1] if owners else (reading.items[-1] if reading.items else None)
+        if owner is None:
+            reading.pending_price = reading.pending_price or value
+        elif owner.price is None:
+            owner.price = value
+    if reading.pending_price and items and items[0].price is None:
+        items[0].price, reading.pending_price = reading.pending_price, None
+
+
+def split_product(text: str) -> tuple[str | None, str | None]:
+    """A product's wording as (name, spec): a code beside a name is the spec."""
+    text = " ".join(text.split())
+    if len(text) > MAX_PRODUCT:
+        return text, None
+    trailing = _TRAILING_CODES.search(text)
+    if trailing and re.search(r"\d", trailing.group(0)):
+        name = _SPEC_WORDS.sub("", text[:trailing.start()]).strip(" ,，:：-")
+        if name and _LETTERS.search(name):
+            return name, _clean_spec(trailing.group(0))
+    leading = _LEADING_CODES.match(text)
+    if leading and _ASCII_LETTER.search(leading.group(0)):  # "3.5寸显示屏": a measure, not a model
+        name = text[leading.end():].strip(" ,，:：-")
+        if name and _LETTERS.search(name):
+            return name, leading.group(0).strip()
+    return text, None
+
+
+def _per_metre(price: str) -> bool:
+    return bool(re.search(r"每\s*+米|/\s*+米|元\s*+一\s*+米", price))
+
+
+def _clean_spec(spec: str) -> str:
+    """"(size DN40)" → "DN40": the brackets and the word that names a spec go."""
+    spec = spec.strip()
+    if spec[:1] in "(（" and spec[-1:] in ")）" and spec.count("(") + spec.count("（") == 1:
+        spec = _SPEC_LEAD.sub("", spec[1:-1]).strip()
+    return spec
+
+
+def _pairs(reading: _Reading) -> list[Pair]:
+    pairs: list[Pair] = []
+    for item in reading.items:
+        name, spec = split_product(item.product)
+        if item.spec:
+            spec = f"{spec} {item.spec}" if spec else item.spec
+        if item.quantity.endswith("千米") and item.price and _per_metre(item.price):
+            item.quantity = item.quantity[:-1] + " 米"  # "两千米" at a price per 米 is 2000 米
+        values = (("name", name), ("spec", spec), ("quantity", item.quantity), ("unit_price", item.price))
+        first = True
+        for label, value in values:
+            if value:
+                pairs.append(Pair(Label(label), value, new_item=first))
+                first = False
+    for label, value in (("requested_delivery_date", reading.delivery), ("payment_terms", reading.payment),
+                         ("customer.address", reading.address),
+                         ("stated_total", reading.total), ("freight", reading.freight)):
+        if value:
+            pairs.append(Pair(Label(label), value))
+    pairs.extend(Pair(Label("special_requirements"), note) for note in reading.notes)
+    return pairs

@@ -4,6 +4,17 @@ mail-parser-reply (`EmailReplyParser`, languages en and zh) splits at the reply
 headers it knows; it misses Chinese clients' "-----原始邮件-----", full-width
 colons ("发件人：") and "在 … 写道：" (its pattern for that one never matches),
 so our own markers cut whatever it leaves.
+
+Where the original message starts, unquoted:
+- Outlook: "-----Original Message-----", "-----原始邮件-----", or a header
+  block with no separator ("发件人: …" / "发送时间: …" / "收件人: …" / "主题: …",
+  "From: … / Sent: …"), often under a line of underscores;
+- QQ Mail and Foxmail: "------------------ 原始邮件 ------------------",
+  NetEase: "-------- 原邮件 --------";
+- Gmail: "---------- Forwarded message ---------"; Apple Mail: "Begin
+  forwarded message:".
+Above a quote (">" lines): "On … wrote:", "在 … 写道：", "Le … a écrit :",
+"Am … schrieb …:", "El … escribió:".
 """
 from __future__ import annotations
 
@@ -17,9 +28,13 @@ _REPLY_PARSER = EmailReplyParser(languages=["en", "zh"])
 
 _HEADER_NAMES = r"(?:发件人|发送时间|收件人|抄送|主题|日期|时间|From|Sent|To|Cc|Subject|Date)"
 # Where the original message starts, unquoted, below the reply: cut there.
+# [ \t] not \s at the start: \s would run over every blank line below each
+# line start, quadratic in a long run of blank lines.
 _ORIGINAL_START = re.compile(
-    r"^\s*+(?:"
-    r"-{2,}\s*(?:原始邮件|Original Message|Forwarded message|转发邮件|转发的邮件|邮件原文|Reply message|回复的原邮件)\s*-{2,}"
+    r"^[ \t]*+(?:"
+    r"-{2,}\s*(?:原始邮件|原邮件|Original Message|Forwarded message|Forwarded Message|转发邮件|转发的邮件|邮件原文"
+    r"|Reply message|回复的原邮件|Message d'origine|Ursprüngliche Nachricht|Mensaje original)\s*-{2,}"
+    r"|(?:Begin forwarded message|开始转发的邮件|以下是转发的邮件|转发的邮件如下)\s*[:：]\s*$"
     r"|_{10,}\s*$"
     rf"|\**(?:发件人|From)\**\s*[:：].*\n(?:.*\n){{0,2}}?[\s*]*{_HEADER_NAMES}\**\s*[:：]"
     r")", re.MULTILINE | re.IGNORECASE)
@@ -27,15 +42,18 @@ _ORIGINAL_START = re.compile(
 _WROTE = re.compile(
     r"^[ \t]*+(?:On\s[^\n]{0,200}(?:\n[^\n]{0,120})?\s?wrote[ \t]*+:"
     r"|在[^\n]{0,120}?(?:\n[^\n]{0,60})?写道[ \t]*+[:：]?"
+    r"|(?:Le|El|Am|Il|Op)\s[^\n]{0,200}?(?:\n[^\n]{0,120})?"
+    r"\s(?:a\s+écrit|escribió|schrieb|ha\s+scritto|schreef)[^\n:]{0,80}:"
     r"|[^\n]{0,80}\d{4}\s*+[-/年.][^\n]{0,80}(?:写道|wrote)[ \t]*+[:：])[ \t]*+$",
     re.MULTILINE | re.IGNORECASE)
 _QUOTED_LINE = re.compile(r"^[ \t]*+>.*(?:\n|$)", re.MULTILINE)
 _SIGNATURE = re.compile(r"^(?:--|-- |——|__)\s*$", re.MULTILINE)
 _SIGN_OFF = re.compile(
-    r"^\s*+(?:此致|敬礼|此致敬礼|顺祝商祺|顺颂商祺|祝商祺|祝好|谢谢|多谢|感谢|Best regards|Kind regards|Regards"
+    r"^[ \t]*+(?:此致|敬礼|此致敬礼|顺祝商祺|顺颂商祺|祝商祺|祝好|谢谢|多谢|感谢|Best regards|Kind regards|Regards"
     r"|Best wishes|Sincerely|Thanks|Thank you|Many thanks|Cheers)[\s,.!，。！]*$",
     re.MULTILINE | re.IGNORECASE)
-_SEPARATOR_LINE = re.compile(r"^\s*(?:-{2,}.*-{2,}|_{10,})\s*$")
+_SEPARATOR_LINE = re.compile(r"^\s*(?:-{2,}.*-{2,}|_{10,}|(?:Begin forwarded message|开始转发的邮件|以下是转发的邮件"
+                             r"|转发的邮件如下)\s*[:：])\s*$", re.IGNORECASE)
 _FORWARD_HEADER_LINE = re.compile(rf"^\s*\**{_HEADER_NAMES}\**\s*[:：]", re.IGNORECASE)
 _FORWARD_FROM_LINE = re.compile(r"^\s*\**(?:发件人|From)\**\s*[:：]", re.IGNORECASE)
 _ADDRESS = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")

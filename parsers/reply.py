@@ -9,7 +9,17 @@ is an answer to our questions; with no intent word it makes the intent "answer".
 The verdict of a reply-to-approve mailto link travels in the subject with a
 token ("[SO2023100001] 同意 approve [T:abc.def]"); the subject is read for an
 intent only when it carries a token, since the subject of any reply also
-repeats the words of our own message ("请确认").
+repeats the words of our own message ("请确认"); the reason is then the body
+("原因：单价低于最低售价").
+
+In a thread that asks for an approval ("[SO…] 订单审批 / Approval request") a
+plain "OK" or "确认" approves. A reply with no intent word that attaches a
+photo or a scan in a delivery thread ("签收单", "发货通知 / Shipped") returns
+the signed sign-off form. The reason is the writer's why: what follows the
+verdict for a rejection or a cancellation ("请取消这个订单，项目暂停了" →
+"项目暂停了"), the line that asks for a change, the line that describes a
+complaint. Only the new text counts: quoted history is removed first, so an
+"APPROVE" or "同意" in the message being answered never does.
 """
 from __future__ import annotations
 
@@ -17,7 +27,7 @@ import re
 import unicodedata
 from datetime import date
 
-from orders.model import Problem
+from orders.model import Attachment, Problem
 from parsers.classify import ORDER_TAG_RE, thread_order_no
 from parsers.order_text import build_draft, read_pairs
 from parsers.quotes import strip_quoted, strip_signature
@@ -30,19 +40,26 @@ _INTENT_WORDS: dict[str | None, tuple[str, ...]] = {
     # None: phrases that deny a word of another intent, read and passed over.
     None: ("不需要修改", "无需修改", "不用修改", "没有修改", "无修改", "无需变更", "不需要变更", "不用变更",
            "没有变更", "无变更", "不变更", "不用取消", "不取消", "没有破损", "无破损", "没有损坏", "无损坏",
-           "没有质量问题", "无质量问题", "no changes?", "no damage", "not damaged", "no complaints?",
+           "没有质量问题", "无质量问题", "没有少发", "没有漏发", "没有错发", "无少发", "无错发", "no changes?",
+           "no damage", "not damaged", "no complaints?", "nothing (?:is )?missing", "no shortage",
            "don'?t cancel", "do not cancel"),
     "reject": ("驳回", "拒绝", "不同意", "不批准", "不通过", "reject(?:ed)?", "declined?", "not approved",
                "disapprove[d]?"),
-    "cancel": ("取消订单", "取消", "撤单", "cancel(?:led|ed|lation)?"),
-    "complaint": ("投诉", "破损", "损坏", "质量问题", "坏了", "complain(?:t|ts|ed)?", "damaged?", "broken",
-                  "defective"),
+    "cancel": ("取消订单", "取消", "撤单", "撤销", "cancel(?:led|ed|lation)?"),
+    "complaint": ("投诉", "破损", "损坏", "质量问题", "坏了", "少发", "漏发", "错发", "发错", "短少", "缺件",
+                  "(?:少|缺)了[\\d一二两三四五六七八九十几]*\\s*[箱件台个套只包盒卷袋桶根条片张]", "数量不对", "数量不符", "型号不对", "规格不对", "规格不符",
+                  "complain(?:t|ts|ed)?", "damaged?", "broken", "defective", "short[- ]shipped", "shortage", "short by",
+                  "wrong (?:items?|models?|sizes?|goods|products?)",
+                  "missing (?:items?|cartons?|boxes|pieces|parts|pallets?)",
+                  "(?:items?|cartons?|boxes|pieces|pcs|units|pallets?) (?:were |are )?missing"),
     "approve": ("同意", "批准", "审批通过", "approve[d]?", "approval granted"),
-    "signoff": ("签收", "已收货", "已收到货", "收到货", "确认收货", "goods received", "delivery received",
-                "received (?:the )?(?:goods|shipment|delivery|order)"),
+    "signoff": ("签收", "已收货", "已收到货", "收到货", "确认收货", "货已收到", "货物已收到", "已全部收到",
+                "goods received", "delivery received",
+                "received (?:the |our |all (?:the )?)?(?:goods|shipment|delivery|order|parcels?|packages?|items?)"),
     "confirm": ("确认无误", "确认", "没问题", "没有问题", "无误", "confirm(?:ed)?", "ok(?:ay)?", "yes",
                 "no problem", "looks good", "all good"),
-    "change": ("变更", "修改", "更改", "改为", "改成", "change[ds]?", "modify", "amend"),
+    "change": ("变更", "修改", "更改", "改为", "改成", "调整为", "change[ds]?", "modify", "amend",
+               "please update", "update the"),
 }
 _WORD_PATTERN = "|".join(
     f"(?P<i{number}>{'|'.join(sorted(words, key=len, reverse=True))})"
@@ -93,14 +110,30 @@ def read_score(text: str, subject: str) -> int | None:
     return None
 
 
-def _reason(text: str, end: int) -> str | None:
+# What a cancellation names before its reason: "请取消这个订单，项目暂停了", "cancel this order. Our client …".
+_CANCEL_OBJECT = re.compile(
+    r"^\s*(?:(?:本|这个|这张|该|此|整个|我们的|我的|我司的?)?(?:订单|单子|采购单|采购|订购)"
+    r"|(?:the |this |my |our |whole |entire )?(?:(?:purchase )?order|po)\b(?: (?:no\.?|number) ?[\w-]+)?)",
+    re.IGNORECASE)
+
+
+def _reason(text: str, end: int, skip: re.Pattern | None = None) -> str | None:
     """What follows the intent word: the rest of its line, else the next lines."""
     rest = text[end:]
+    if skip is not None:
+        rest = skip.sub("", rest, count=1)
     line, _, below = rest.partition("\n")
     reason = _REASON_LEAD.sub("", line).strip()
     if not reason:
         reason = _REASON_LEAD.sub("", below.strip()).strip()
     return reason[:500] or None
+
+
+def _line(text: str, start: int, end: int) -> str | None:
+    """The whole line around a match: a change request or a complaint as the writer put it."""
+    first = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    return text[first:stop if stop >= 0 else None].strip()[:500] or None
 
 
 # Words that make a confirmation, approval or cancellation not (yet) one:
@@ -111,7 +144,7 @@ _CLAUSE_END = re.compile(r"[。！!?？；;，,\n]")
 _SENTENCE_END = re.compile(r"[。！!?？；;\n]")
 # Only these cancel the whole order; "请取消第二项" asks for a change.
 _WHOLE_ORDER_CANCEL_RE = re.compile(
-    r"取消(?:本|这个|该|此|整个|我们的|我的|我司的?)?(?:订单|单子|采购|订购)|订单(?:作废|取消)|撤单|"
+    r"(?:取消|撤销)(?:本|这个|这张|该|此|整个|我们的|我的|我司的?)?(?:订单|单子|采购|订购)|订单(?:作废|取消|撤销)|撤单|"
     r"(?<![a-z])cancel(?:led|ed)? (?:the |this |my |our |whole |entire )?(?:order|po|purchase order)(?![a-z])",
     re.IGNORECASE)
 # What may stand beside a bare "取消" / "cancel" that still means the whole order.
@@ -153,13 +186,22 @@ def read_intent(original: str) -> tuple[str | None, str | None]:
             continue
         if intent == "cancel" and not _cancels_whole_order(text, found):
             intent = "change"
-        reason = _reason(wording, found.end()) if intent in ("reject", "cancel", "change", "complaint") else None
-        if intent in ("signoff", "confirm", "approve") and _has_complaint(text):
+        if intent in ("signoff", "confirm", "approve", "complaint") and _has_complaint(text):
             return "complaint", _complaint_reason(text, wording)
-        return intent, reason
+        return intent, _intent_reason(intent, wording, found)
     if _SHORT_RECEIVED_RE.match(text):
         return "signoff", None
     return None, None
+
+
+def _intent_reason(intent: str, wording: str, found: re.Match) -> str | None:
+    if intent == "reject":
+        return _reason(wording, found.end())
+    if intent == "cancel":
+        return _reason(wording, found.end(), skip=_CANCEL_OBJECT)
+    if intent == "change":
+        return _line(wording, found.start(), found.end())
+    return None
 
 
 def _has_complaint(text: str) -> bool:
@@ -169,9 +211,7 @@ def _has_complaint(text: str) -> bool:
 def _complaint_reason(text: str, wording: str) -> str | None:
     for found in _COMPLAINT_RE.finditer(text):
         if not found.group("deny"):
-            start = text.rfind("\n", 0, found.start()) + 1
-            stop = text.find("\n", found.end())
-            return wording[start:stop if stop >= 0 else None].strip() or None
+            return _line(wording, found.start(), found.end())
     return None
 
 
@@ -182,13 +222,58 @@ def _subject_words(subject: str) -> str:
     return re.sub(r"^\s*(?:(?:re|回复|答复|aw|sv)\s*[:：]\s*)+", "", subject, flags=re.IGNORECASE)
 
 
-def parse_reply(text: str, envelope: Envelope, *, reference_date: date | None = None) -> tuple[Reply, list[Problem]]:
+# Our approval requests: there "OK" and "确认" approve.
+_APPROVAL_THREAD_RE = re.compile(r"审批|批准|approval|approve", re.IGNORECASE)
+# Our delivery mail: a photo or scan sent back in it is the signed sign-off form.
+# (Not "delivery" alone: "交货时间确认 / Delivery date" asks to confirm a date, not the goods.)
+_DELIVERY_THREAD_RE = re.compile(r"签收|回单|发货通知|已发货|送达|到货通知|shipped|shipment|delivered|sign[- ]?off|\bPOD\b"
+                                 r"|delivery note|proof of delivery", re.IGNORECASE)
+_SIGNED_FORM_NAME_RE = re.compile(r"签收|回单|签字|sign|\bPOD\b|delivery", re.IGNORECASE)
+# "已收到" answers a delivery notice with the goods; elsewhere it only means "noted".
+_RECEIVED_RE = re.compile(r"已收到(?!您|你|贵|邮件|来信|信息|消息|通知|报价|回复|的邮件)|都收到了|收到了|已到货|到货了"
+                          r"|(?<![a-z])(?:received|arrived)(?![a-z])", re.IGNORECASE)
+_SCAN_TYPES = ("image/", "application/pdf")
+# A logo in a signature is smaller than this; a phone photo or a scan of a form is bigger.
+MIN_SCAN_BYTES = 20_000
+
+
+def _returns_signed_form(subject: str, attachments: list[Attachment]) -> bool:
+    if not _DELIVERY_THREAD_RE.search(_subject_words(subject)):
+        return False
+    return any(a.content_type.lower().startswith(_SCAN_TYPES)
+               and (a.size >= MIN_SCAN_BYTES or _SIGNED_FORM_NAME_RE.search(a.filename))
+               for a in attachments)
+
+
+def _received(text: str) -> bool:
+    text = unicodedata.normalize("NFKC", text)
+    return any(not _hedged(text, found) for found in _RECEIVED_RE.finditer(text))
+
+
+def _verdict_from_subject(subject: str, body: str) -> tuple[str | None, str | None]:
+    """The verdict a mailto link put in the subject; the reason is what the approver wrote."""
+    intent, reason = read_intent(_subject_words(subject))
+    if intent in ("reject", "cancel", "change"):
+        reason = _REASON_LEAD.sub("", body.strip()).strip()[:500] or None
+    return intent, reason
+
+
+def parse_reply(text: str, envelope: Envelope, *, reference_date: date | None = None,
+                attachments: list[Attachment] | None = None) -> tuple[Reply, list[Problem]]:
+    """`attachments`: the files the reply carries (a photo of the signed sign-off form)."""
     new_text = strip_signature(strip_quoted(text))
     clean = normalize(new_text)
     token = find_token(envelope.subject, clean)
     intent, reason = read_intent(new_text)
     if intent is None and token:
-        intent, reason = read_intent(_subject_words(envelope.subject))
+        intent, reason = _verdict_from_subject(envelope.subject, new_text)
+    if intent == "confirm" and _APPROVAL_THREAD_RE.search(_subject_words(envelope.subject)):
+        intent = "approve"
+    if _DELIVERY_THREAD_RE.search(_subject_words(envelope.subject)):
+        # Our delivery notice asks for "确认收货": there a confirmation signs off.
+        if intent == "confirm" or (intent is None and (
+                _received(new_text) or (attachments and _returns_signed_form(envelope.subject, attachments)))):
+            intent = "signoff"
     score = read_score(clean, envelope.subject)
     pairs = read_pairs(new_text)
     answer, problems = build_draft(pairs, reference_date=reference_date) if pairs else (None, [])

@@ -1,5 +1,7 @@
 """Bounce, auto-reply, list mail, reply, order, other: the checks that keep mail from looping."""
+import json
 from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +122,91 @@ def test_the_parser_imports_no_io_library():
             "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# --- mail that reads like an order and is none --------------------------------------------
+
+LABELLED = Path(__file__).resolve().parents[1] / "labelled"
+QUOTE_TABLE = "| 品名 | 型号 | 数量 | 单价 |\n| 深沟球轴承 | 6205-2RS | 1000 | 4.60 |\n"
+
+
+def test_a_suppliers_quotation_is_not_an_order_even_when_the_subject_says_purchase():
+    body = "感谢询价，我司报价如下：\n\n" + QUOTE_TABLE + "\n报价有效期：30天\n付款方式：款到发货\n"
+    assert kind(subject="回复：采购询价 - 轴承报价单", body=body) == "other"
+    body = ("Dear Buyer,\nWe are pleased to quote as follows:\nItem: Hex bolt M10\nQty: 1,000 pcs\n"
+            "Unit price: USD 0.05\nValidity: 30 days\n")
+    assert kind(subject="Quotation Q-118 for your RFQ", body=body) == "other"
+
+
+def test_an_order_placed_on_a_quotation_is_an_order():
+    body = "参照贵司3月18日的报价单，我司订购如下：\n商品名称：深沟球轴承\n数量：1000个\n单价：4.60元\n报价有效期：30天\n"
+    assert kind(subject="Re: 轴承报价单", body=body) == "order"
+
+
+def test_an_invoice_notice_is_not_an_order():
+    body = "发票号码：24312000000012345678\n开票日期：2024年05月08日\n项目名称：涤纶长丝\n数量：5\n单价：8672.57\n价税合计：49000.00\n"
+    assert kind(subject="您收到一张电子发票", body=body) == "other"
+    body = ("Please find attached invoice INV-2024-0457 for PO 4500019921.\nItem: Hex bolt\nQty: 40,000 pcs\n"
+            "Amount due: USD 4,210.00\n")
+    assert kind(subject="Invoice INV-2024-0457 for PO 4500019921", body=body) == "other"
+
+
+def test_an_order_that_asks_for_an_invoice_stays_an_order():
+    assert kind(subject="订单", body=ORDER_BODY + "备注：请开具增值税专用发票\n") == "order"
+
+
+def test_a_calendar_invitation_is_not_an_order():
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "boss@example.com", "orders@example.com", "Q2采购订单评审会"
+    msg.set_content("议程：\n" + ORDER_BODY)
+    msg.add_alternative("BEGIN:VCALENDAR\nMETHOD:REQUEST\nEND:VCALENDAR\n", subtype="calendar")
+    assert parse_email(msg.as_bytes()).kind == "other"
+    assert kind(subject="会议邀请：采购订单评审", body=ORDER_BODY) == "other"
+    assert kind(subject="Invitation: PO 4471 review @ Thu May 16", body="Product: Widget\nQty: 5\n") == "other"
+
+
+def test_a_newsletter_without_list_headers_is_other():
+    body = "五一特惠，限时抢购！\n" + ORDER_BODY + "不想再收到此类邮件？点击退订\n"
+    assert kind(subject="5月工业品特惠", body=body) == "other"
+
+
+def test_an_order_with_an_unsubscribe_footer_but_no_sales_talk_stays_an_order():
+    assert kind(body=ORDER_BODY + "\nTo unsubscribe from our system notices, reply STOP.\n") == "order"
+
+
+@pytest.mark.parametrize("body", [
+    "Thank you for your email. I am out of the office until Monday, April 29, with limited access to email.",
+    "您好，我目前正在休假，4月29日返回。期间如有急事，请联系王工。",
+    "I'm currently on annual leave until 6 May. For urgent matters please call the office.",
+])
+def test_an_out_of_office_body_in_our_thread_is_an_auto_reply(body):
+    assert kind(subject="Re: [SO2024040049] 客户需求清单待确认", body=body + "\n\n> reply CONFIRM\n") == "auto_reply"
+
+
+@pytest.mark.parametrize("body", ["确认无误。我下周休假，5月6日返回，期间请联系小王。",
+                                  "Confirmed. Note I will be on leave until 6 May; my colleague Tom will help."])
+def test_a_real_reply_that_mentions_leave_is_still_a_reply(body):
+    assert kind(subject="Re: [SO2024040049] 客户需求清单待确认", body=body) == "reply"
+
+
+@pytest.mark.parametrize("path", sorted(LABELLED.glob("nonorder_*.eml")), ids=lambda p: p.stem)
+def test_labelled_non_orders_keep_their_kind(path):
+    expected = json.loads(path.with_suffix(".json").read_text("utf-8"))["kind"]
+    result = parse_email(path.read_bytes())
+    assert (result.kind, result.draft) == (expected, None)
+
+
+def test_an_order_written_while_travelling_is_an_order():
+    assert kind(body="您好，我在出差，回来后再确认交期。\n" + ORDER_BODY) == "order"
+
+
+def test_a_short_chinese_out_of_office_without_the_subject_word():
+    assert kind(subject="Re: [SO2024040049] 订单信息待补充", body="您好！我已休假，5月6日返回，急事请致电13800000000。") == "auto_reply"
+
+
+def test_a_quotation_that_invites_an_order_is_still_a_quotation():
+    body = "我司报价如下：\n" + QUOTE_TABLE + "报价有效期：15天\n如需订购，请回复确认，谢谢！\n"
+    assert kind(subject="轴承报价", body=body) == "other"
+    body = ("We are pleased to quote:\nItem: Widget\nQty: 100\nUnit price: USD 2\n"
+            "If you would like to order, please send us your PO.\n")
+    assert kind(subject="Quotation 2024-77", body=body) == "other"

@@ -89,6 +89,7 @@ PATHOLOGICAL = {
     "many_wrote_lines": THREAD + "在 x\n".encode() * 50_000,
     "long_address_run": b"From: " + b"a" * 7_000 + b"\r\nSubject: x\r\n\r\nx",
     "many_encoded_word_starts": b"Subject: " + b"=?a?q?" * 1_300 + b"\r\n\r\nx",
+    "forward_with_many_blank_lines": b"Subject: Fwd: x\r\n\r\nhello\n" + b"\n" * 100_000 + b"end",
 }
 
 

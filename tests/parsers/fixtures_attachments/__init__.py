@@ -1,0 +1,1 @@
+"""Order files and emails for the attachment tests, built from code (see build.py)."""
