@@ -19,6 +19,7 @@ import binascii
 import email
 import email.header
 import email.headerregistry
+import email.message
 import email.policy
 import email.utils
 import re
@@ -57,7 +58,36 @@ class _CachedHeaderRegistry(email.headerregistry.HeaderRegistry):
 
 
 # email.policy.default in every respect but that cache.
-POLICY = email.policy.default.clone(header_factory=_CachedHeaderRegistry())
+_ABSENT = object()
+
+
+class _ReadOnlyMessage(email.message.EmailMessage):
+    """A message that is only read: each header is parsed once, not on every
+    get (the default policy builds a new header object each time, and the
+    content type alone is asked for a dozen times per message)."""
+
+    def get(self, name, failobj=None):
+        cache = self.__dict__.setdefault("_parsed_headers", {})
+        key = name.lower()
+        if key not in cache:
+            cache[key] = super().get(name, _ABSENT)
+        value = cache[key]
+        return failobj if value is _ABSENT else value
+
+    def __setitem__(self, name, value):
+        self.__dict__.pop("_parsed_headers", None)
+        super().__setitem__(name, value)
+
+    def __delitem__(self, name):
+        self.__dict__.pop("_parsed_headers", None)
+        super().__delitem__(name)
+
+    def set_raw(self, name, value):
+        self.__dict__.pop("_parsed_headers", None)
+        super().set_raw(name, value)
+
+
+POLICY = email.policy.default.clone(header_factory=_CachedHeaderRegistry(), message_factory=_ReadOnlyMessage)
 MAX_DEPTH = 40  # nested multiparts deeper than this are not read (a crafted message could recurse)
 MAX_HEADER = 8_000  # characters of a header value decoded; real ones are far shorter
 _FOLD = re.compile(r"\r?\n[ \t]*+")
