@@ -1,0 +1,32 @@
+"""An order number named without a label ("钢材采购订单 XG-0415",
+"PO 4500018832", "Order / 订单 YZ-2404-88"): the customer's PO when no label
+gives one."""
+from __future__ import annotations
+
+import re
+
+PO_MENTION = "customer_po_mention"
+_PO_MENTION = re.compile(
+    r"(?:采购订单|采购单|订购单|订货单|订单|合同|(?<![A-Za-z])P\.?O\.?(?![A-Za-z])|purchase\s*+order|(?<![A-Za-z])order)"
+    r"[ \t]*+(?:号|no\.?|number|#)?[ \t]*+[:#/]?[ \t]*+(?:订单[ \t]*+)?"
+    r"(?P<po>[A-Za-z0-9][A-Za-z0-9\-_/.]{2,30}[A-Za-z0-9])(?![A-Za-z0-9\-_/]|\.[A-Za-z0-9])", re.IGNORECASE)
+_DATE_LIKE = re.compile(r"\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+_OUR_ORDER_NO = re.compile(r"SO\d{10,}", re.IGNORECASE)
+_ORDER_WORDS = ("单", "合同", "po", "p.o", "order")
+
+
+def _po_mention(text: str) -> str | None:
+    """The order number after an order word, when it looks like one: a code
+    with a digit and a letter, or six digits or more; not a date."""
+    if len(text) > 300:
+        return None
+    lower = text.lower()
+    if not any(word in lower for word in _ORDER_WORDS):
+        return None
+    for found in _PO_MENTION.finditer(text):
+        po = found["po"].rstrip(".")
+        if not any(char.isdigit() for char in po) or _DATE_LIKE.fullmatch(po) or _OUR_ORDER_NO.fullmatch(po):
+            continue
+        if any(char.isalpha() for char in po) or sum(char.isdigit() for char in po) >= 6:
+            return po
+    return None
