@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from datetime import datetime
+
 from orders.master import CustomerRecord
-from orders.model import Order
+from orders.model import Decision, Order
 from orders.money import ZERO, round_money
+from orders.status import Status
 
 HUNDRED = Decimal("100")
 
@@ -70,3 +73,48 @@ def credit_evidence(order: Order, customer: CustomerRecord) -> CreditEvidence:
     return CreditEvidence(credit_limit=customer.credit_limit, outstanding=customer.outstanding,
                           overdue=customer.overdue, order_total=total, prepayment_percent=prepaid,
                           on_credit=on_credit, exposure_after=customer.outstanding + on_credit)
+
+
+class DecisionRefused(ValueError):
+    """Why a reply cannot decide; the order stays as it was."""
+
+
+AWAITED = {Status.MANAGER_REVIEW: Step.MANAGER, Status.FINANCE_REVIEW: Step.FINANCE}
+
+
+def awaited_step(order: Order) -> Step | None:
+    return AWAITED.get(order.status)
+
+
+def approved_steps(order: Order) -> list[Step]:
+    """The steps approved for the order's current version, in the order given."""
+    return [Step(d.step) for d in order.decisions if d.version == order.version and d.verdict == "approve"]
+
+
+def decide(order: Order, *, step: Step, verdict: str, approver: str, at: datetime, policy: ApprovalPolicy,
+           credit: CreditEvidence | None = None, reason: str | None = None,
+           message_id: str | None = None) -> str:
+    """Record a verdict and move the order on; returns what happened:
+    "rejected", "effective", "finance_review" or "credit_hold"."""
+    if awaited_step(order) != step:
+        raise DecisionRefused(f"{order.order_no} awaits {awaited_step(order) or 'no approval'}, not the {step} step")
+    if verdict == "reject" and not reason:
+        raise DecisionRefused("a rejection needs a reason (驳回请写明原因)")
+    order.decisions.append(Decision(step=step.value, verdict=verdict, approver=approver, version=order.version,
+                                    at=at, reason=reason, message_id=message_id))
+    if verdict == "reject":
+        order.move_to(Status.REJECTED, at=at, actor=approver, reason=f"{step} rejected: {reason}",
+                      message_id=message_id)
+        return "rejected"
+    following = policy.next_step(order, approved_steps(order))
+    if following is None:
+        order.move_to(Status.EFFECTIVE, at=at, actor=approver, reason=f"{step} approved: 已生效",
+                      message_id=message_id)
+        return "effective"
+    order.move_to(Status.FINANCE_REVIEW, at=at, actor=approver, reason=f"{step} approved; finance to review",
+                  message_id=message_id)
+    if credit is not None and credit.over_limit:
+        order.move_to(Status.CREDIT_HOLD, at=at, actor="orderloop", message_id=message_id,
+                      reason=f"exposure {credit.exposure_after} over the credit limit {credit.credit_limit}")
+        return "credit_hold"
+    return "finance_review"

@@ -98,6 +98,18 @@ class OrderLine(BaseModel):
         return self.amount
 
 
+class Decision(BaseModel):
+    """An approver's verdict on one step of one version of an order."""
+
+    step: str  # orders.approval.Step
+    verdict: Literal["approve", "reject"]
+    approver: str
+    version: int
+    at: datetime
+    reason: str | None = None
+    message_id: str | None = None
+
+
 class Event(BaseModel):
     """One transition in the audit trail: who, when, from, to, why, source message."""
 
@@ -139,6 +151,7 @@ class Order(BaseModel):
     attachments: list[Attachment] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
     needs_feasibility: bool = False
+    decisions: list[Decision] = Field(default_factory=list)
     # Where answers go, and every Message-ID of the thread (ours and theirs),
     # so that a reply can be matched by In-Reply-To/References.
     reply_to: str | None = None

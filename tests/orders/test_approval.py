@@ -4,9 +4,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from orders.approval import ApprovalPolicy, Step, credit_evidence
+from orders.approval import ApprovalPolicy, DecisionRefused, Step, credit_evidence, decide
 from orders.master import CustomerRecord
 from orders.model import Order, PaymentTerms
+from orders.status import Status
 from orders.tokens import Claims, TokenRefused, check_claims, issue_token, read_token
 
 NOW = datetime(2023, 10, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -86,3 +87,52 @@ def test_a_token_is_refused(attack):
         secret = "another-secret"
     with pytest.raises(TokenRefused):
         check_claims(read_token(secret, token, now=now), order_no=order_no, version=version, step=step, sender=sender)
+
+MANAGER, FINANCE = "manager@example.com", "finance@example.com"
+
+
+def in_review(payable: str) -> Order:
+    o = order(payable)
+    o.move_to(Status.CONFIRMING, at=NOW, actor="c@x", reason="t")
+    o.move_to(Status.MANAGER_REVIEW, at=NOW, actor="c@x", reason="t")
+    return o
+
+
+def evidence(limit: str):
+    customer = CustomerRecord(code="C1", name="甲", credit_limit=Decimal(limit), outstanding=Decimal("0"))
+    return credit_evidence(order("80000"), customer)
+
+
+def test_a_small_order_is_effective_once_the_manager_approves():
+    o = in_review("30000")
+    assert decide(o, step=Step.MANAGER, verdict="approve", approver=MANAGER, at=NOW, policy=ApprovalPolicy()) \
+        == "effective"
+    assert o.status == Status.EFFECTIVE and o.decisions[0].version == 1
+
+
+def test_a_large_order_needs_finance_after_the_manager():
+    o, policy = in_review("80000"), ApprovalPolicy()
+    with pytest.raises(DecisionRefused):
+        decide(o, step=Step.FINANCE, verdict="approve", approver=FINANCE, at=NOW, policy=policy)
+    assert decide(o, step=Step.MANAGER, verdict="approve", approver=MANAGER, at=NOW, policy=policy,
+                  credit=evidence("200000")) == "finance_review"
+    with pytest.raises(DecisionRefused):  # the manager cannot stand in for finance
+        decide(o, step=Step.MANAGER, verdict="approve", approver=MANAGER, at=NOW, policy=policy)
+    assert decide(o, step=Step.FINANCE, verdict="approve", approver=FINANCE, at=NOW, policy=policy) == "effective"
+
+
+def test_exposure_over_the_limit_puts_the_order_on_credit_hold():
+    o = in_review("80000")
+    assert decide(o, step=Step.MANAGER, verdict="approve", approver=MANAGER, at=NOW, policy=ApprovalPolicy(),
+                  credit=evidence("50000")) == "credit_hold"
+    assert [e.to_status for e in o.events][-2:] == [Status.FINANCE_REVIEW, Status.CREDIT_HOLD]
+
+
+def test_a_rejection_needs_a_reason_and_ends_the_order():
+    o = in_review("30000")
+    with pytest.raises(DecisionRefused):
+        decide(o, step=Step.MANAGER, verdict="reject", approver=MANAGER, at=NOW, policy=ApprovalPolicy())
+    assert o.status == Status.MANAGER_REVIEW and o.decisions == []
+    decide(o, step=Step.MANAGER, verdict="reject", approver=MANAGER, at=NOW, policy=ApprovalPolicy(),
+           reason="单价低于最低售价")
+    assert o.status == Status.REJECTED and "单价低于最低售价" in o.events[-1].reason
