@@ -64,6 +64,6 @@ def audit_month(doc: dict) -> str:
     return max(month_of(doc["at"]), order_month(doc["order_no"]) or "")
 
 
-def message_key(message_id: str) -> str:
+def normal_message_id(message_id: str) -> str:
     """Message-IDs compare without whitespace and angle brackets."""
     return message_id.strip().strip("<>").strip()

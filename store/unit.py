@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from orders.model import Event, Order
 from orders.status import FINAL
 from store.directory import Directory, master_docs
-from store.keys import event_doc, format_order_no, instant, message_key, month_of, order_month
+from store.keys import event_doc, format_order_no, instant, month_of, normal_message_id, order_month
 from store.repository import MasterKind, OutgoingMail, ProcessedMessage, UnitOfWork
 from store.tables import Shelf
 
@@ -65,13 +65,13 @@ class BookUnitOfWork(UnitOfWork):
             self._threads = {}
             for doc in self._orders.values():
                 self._index_thread(doc["order_no"], [], doc["thread"])
-        return self._threads.get(message_key(message_id))
+        return self._threads.get(normal_message_id(message_id))
 
     def _index_thread(self, order_no: str, old: list[str], new: list[str]) -> None:
         for mid in old:
-            if self._threads.get(message_key(mid)) == order_no:
-                del self._threads[message_key(mid)]
-        self._threads.update((message_key(mid), order_no) for mid in new)
+            if self._threads.get(normal_message_id(mid)) == order_no:
+                del self._threads[normal_message_id(mid)]
+        self._threads.update((normal_message_id(mid), order_no) for mid in new)
 
     def next_order_no(self, month: date) -> str:
         key = f"{month:%Y%m}"
