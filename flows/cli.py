@@ -50,19 +50,25 @@ def parse(file: Path, as_json: bool = typer.Option(False, "--json", help="Print 
 @app.command()
 def poll():
     """Run one pass of every flow in this process."""
+    from flows.deadlines import deadlines_flow
     from flows.intake import intake_flow
     import asyncio
 
-    emit(asyncio.run(intake_flow()))
+    emit({"intake": asyncio.run(intake_flow()), "deadlines": deadlines_flow()})
 
 
 @app.command()
 def serve():
     """Serve the flows with their schedules (needs a Prefect server: PREFECT_API_URL)."""
+    from prefect import serve as serve_deployments
+
+    from flows.deadlines import deadlines_flow
     from flows.intake import intake_flow
 
     settings = Settings()
-    intake_flow.serve(name="intake", interval=settings.poll_interval_seconds)
+    serve_deployments(intake_flow.to_deployment(name="intake", interval=settings.poll_interval_seconds),
+                      deadlines_flow.to_deployment(name="review-deadlines",
+                                                   interval=settings.deadline_interval_seconds))
 
 
 @app.command("import")
@@ -84,30 +90,44 @@ def import_(kind: str = typer.Argument(..., help="customers, products or staff")
 
 @orders_app.command("list")
 def orders_list(as_json: bool = typer.Option(False, "--json"), status: Optional[str] = None,
-                archived: bool = typer.Option(False, "--archived", help="Include archived orders.")):
-    """List orders, newest first."""
+                archived: bool = typer.Option(False, "--archived", help="Include archived orders."),
+                overdue: bool = typer.Option(False, "--overdue", help="Only reviews past their deadline.")):
+    """List orders, newest first, with the review deadline of those awaiting the manager."""
     from flows.components import open_repository
     from orders.status import Status
+    from orders.deadlines import is_overdue
     from store.keys import order_sort_key
 
     if status is not None and status not in Status.__members__.values():
         raise UserError(f"unknown status {status!r}: one of {', '.join(Status)}")
-    found = open_repository(Settings()).list_orders(Status(status) if status else None, include_archived=archived)
-    rows = [summary(o) for o in sorted(found, key=lambda o: order_sort_key(o.order_no), reverse=True)]
+    settings = Settings()
+    now = settings.current_time()
+    found = open_repository(settings).list_orders(Status(status) if status else None, include_archived=archived)
+    if overdue:
+        found = [o for o in found if is_overdue(o, now)]
+    rows = [summary(o, now) for o in sorted(found, key=lambda o: order_sort_key(o.order_no), reverse=True)]
     if as_json:
         emit(rows)
         return
     for r in rows:
+        due = ""
+        if r["review_due_at"]:
+            due = f"  review due {r['review_due_at'][:16]}" + (" OVERDUE" if r["overdue"] else "")
         typer.echo(f"{r['order_no']}  {r['status_label']:<6} {r['customer'] or '?':<20} "
-                   f"{r['total_payable'] or '—':>12}  {len(r['problems'])} question(s)")
+                   f"{r['total_payable'] or '—':>12}  {len(r['problems'])} question(s){due}")
 
 
-def summary(order) -> dict:
+def summary(order, now) -> dict:
+    from orders.deadlines import is_overdue
+
+    due = order.review_due_at if order.status == "manager_review" else None
     return {"order_no": order.order_no, "status": order.status.value, "status_label": order.status.label,
             "customer": order.customer.name, "customer_code": order.customer.code,
             "total_payable": None if order.total_payable is None else str(order.total_payable),
             "version": order.version, "problems": [p.model_dump() for p in order.problems],
-            "updated_at": order.updated_at.isoformat()}
+            "updated_at": order.updated_at.isoformat(),
+            "review_due_at": due.isoformat() if due else None, "overdue": is_overdue(order, now),
+            "review_misses": order.review_misses}
 
 
 @orders_app.command("show")
@@ -128,7 +148,10 @@ def orders_show(order_no: str, as_json: bool = typer.Option(False, "--json")):
     typer.echo(f"{order.order_no}  {order.status.label} ({order.status.value})  version {order.version}")
     typer.echo(f"customer: {order.customer.name} {order.customer.code or ''}  payable: {order.total_payable}")
     for event in record["audit_trail"]:
-        typer.echo(f"  {event['at']}  {event['from_status']} → {event['to_status']}  {event['actor']}: {event['reason']}")
+        change = (f"{event['from_status']} → {event['to_status']}" if event["kind"] == "transition"
+                  else f"[{event['kind']}]")
+        source = f"  <{event['message_id'].strip('<>')}>" if event["message_id"] else ""
+        typer.echo(f"  {event['at']}  {change}  {event['actor']}: {event['reason']}{source}")
 
 
 @app.command()

@@ -2,6 +2,9 @@
 outbox folder, TinyDB under ORDERLOOP_HOME."""
 from __future__ import annotations
 
+import os
+import secrets
+
 from mail.base import Mailbox, Mailer
 from mail.imap import ImapMailbox
 from mail.journal import JournaledMailer
@@ -33,3 +36,30 @@ def open_mailer(settings: Settings) -> Mailer:
         return JournaledMailer(smtp, settings.store_dir / "sent.journal")
     # The outbox is keyed by Message-ID, so it needs no journal to send once.
     return OutboxMailer(settings.outbox_dir)
+
+
+def approval_secret(settings: Settings) -> str:
+    """The key that signs approval tokens: ORDERLOOP_SECRET, else one made on
+    first use and kept (readable by the owner only) beside the store, so that
+    links mailed before a restart still work."""
+    if settings.secret:
+        return settings.secret
+    path = settings.home / "secret.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f"secret.key.{os.getpid()}.tmp")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as file:
+            file.write(secrets.token_urlsafe(32))
+            file.flush()
+            os.fsync(file.fileno())
+        try:
+            os.link(draft, path)  # atomic, and refuses to replace a key another process made first
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    secret = path.read_text().strip()
+    if not secret:
+        raise ValueError(f"{path} is empty: delete it to have a new key made, or set ORDERLOOP_SECRET")
+    return secret

@@ -15,15 +15,18 @@ from datetime import datetime
 from filelock import Timeout
 
 from mail.base import IncomingMessage
-from orders.intake import Outcome, handle_customer_reply, receive_order
-from orders.model import Order, OrderDraft
+from orders.deadlines import chase_review
+from orders.intake import handle_customer_reply, receive_order
+from orders.notice import Outcome
 from orders.status import Status
 from parsers import parse_email
 from parsers.result import ParseResult
 from store.repository import Folder, ProcessedMessage, Repository, UnitOfWork
 
+from flows.components import approval_secret
 from flows.crashpoints import crashpoint
 from flows.notices import compose
+from flows.replies import dispatch_reply
 from flows.settings import Settings
 
 log = logging.getLogger("orderloop.intake")
@@ -99,7 +102,8 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
             folder = "quarantine" if outcome.startswith("malformed") else "ignored"
             return ProcessedMessage(folder=folder, reason=outcome, **base)
         order = outcome.order
-        mails = [compose(notice, order, settings, now) for notice in outcome.notices]
+        mails = [compose(notice, order, settings, now, master=uow.master, secret=approval_secret(settings))
+                 for notice in outcome.notices]
     except Exception as exc:  # a bug or bad data must not stop the batch
         log.exception("message %s quarantined", key)
         return ProcessedMessage(folder="quarantine", reason=f"{type(exc).__name__}: {exc}", **base)
@@ -108,7 +112,7 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
     # archived order in its archive).
     for mail in mails:
         uow.queue_mail(mail)
-    if outcome.acted:
+    if outcome.acted or outcome.refused:  # a refusal changes only the audit trail
         uow.save_order(order)
     return ProcessedMessage(folder="processed" if outcome.acted else "ignored", order_no=order.order_no,
                             reason=None if outcome.acted else outcome.note, **base)
@@ -134,7 +138,9 @@ def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: dat
         pending = uow.get_order(earlier) if earlier else None
         if pending is not None and pending.status in (Status.CLARIFYING, Status.CONFIRMING):
             # A follow-up in the customer's own thread changes the order it follows.
-            return _reply(uow, pending, parsed, "change", parsed.draft, now)
+            return handle_customer_reply(pending, intent="change", answer=parsed.draft, parse_problems=parsed.problems,
+                                         sender=env.sender, message_id=env.message_id, at=now, today=now.date(),
+                                         master=uow.master)
         order_no = uow.next_order_no(now.date())
         return receive_order(order_no, parsed.draft, parsed.problems, sender=_customer_address(uow, parsed, settings),
                              message_id=env.message_id, at=now, today=now.date(), master=uow.master)
@@ -142,14 +148,7 @@ def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: dat
     order = uow.get_order(order_no) if order_no else None
     if order is None:
         return f"reply to no open order ({order_no or 'no order number'})"
-    return _reply(uow, order, parsed, parsed.reply.intent, parsed.reply.answer, now)
-
-
-def _reply(uow: UnitOfWork, order: Order, parsed: ParseResult, intent: str, answer: OrderDraft | None,
-           now: datetime) -> Outcome:
-    return handle_customer_reply(order, intent=intent, answer=answer, parse_problems=parsed.problems,
-                                 sender=parsed.envelope.sender, message_id=parsed.envelope.message_id,
-                                 at=now, today=now.date(), master=uow.master)
+    return dispatch_reply(uow, order, parsed, settings, now)
 
 
 def _customer_address(uow: UnitOfWork, parsed: ParseResult, settings: Settings) -> str:
@@ -170,3 +169,23 @@ def _thread_order(uow: UnitOfWork, message_ids: list[str]) -> str | None:
         if order_no:
             return order_no
     return None
+
+
+def chase_overdue_reviews(repository: Repository, settings: Settings, now: datetime) -> list[str]:
+    """Remind and escalate every manager review past its deadline; the order
+    numbers acted on. One unit of work: the reminders are queued with the
+    events that record them."""
+    rules = settings.review_rules()
+    with repository.unit_of_work() as uow:
+        acted = []
+        for order_no in uow.order_numbers(Status.MANAGER_REVIEW):
+            order = uow.get_order(order_no)
+            outcome = chase_review(order, now=now, rules=rules, master=uow.master)
+            if not outcome.acted:
+                continue
+            for notice in outcome.notices:
+                uow.queue_mail(compose(notice, order, settings, now, master=uow.master,
+                                       secret=approval_secret(settings)))
+            uow.save_order(order)
+            acted.append(order_no)
+    return acted

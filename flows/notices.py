@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from urllib.parse import quote
 
 from mail.compose import build_message, make_message_id
-from orders.intake import Notice
+from orders.approval import Step
+from orders.master import MasterData
 from orders.model import Order
+from orders.notice import Notice
+from orders.review import claims_of
+from orders.tokens import issue_token
 from store.repository import OutgoingMail
 from templates.render import render_mail
 
@@ -15,26 +20,73 @@ SUBJECTS = {
     "clarification": "订单信息待补充 / Order details needed",
     "requirements_list": "客户需求清单待确认 / Please confirm your order",
     "cancelled": "订单已取消 / Order cancelled",
+    "approval_request": "订单审批 / Approval request",
+    "review_reminder": "审批提醒 / Approval reminder: deadline passed",
+    "escalation": "审批转办 / Approval escalated to you",
+    "decision_refused": "回复未执行 / Your reply was not acted on",
+    "order_rejected": "订单已驳回 / Order rejected",
+    "order_effective": "订单已生效 / Order approved and effective",
+    "credit_hold": "信用待协商 / Credit hold: payment terms to renegotiate",
+    "change_outcome": "订单变更结果 / Change request decided",
+    "change_reason_needed": "变更需说明原因 / A change request needs a reason",
 }
+# Reminders and escalations carry the same request, links and token.
+TEMPLATES = {"review_reminder": "approval_request", "escalation": "approval_request"}
 
 
-def compose(notice: Notice, order: Order, settings: Settings, now: datetime) -> OutgoingMail:
+def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
+            master: MasterData, secret: str) -> OutgoingMail:
     """One email for one notice; its Message-ID joins the order's thread.
 
     The Message-ID is derived from what caused the notice, so handling the
     same message again yields the same email, which the store queues once.
     """
     message_id = make_message_id(order.order_no, notice.purpose,
-                                 seed=f"{notice.in_reply_to}|{order.version}|{order.event_seq}",
+                                 seed=f"{notice.in_reply_to}|{order.version}|{order.event_seq}|{notice.to}|"
+                                      f"{notice.request}",
                                  domain=settings.mail_domain)
-    text, html = render_mail(notice.purpose, order=order, company=settings.company)
+    context = _context(notice, order, settings, master, secret)
+    text, html = render_mail(TEMPLATES.get(notice.purpose, notice.purpose), **context)
     subject = f"[{order.order_no}] {SUBJECTS[notice.purpose]}"
+    if notice.step and notice.purpose in ("approval_request", "review_reminder", "escalation"):
+        subject += f" · {Step(notice.step).label.split(' / ')[0]}"
     references = [m for m in order.thread if m != message_id]
     raw = build_message(sender=settings.address, recipients=[notice.to], subject=subject, text=text,
                         html=html, message_id=message_id, in_reply_to=notice.in_reply_to,
                         references=references, date=now)
     if message_id not in order.thread:
         order.thread.append(message_id)
+    if notice.request is not None and notice.purpose != "review_reminder":
+        order.approval_requests[notice.request].message_id = message_id
     return OutgoingMail(message_id=message_id, order_no=order.order_no, purpose=notice.purpose,
                         sender=settings.address, recipients=[notice.to], subject=subject,
                         raw=raw.decode("utf-8"), created_at=now)
+
+
+def _context(notice: Notice, order: Order, settings: Settings, master: MasterData, secret: str) -> dict:
+    request = order.approval_requests[notice.request] if notice.request is not None else None
+    change = next((c for c in order.change_requests if c.change_id == notice.change_id), None)
+    customer = master.customer_by_code(order.customer.code) if order.customer.code else None
+    context = dict(order=order, company=settings.company, address=settings.address, notice=notice,
+                   recipient=master.staff_by_email(notice.to), request=request, change=change,
+                   step_label=Step(notice.step).label if notice.step else None,
+                   due_at=order.review_due_at if notice.step == Step.MANAGER else None,
+                   escalated_from=None, customer_terms=customer.payment_terms if customer else None,
+                   token=None, approve_link=None, reject_link=None)
+    if request is not None:
+        token = issue_token(secret, claims_of(order, request))
+        context.update(token=token, approve_link=mailto(settings.address, order.order_no, "同意 approve", token,
+                                                        "同意 / approve"),
+                       reject_link=mailto(settings.address, order.order_no, "驳回 reject", token,
+                                          "驳回原因 / reason: "))
+        if request.purpose == "escalation":
+            context["escalated_from"] = ", ".join(
+                r.approver for r in order.approval_requests
+                if r.step == request.step and r.version == request.version and r.purpose == "approval_request")
+    return context
+
+
+def mailto(address: str, order_no: str, verdict: str, token: str, body: str) -> str:
+    """A link that opens a reply to the pipeline with the verdict and token in the subject."""
+    subject = f"[{order_no}] {verdict} [T:{token}]"
+    return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"

@@ -7,13 +7,16 @@ Prefect's ephemeral API.
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+from orders.approval import ApprovalPolicy
+from orders.review import ReviewRules
 
 
 class Settings(BaseSettings):
@@ -26,6 +29,11 @@ class Settings(BaseSettings):
     # An ISO datetime with offset taken as "now", to test and replay deadlines.
     now: datetime | None = None
     approval_threshold: Decimal = Decimal("50000")
+    review_hours: Decimal = Field(default=Decimal("2"), gt=0)  # the manager's review deadline
+    token_days: Decimal = Field(default=Decimal("7"), gt=0)  # how long an approval link stays valid
+    # Signs approval tokens. Unset: a random key kept in ORDERLOOP_HOME/secret.key.
+    secret: str | None = None
+    deadline_interval_seconds: int = Field(default=300, ge=30)
     batch_size: int = Field(default=500, ge=1)
     poll_interval_seconds: int = Field(default=60, ge=5)
 
@@ -61,6 +69,11 @@ class Settings(BaseSettings):
         # A clock given without an offset is read as the company's local time.
         now = self.now if self.now.tzinfo else self.now.replace(tzinfo=self.zone)
         return now.astimezone(self.zone)
+
+    def review_rules(self) -> ReviewRules:
+        return ReviewRules(policy=ApprovalPolicy(threshold=self.approval_threshold),
+                           review_window=timedelta(hours=float(self.review_hours)),
+                           token_life=timedelta(days=float(self.token_days)))
 
     @property
     def mail_domain(self) -> str:

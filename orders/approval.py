@@ -24,11 +24,20 @@ HUNDRED = Decimal("100")
 class Step(StrEnum):
     MANAGER = "manager"
     FINANCE = "finance"
+    CHANGE = "change"  # a change request (变更申请), decided by the sales manager
 
     @property
     def role(self) -> str:
         """The staff role that holds this step (the staff table's `role`)."""
-        return {Step.MANAGER: "sales_manager", Step.FINANCE: "finance"}[self]
+        return {Step.MANAGER: "sales_manager", Step.FINANCE: "finance", Step.CHANGE: "sales_manager"}[self]
+
+    @property
+    def label(self) -> str:
+        return STEP_LABELS[self]
+
+
+STEP_LABELS = {Step.MANAGER: "销售经理审批 / Sales manager approval", Step.FINANCE: "财务审批 / Finance approval",
+               Step.CHANGE: "订单变更审批 / Change request approval"}
 
 
 @dataclass(frozen=True)

@@ -7,36 +7,17 @@ the flow must send; it sends and saves nothing itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
 
 from orders.master import CustomerRecord, MasterData
+from orders.notice import Notice, Outcome
 from orders.model import Attachment, CustomerInfo, DraftLine, Order, OrderDraft, OrderLine, Problem
+from orders.review import ReviewRules, submit_for_approval
 from orders.status import Status
 from orders.validation import (check_amounts, check_arithmetic, check_custom_specs, check_dates,
                                check_required, combine, dedupe, is_custom, review)
 
-NoticePurpose = Literal["clarification", "requirements_list", "cancelled"]
 SYSTEM = "orderloop"
-
-
-@dataclass(frozen=True)
-class Notice:
-    """An email the flow must send about an order."""
-
-    purpose: NoticePurpose
-    order_no: str
-    to: str
-    in_reply_to: str | None  # the customer's message this answers
-
-
-@dataclass
-class Outcome:
-    order: Order | None
-    notices: list[Notice] = field(default_factory=list)
-    acted: bool = True  # False: the message changed nothing (filed as ignored)
-    note: str = ""
 
 
 def find_customer(info: CustomerInfo, sender: str | None, master: MasterData) -> CustomerRecord | None:
@@ -62,11 +43,12 @@ def receive_order(order_no: str, draft: OrderDraft, parse_problems: list[Problem
 
 def handle_customer_reply(order: Order, *, intent: str, answer: OrderDraft | None,
                           parse_problems: list[Problem], sender: str, message_id: str | None,
-                          at: datetime, today: date, master: MasterData) -> Outcome:
+                          at: datetime, today: date, master: MasterData,
+                          rules: ReviewRules | None = None) -> Outcome:
     """A reply can only move an order forward by changing it or confirming it;
     anything else changes nothing and sends nothing, so an auto-responder that
     says "OK" cannot start a loop of questions."""
-    if not _is_customer(order, sender):
+    if not is_customer(order, sender):
         return Outcome(order, acted=False, note=f"{sender} is not the customer of {order.order_no}")
     if order.status not in (Status.CLARIFYING, Status.CONFIRMING):
         return Outcome(order, acted=False, note=f"no customer reply is acted on in status {order.status}")
@@ -84,10 +66,10 @@ def handle_customer_reply(order: Order, *, intent: str, answer: OrderDraft | Non
         return _assess(order, parse_problems, actor=sender, message_id=message_id, at=at,
                        today=today, master=master, why="customer answered")
     if intent in ("confirm", "approve") and order.status == Status.CONFIRMING:
-        order.move_to(Status.MANAGER_REVIEW, at=at, actor=sender,
-                      reason=f"customer confirmed the requirements list (version {order.version})",
-                      message_id=message_id)
-        return Outcome(order, note="confirmed by the customer")
+        notices = submit_for_approval(order, at=at, actor=sender, message_id=message_id, rules=rules or ReviewRules(),
+                                      master=master,
+                                      reason=f"customer confirmed the requirements list (version {order.version})")
+        return Outcome(order, notices, note="confirmed by the customer")
     return Outcome(order, acted=False, note=f"reply ({intent}) changed nothing; the order stays {order.status}")
 
 
@@ -107,7 +89,7 @@ def _changes(order: Order, answer: OrderDraft | None, confirming: bool) -> Order
     return answer if trial.model_dump() != order.model_dump() else None
 
 
-def _is_customer(order: Order, sender: str | None) -> bool:
+def is_customer(order: Order, sender: str | None) -> bool:
     known = {a.casefold() for a in (order.reply_to, order.customer.email) if a}
     return bool(sender) and sender.casefold() in known
 

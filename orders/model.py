@@ -110,8 +110,48 @@ class Decision(BaseModel):
     message_id: str | None = None
 
 
+EventKind = Literal["transition", "decision", "refused", "reminder", "escalation", "change_requested",
+                    "change_decided", "note"]
+
+
+class ApprovalRequest(BaseModel):
+    """One approval request mailed to one approver; a reply in its thread, or
+    its signed token, decides the step it names, for the version it names."""
+
+    step: str  # orders.approval.Step
+    version: int
+    approver: str
+    sent_at: datetime
+    expires_at: datetime
+    purpose: str = "approval_request"  # approval_request | escalation
+    change_id: int | None = None
+    message_id: str | None = None  # set when the mail is built
+
+
+class ChangeRequest(BaseModel):
+    """变更申请: a change to an order under the same number, with its reason,
+    decided by the sales manager."""
+
+    change_id: int
+    requested_by: str
+    reason: str
+    changes: OrderDraft
+    summary: list[str]  # what would change, old → new, for the manager and the customer
+    version: int  # the order version the change was asked against
+    at: datetime
+    message_id: str | None = None
+    state: Literal["pending", "approved", "rejected"] = "pending"
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    decision_reason: str | None = None
+
+
 class Event(BaseModel):
-    """One transition in the audit trail: who, when, from, to, why, source message."""
+    """One entry of the audit trail: who, when, from, to, why, source message.
+
+    A transition changes the status; the other kinds (a refused reply, a
+    reminder, an escalation, a change request) leave it as it was and record
+    from_status == to_status."""
 
     order_no: str
     seq: int
@@ -121,6 +161,7 @@ class Event(BaseModel):
     to_status: Status
     reason: str
     message_id: str | None = None
+    kind: EventKind = "transition"
 
     @property
     def event_id(self) -> str:
@@ -152,6 +193,12 @@ class Order(BaseModel):
     problems: list[Problem] = Field(default_factory=list)
     needs_feasibility: bool = False
     decisions: list[Decision] = Field(default_factory=list)
+    sales_rep: str | None = None  # the rep's address (customer record, else the staff table)
+    approval_requests: list[ApprovalRequest] = Field(default_factory=list)
+    spent_tokens: list[str] = Field(default_factory=list)  # claims already used: single use
+    review_due_at: datetime | None = None  # the manager's 2-hour deadline
+    review_misses: int = 0  # deadlines missed for the current review (2 → escalated)
+    change_requests: list[ChangeRequest] = Field(default_factory=list)
     # Where answers go, and every Message-ID of the thread (ours and theirs),
     # so that a reply can be matched by In-Reply-To/References.
     reply_to: str | None = None
@@ -177,12 +224,17 @@ class Order(BaseModel):
         check_transition(self.status, target)
         return self._record(target, at=at, actor=actor, reason=reason, message_id=message_id)
 
+    def note(self, kind: EventKind, *, at: datetime, actor: str, reason: str,
+             message_id: str | None = None) -> Event:
+        """Record an event that leaves the status as it is (a refusal, a reminder...)."""
+        return self._record(self.status, at=at, actor=actor, reason=reason, message_id=message_id, kind=kind)
+
     def _record(self, target: Status, *, at: datetime, actor: str, reason: str,
-                message_id: str | None) -> Event:
+                message_id: str | None, kind: EventKind = "transition") -> Event:
         self.event_seq += 1
         event = Event(order_no=self.order_no, seq=self.event_seq, at=at, actor=actor,
                       from_status=None if self.event_seq == 1 else self.status,
-                      to_status=target, reason=reason, message_id=message_id)
+                      to_status=target, reason=reason, message_id=message_id, kind=kind)
         self.status = target
         self.updated_at = at
         self.events.append(event)

@@ -53,10 +53,12 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     S.CONFIRMING: frozenset({S.CLARIFYING, S.CONFIRMING, S.FEASIBILITY, S.MANAGER_REVIEW, S.CANCELLED}),
     S.FEASIBILITY: frozenset({S.MANAGER_REVIEW, S.CLARIFYING, S.REJECTED, S.CANCELLED}),
     # No level may be skipped: the manager always decides first.
-    S.MANAGER_REVIEW: frozenset({S.EFFECTIVE, S.FINANCE_REVIEW, S.REJECTED, S.CANCELLED}),
-    S.FINANCE_REVIEW: frozenset({S.EFFECTIVE, S.CREDIT_HOLD, S.REJECTED, S.CANCELLED}),
-    S.CREDIT_HOLD: frozenset({S.FINANCE_REVIEW, S.REJECTED, S.CANCELLED}),
-    S.EFFECTIVE: frozenset({S.PICKING, S.IN_PRODUCTION}),
+    # An approved change request sends the order back to the manager with its
+    # new version, from any approval status and from effective.
+    S.MANAGER_REVIEW: frozenset({S.MANAGER_REVIEW, S.EFFECTIVE, S.FINANCE_REVIEW, S.REJECTED, S.CANCELLED}),
+    S.FINANCE_REVIEW: frozenset({S.MANAGER_REVIEW, S.EFFECTIVE, S.CREDIT_HOLD, S.REJECTED, S.CANCELLED}),
+    S.CREDIT_HOLD: frozenset({S.MANAGER_REVIEW, S.FINANCE_REVIEW, S.REJECTED, S.CANCELLED}),
+    S.EFFECTIVE: frozenset({S.MANAGER_REVIEW, S.PICKING, S.IN_PRODUCTION}),
     S.PICKING: frozenset({S.SHIPPED, S.IN_PRODUCTION}),
     S.IN_PRODUCTION: frozenset({S.PICKING, S.SHIPPED}),
     S.SHIPPED: frozenset({S.DELIVERED}),

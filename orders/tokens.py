@@ -8,6 +8,8 @@ The clock is passed in, never read here.
 """
 from __future__ import annotations
 
+import hmac
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -46,6 +48,10 @@ def read_token(secret: str, token: str, *, now: datetime) -> Claims:
     try:
         order_no, version, approver, step, expires = URLSafeSerializer(secret, salt=SALT).loads(token)
         claims = Claims(order_no, int(version), approver, Step(step), datetime.fromisoformat(expires))
+        # Base64's last character carries unused bits, so a different character
+        # can still decode to the same signature: only the exact token counts.
+        if not hmac.compare_digest(issue_token(secret, claims), token):
+            raise BadSignature("not the token as issued")
     except (BadSignature, ValueError, TypeError) as exc:
         raise TokenRefused("the approval token is not one the pipeline issued (altered or mistyped)") from exc
     if now >= claims.expires_at:
@@ -53,13 +59,15 @@ def read_token(secret: str, token: str, *, now: datetime) -> Claims:
     return claims
 
 
-def check_claims(claims: Claims, *, order_no: str, version: int, step: Step | None, sender: str) -> None:
-    """A token decides only for its approver, on this order, at its current version and step."""
+def check_claims(claims: Claims, *, order_no: str, version: int, awaited: Collection[Step], sender: str) -> None:
+    """A token decides only for its approver, on this order, at its current
+    version, for a step the order awaits now."""
     if claims.order_no != order_no:
         raise TokenRefused(f"the token is for order {claims.order_no}, not {order_no}")
     if claims.version != version:
         raise TokenRefused(f"the token is for version {claims.version}; the order is at version {version}")
-    if step is None or claims.step != step:
-        raise TokenRefused(f"the token is for the {claims.step} step; the order awaits {step or 'no approval'}")
+    if claims.step not in awaited:
+        waiting = " or ".join(sorted(awaited)) or "no approval"
+        raise TokenRefused(f"the token is for the {claims.step} step; the order awaits {waiting}")
     if claims.approver != sender.casefold():
         raise TokenRefused(f"the token was issued to {claims.approver}, not {sender}")

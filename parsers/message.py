@@ -208,6 +208,8 @@ def _envelope(raw: dict[str, str]) -> Envelope:
         sender_name=sender_name,
         reply_to=_address(raw.get("reply-to", ""))[1],
         date=_date(raw.get("date", "")),
+        return_path=_address(raw.get("return-path", ""))[1],
+        authentication=decode_header_value(raw.get("authentication-results"))[:500] or None,
     )
 
 

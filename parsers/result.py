@@ -24,6 +24,10 @@ class Envelope(BaseModel):
     sender_name: str | None = None
     reply_to: str | None = None
     date: datetime | None = None
+    # Added by the receiving mail server: the SMTP envelope sender and its
+    # SPF/DKIM/DMARC verdicts. A decision needs them to agree with From.
+    return_path: str | None = None
+    authentication: str | None = None
 
 
 class Reply(BaseModel):

@@ -64,6 +64,10 @@ class UnitOfWork(ABC):
     def get_order(self, order_no: str) -> Order | None: ...
 
     @abstractmethod
+    def order_numbers(self, status: Status) -> list[str]:
+        """The live orders in a status (the deadline flow's work list)."""
+
+    @abstractmethod
     def save_order(self, order: Order) -> None:
         """Insert or replace; the order's new `events` go to the audit log on commit."""
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 
 from orders.model import Event, Order
-from orders.status import FINAL
+from orders.status import FINAL, Status
 from store.directory import Directory, master_docs
 from store.keys import event_doc, format_order_no, instant, month_of, normal_message_id, order_month
 from store.repository import MasterKind, OutgoingMail, ProcessedMessage, UnitOfWork
@@ -48,6 +48,9 @@ class BookUnitOfWork(UnitOfWork):
     def get_order(self, order_no: str) -> Order | None:
         doc = self._orders.get(order_no) or archived_doc(self._shelf, "orders", order_no)
         return None if doc is None else Order.model_validate(doc)
+
+    def order_numbers(self, status: Status) -> list[str]:
+        return [key for key, doc in self._orders.items() if doc["status"] == status]
 
     def save_order(self, order: Order) -> None:
         old = self._orders.get(order.order_no)

@@ -63,7 +63,7 @@ def test_a_token_reads_back_its_claims_and_binds_the_approver():
     read = read_token(SECRET, token, now=NOW)
     assert (read.order_no, read.version, read.step, read.approver) == ("SO2023100001", 1, Step.MANAGER,
                                                                        "manager@example.com")
-    check_claims(read, order_no="SO2023100001", version=1, step=Step.MANAGER, sender="MANAGER@example.com")
+    check_claims(read, order_no="SO2023100001", version=1, awaited={Step.MANAGER}, sender="MANAGER@example.com")
 
 
 @pytest.mark.parametrize("attack", ["altered", "expired", "other order", "old version", "wrong step",
@@ -86,7 +86,7 @@ def test_a_token_is_refused(attack):
     elif attack == "other secret":
         secret = "another-secret"
     with pytest.raises(TokenRefused):
-        check_claims(read_token(secret, token, now=now), order_no=order_no, version=version, step=step, sender=sender)
+        check_claims(read_token(secret, token, now=now), order_no=order_no, version=version, awaited={step} - {None}, sender=sender)
 
 MANAGER, FINANCE = "manager@example.com", "finance@example.com"
 

@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -129,9 +129,9 @@ def test_a_parse_problem_stays_only_while_the_value_is_still_absent():
     assert outcome.order.status == Status.CONFIRMING and outcome.order.problems == []
 
 
-def reply(order, intent, answer=None, sender=CUSTOMER, message_id="<r1@huadong>"):
+def reply(order, intent, answer=None, sender=CUSTOMER, message_id="<r1@huadong>", master=None):
     return handle_customer_reply(order, intent=intent, answer=answer, parse_problems=[], sender=sender,
-                                 message_id=message_id, at=NOW, today=TODAY, master=FakeMaster())
+                                 message_id=message_id, at=NOW, today=TODAY, master=master or FakeMaster())
 
 
 def test_an_answer_is_merged_and_the_order_moves_on_to_confirmation():
@@ -148,8 +148,12 @@ def test_an_answer_is_merged_and_the_order_moves_on_to_confirmation():
 def test_confirming_the_requirements_list_sends_the_order_to_the_manager():
     order = receive(seed_draft()).order
     outcome = reply(order, "confirm")
-    assert outcome.order.status == Status.MANAGER_REVIEW and outcome.notices == []
+    assert outcome.order.status == Status.MANAGER_REVIEW
+    assert [(n.purpose, n.to, n.step) for n in outcome.notices] == [
+        ("approval_request", "manager@company.example", "manager")]
     assert outcome.order.events[-1].reason.startswith("customer confirmed")
+    assert outcome.order.sales_rep == "rep@company.example"
+    assert outcome.order.review_due_at == outcome.order.updated_at + timedelta(hours=2)
 
 
 def test_a_confirmation_while_questions_are_open_changes_nothing_and_sends_nothing():

@@ -1,0 +1,60 @@
+"""The 2-hour rule of the manager's review (初审需在订单提交后2小时内完成).
+
+At the deadline the manager is reminded and gets another window; when that
+one passes too the review is escalated to the manager's deputy (staff table),
+who gets a request and token of their own. The clock is passed in.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from orders.approval import Step
+from orders.master import MasterData
+from orders.model import Order
+from orders.notice import Outcome
+from orders.review import SYSTEM, ReviewRules, approver_notice, live_requests, request_notice
+from orders.status import Status
+
+ESCALATED = 2  # deadlines missed before the deputy takes over
+
+
+def is_overdue(order: Order, now: datetime) -> bool:
+    return (order.status == Status.MANAGER_REVIEW and order.review_due_at is not None
+            and now >= order.review_due_at)
+
+
+def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: MasterData) -> Outcome:
+    """Remind at the first missed deadline, escalate at the second, then leave it to people."""
+    if not is_overdue(order, now) or order.review_misses >= ESCALATED:
+        return Outcome(order, acted=False, note="nothing due")
+    missed = order.review_due_at
+    order.review_misses += 1
+    order.review_due_at = missed + rules.review_window
+    asked = [n for n in live_requests(order, Step.MANAGER)
+             if order.approval_requests[n].purpose == "approval_request"]
+    managers = [order.approval_requests[n] for n in asked]
+    if order.review_misses < ESCALATED:
+        order.note("reminder", at=now, actor=SYSTEM,
+                   reason=f"manager review due {missed.isoformat()} missed; reminder sent, next deadline "
+                          f"{order.review_due_at.isoformat()}")
+        notices = [approver_notice(order, n, "review_reminder", master=master, at=now,
+                                   in_reply_to=order.approval_requests[n].message_id) for n in asked]
+        return Outcome(order, notices, note="reminder sent")
+    deputies = _deputies(master, [r.approver for r in managers])
+    order.note("escalation", at=now, actor=SYSTEM,
+               reason=f"manager review missed twice (due {missed.isoformat()}); escalated to "
+                      f"{', '.join(deputies) or 'nobody: no deputy in the staff table'}")
+    notices = [request_notice(order, Step.MANAGER, deputy, at=now, rules=rules, master=master,
+                              in_reply_to=managers[0].message_id if managers else None, purpose="escalation")
+               for deputy in deputies]
+    return Outcome(order, notices, note="escalated to the deputy")
+
+
+def _deputies(master: MasterData, managers: list[str]) -> list[str]:
+    found: list[str] = []
+    for address in managers:
+        member = master.staff_by_email(address)
+        deputy = member.deputy_email if member else None
+        if deputy and deputy.casefold() not in {a.casefold() for a in found + managers}:
+            found.append(deputy)
+    return found
