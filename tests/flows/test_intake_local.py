@@ -67,7 +67,10 @@ def test_questions_answers_and_confirmation_carry_an_order_to_manager_review(del
     assert [e.to_status for e in trail] == [Status.RECEIVED, Status.CLARIFYING, Status.CONFIRMING,
                                             Status.MANAGER_REVIEW]
     assert all(e.message_id for e in trail)
-    assert len(outbox(home)) == 2  # the confirmation itself is not answered here
+    # The confirmation is not answered; it sends the approval request to the manager.
+    request = outbox(home)[-1]
+    assert len(outbox(home)) == 3 and request["To"] == "manager@example.com"
+    assert f"[{order.order_no}]" in request["Subject"] and "审批" in request["Subject"]
 
 
 def test_auto_replies_and_bounces_are_filed_and_never_answered(deliver, home):
