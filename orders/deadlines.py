@@ -1,7 +1,7 @@
 """The 2-hour rule of the manager's review (初审需在订单提交后2小时内完成).
 
-At the deadline the manager is reminded and gets another window; when that
-one passes too the review is escalated to the manager's deputy (staff table),
+At the deadline the manager is reminded; when a second window passes too, the
+review is escalated to the manager's deputy (staff table),
 who gets a request and token of their own. The clock is passed in.
 """
 from __future__ import annotations
@@ -23,26 +23,33 @@ def is_overdue(order: Order, now: datetime) -> bool:
             and now >= order.review_due_at)
 
 
+def next_chase(order: Order, rules: ReviewRules) -> datetime | None:
+    """When the next reminder or escalation is due: the deadline, then one window later."""
+    if order.review_due_at is None or order.review_misses >= ESCALATED:
+        return None
+    return order.review_due_at + order.review_misses * rules.review_window
+
+
 def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: MasterData) -> Outcome:
-    """Remind at the first missed deadline, escalate at the second, then leave it to people."""
-    if not is_overdue(order, now) or order.review_misses >= ESCALATED:
+    """Remind at the deadline, escalate one window later, then leave it to people.
+    The deadline itself stays: the review remains overdue until it is decided."""
+    due = next_chase(order, rules)
+    if order.status != Status.MANAGER_REVIEW or due is None or now < due:
         return Outcome(order, acted=False, note="nothing due")
-    missed = order.review_due_at
     order.review_misses += 1
-    order.review_due_at = missed + rules.review_window
     asked = [n for n in live_requests(order, Step.MANAGER)
              if order.approval_requests[n].purpose == "approval_request"]
     managers = [order.approval_requests[n] for n in asked]
     if order.review_misses < ESCALATED:
         order.note("reminder", at=now, actor=SYSTEM,
-                   reason=f"manager review due {missed.isoformat()} missed; reminder sent, next deadline "
-                          f"{order.review_due_at.isoformat()}")
+                   reason=f"manager review due {due.isoformat()} missed; reminder sent, escalation at "
+                          f"{next_chase(order, rules).isoformat()}")
         notices = [approver_notice(order, n, "review_reminder", master=master, at=now,
                                    in_reply_to=order.approval_requests[n].message_id) for n in asked]
         return Outcome(order, notices, note="reminder sent")
     deputies = _deputies(master, [r.approver for r in managers])
     order.note("escalation", at=now, actor=SYSTEM,
-               reason=f"manager review missed twice (due {missed.isoformat()}); escalated to "
+               reason=f"manager review missed twice (due {order.review_due_at.isoformat()}); escalated to "
                       f"{', '.join(deputies) or 'nobody: no deputy in the staff table'}")
     notices = [request_notice(order, Step.MANAGER, deputy, at=now, rules=rules, master=master,
                               in_reply_to=managers[0].message_id if managers else None, purpose="escalation")
