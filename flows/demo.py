@@ -1,4 +1,5 @@
-"""`orderloop demo`: the intake lifecycle on the embedded defaults.
+"""`orderloop demo`: the lifecycle so far on the embedded defaults: intake,
+confirmation and approval by email.
 
 A fresh folder gets the sample master data and five sample emails in its
 Maildir; one poll reads them; the customers' answers and confirmations are
@@ -38,9 +39,15 @@ def run_demo(home: Path | None) -> None:
     typer.echo("2. the customers answer the questions they were asked")
     _customers_reply(settings, answer_questions=True)
     _poll()
-    typer.echo("3. the customers confirm their requirements lists")
+    typer.echo("3. the customers confirm their requirements lists; the approval requests go out")
     _customers_reply(settings, answer_questions=False)
     _poll()
+    for step in range(4, 8):
+        replies = _staff_reply(settings)
+        if not replies:
+            break
+        typer.echo(f"{step}. staff answer by email: {', '.join(replies)}")
+        _poll()
     _summarise(settings)
 
 
@@ -76,15 +83,44 @@ def _customers_reply(settings: Settings, answer_questions: bool) -> None:
                 mailbox.append(_reply(order, body, settings))
 
 
-def _reply(order, body: str, settings: Settings) -> bytes:
-    """The customer's reply in the order's thread, as a mail client writes it."""
+# What each approver, or the rep of an order on credit hold, writes back.
+STAFF_ANSWERS = {"manager_review": "同意", "finance_review": "同意,信用额度内。", "credit_hold": "已与客户协商,改为款到发货。"}
+
+
+def _staff_reply(settings: Settings) -> list[str]:
+    """The approvers reply to their approval requests in the thread; a rep
+    answers a credit hold with new terms. Returns who did what."""
+    from flows.components import open_mailbox, open_repository
+    from orders.review import sales_rep
+
+    repository = open_repository(settings)
+    done = []
+    with open_mailbox(settings) as mailbox:
+        for order in repository.list_orders():
+            body = STAFF_ANSWERS.get(order.status.value)
+            if body is None:
+                continue
+            if order.status.value == "credit_hold":
+                sender, answered = sales_rep(order, repository.master()), order.thread[-1]
+            else:
+                request = order.approval_requests[-1]
+                sender, answered = request.approver, request.message_id
+            mailbox.append(_reply(order, body, settings, sender=sender, in_reply_to=answered))
+            done.append(f"{sender} on {order.order_no} ({order.status.label})")
+    return done
+
+
+def _reply(order, body: str, settings: Settings, *, sender: str | None = None,
+           in_reply_to: str | None = None) -> bytes:
+    """A reply in the order's thread, as a mail client writes it."""
+    sender = sender or order.reply_to
     message = EmailMessage()
-    message["From"] = order.reply_to
+    message["From"] = sender
     message["To"] = settings.address
     message["Subject"] = f"Re: [{order.order_no}] 回复"
     message["Date"] = format_datetime(settings.current_time())
-    message["Message-ID"] = make_msgid(domain=order.reply_to.rpartition("@")[2])
-    message["In-Reply-To"] = order.thread[-1]
+    message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2])
+    message["In-Reply-To"] = in_reply_to or order.thread[-1]
     message["References"] = " ".join(order.thread)
     message.set_content(body)
     return message.as_bytes()
@@ -99,7 +135,8 @@ def _summarise(settings: Settings) -> None:
         typer.echo(f"  {order.order_no}  {order.status.label} ({order.status.value})  "
                    f"{order.customer.name}  payable {order.total_payable} CNY  version {order.version}")
         for event in repository.audit_trail(order.order_no):
-            typer.echo(f"      {event.from_status or '—'} → {event.to_status}: {event.reason}")
+            change = f"{event.from_status or '—'} → {event.to_status}" if event.kind == "transition" else f"[{event.kind}]"
+            typer.echo(f"      {change}: {event.actor}: {event.reason}")
     outbox = sorted((settings.outbox_dir / "new").glob("*"))
     typer.echo(f"\nfiles:\n  order store:     {settings.store_dir}\n"
                f"  emails sent:     {settings.outbox_dir} ({len(outbox)} messages)\n"

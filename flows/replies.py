@@ -45,7 +45,7 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
         return handle_verdict(order, sender=sender, intent=reply.intent, reason=reply.reason, token=reply.token,
                               thread_ids=thread_ids, message_id=env.message_id, at=now, rules=rules,
                               secret=approval_secret(settings), master=uow.master, distrust=origin_doubt(env))
-    if order.status in CHANGEABLE and reply.answer is not None and (
+    if order.status in CHANGEABLE and reply.answer is not None and reply.intent in ("change", "answer") and (
             staff is not None or is_customer(order, sender)):
         return request_change(order, requester=sender, changes=reply.answer, reason=change_reason(reply.text),
                               message_id=env.message_id, at=now, rules=rules, master=uow.master)
