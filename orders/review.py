@@ -147,6 +147,7 @@ def handle_verdict(order: Order, *, sender: str, intent: str, reason: str | None
         if intent not in ("approve", "reject"):
             raise DecisionRefused("the reply says neither 同意/approve nor 驳回/reject (with a reason)")
         if claims.step is Step.CHANGE:
+            _check_change(order, claims)
             from orders.changes import decide_change  # changes builds on this module
             outcome = decide_change(order, verdict=intent, approver=sender, reason=reason, message_id=message_id,
                                     at=at, rules=rules, master=master)
@@ -159,6 +160,15 @@ def handle_verdict(order: Order, *, sender: str, intent: str, reason: str | None
     if message_id and message_id not in order.thread:
         order.thread.append(message_id)
     return outcome
+
+
+def _check_change(order: Order, claims: Claims) -> None:
+    """A change token decides the change request it was issued for, not a later one."""
+    request = next((r for r in order.approval_requests if claims_of(order, r) == claims), None)
+    pending = pending_change(order)
+    if request is None or pending is None or request.change_id != pending.change_id:
+        asked = request.change_id if request is not None else "?"
+        raise TokenRefused(f"the token is for change request #{asked}, which is already decided")
 
 
 def refuse(order: Order, sender: str, why: str, *, message_id: str | None, at: datetime) -> Outcome:

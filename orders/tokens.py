@@ -34,7 +34,8 @@ class Claims:
 
     @property
     def token_id(self) -> str:
-        return f"{self.order_no}/v{self.version}/{self.step}/{self.approver}"
+        """What single use is recorded by: one request (a reminder repeats its token)."""
+        return f"{self.order_no}/v{self.version}/{self.step}/{self.approver}/{self.expires_at.isoformat()}"
 
 
 def issue_token(secret: str, claims: Claims) -> str:

@@ -8,6 +8,7 @@ import pytest
 from orders.approval import Step
 from orders.changes import request_change
 from orders.deadlines import chase_review, is_overdue
+from orders.master import StaffMember
 from orders.model import DraftLine, OrderDraft, PaymentTerms
 from orders.review import ReviewRules, claims_of, handle_verdict, renegotiate_terms
 from orders.status import Status
@@ -222,3 +223,25 @@ def test_a_rejected_change_leaves_the_order_as_it_was():
     assert order.change_requests[0].state == "rejected"
     assert {(n.purpose, n.to) for n in outcome.notices} == {("change_outcome", REP), ("change_outcome", CUSTOMER)}
     assert order.status == Status.MANAGER_REVIEW
+
+
+def test_a_token_for_a_decided_change_cannot_decide_the_next_one():
+    master = FakeMaster(staff=[*FakeMaster().staff, StaffMember(email="manager2@company.example", name="二经理",
+                                                               role="sales_manager")])
+    order = in_review(master=master)
+
+    def ask(reason, when):
+        request_change(order, requester=CUSTOMER, reason=reason, message_id=f"<{reason}@huadong>", at=when,
+                       rules=RULES, master=master, changes=OrderDraft(special_requirements=f"{reason}包装"))
+        mark_sent(order)
+
+    ask("防潮", NOW)
+    second_managers_token = token_for(order, "manager2@company.example", step="change")
+    verdict(order, MANAGER, "reject", token=token_for(order, MANAGER, step="change"), reason="不需要",
+            master=master)
+    ask("加固", NOW + timedelta(minutes=5))
+    outcome = verdict(order, "manager2@company.example", token=second_managers_token, master=master)
+    assert outcome.refused and "change request #1" in outcome.note
+    assert order.change_requests[1].state == "pending"
+    verdict(order, MANAGER, "reject", token=token_for(order, MANAGER, step="change"), reason="同上", master=master)
+    assert order.change_requests[1].state == "rejected"
