@@ -155,6 +155,24 @@ def orders_show(order_no: str, as_json: bool = typer.Option(False, "--json")):
 
 
 @app.command()
+def render(order_no: str, doc: str = typer.Option("order", "--doc",
+                                                 help="order, requirements, outbound, shipping or signoff")):
+    """Render one of an order's documents into its archive folder (a new version) and print the path."""
+    from flows.components import open_repository
+    from flows.documents import Documents
+    from templates.documents import KINDS
+
+    if doc not in KINDS:
+        raise UserError(f"unknown document {doc!r}: one of {', '.join(KINDS)}")
+    settings = Settings()
+    repository = open_repository(settings)
+    order = repository.get_order(order_no)
+    if order is None:
+        raise UserError(f"no order {order_no}")
+    typer.echo(Documents(settings).render(order, doc, repository.master(), again=True).path)
+
+
+@app.command()
 def demo(home: Optional[Path] = typer.Option(None, help="Folder for the demo (default: a new demo-… folder).")):
     """Run the lifecycle on the embedded defaults in a fresh folder and show the results."""
     from flows.demo import run_demo

@@ -48,6 +48,8 @@ def run_demo(home: Path | None) -> None:
             break
         typer.echo(f"{step}. staff answer by email: {', '.join(replies)}")
         _poll()
+    typer.echo("the order documents (PDF) of every order, into the archive")
+    _render_documents(settings)
     _summarise(settings)
 
 
@@ -126,10 +128,22 @@ def _reply(order, body: str, settings: Settings, *, sender: str | None = None,
     return message.as_bytes()
 
 
+def _render_documents(settings: Settings) -> None:
+    from flows.components import open_repository
+    from flows.documents import Documents
+    from templates.documents import KINDS
+
+    repository, documents = open_repository(settings), Documents(settings)
+    for order in repository.list_orders():
+        for key in KINDS:
+            documents.render(order, key, repository.master())
+
+
 def _summarise(settings: Settings) -> None:
     from flows.components import open_repository
+    from store.documents import DocumentArchive
 
-    repository = open_repository(settings)
+    repository, archive = open_repository(settings), DocumentArchive(settings.archive_dir)
     typer.echo("\norders:")
     for order in sorted(repository.list_orders(), key=lambda o: o.order_no):
         typer.echo(f"  {order.order_no}  {order.status.label} ({order.status.value})  "
@@ -137,9 +151,11 @@ def _summarise(settings: Settings) -> None:
         for event in repository.audit_trail(order.order_no):
             change = f"{event.from_status or '—'} → {event.to_status}" if event.kind == "transition" else f"[{event.kind}]"
             typer.echo(f"      {change}: {event.actor}: {event.reason}")
+        folder = archive.folder(order.order_no)
+        typer.echo(f"      PDFs in {folder.resolve()}: {', '.join(sorted(p.name for p in folder.glob('*.pdf')))}")
     outbox = sorted((settings.outbox_dir / "new").glob("*"))
     typer.echo(f"\nfiles:\n  order store:     {settings.store_dir}\n"
                f"  emails sent:     {settings.outbox_dir} ({len(outbox)} messages)\n"
                f"  mail read:       {settings.inbox_dir} (folders .Processed, .Ignored, .Quarantine)\n"
-               f"  PDFs:            {settings.archive_dir} (the order documents arrive with issue 5)\n"
+               f"  PDFs:            {settings.archive_dir}/YYYY/MM/<order_no>/ (with the emails, order.json, manifest.json)\n"
                f"look closer: ORDERLOOP_HOME={settings.home} orderloop orders show <ORDER_NO>")

@@ -25,6 +25,7 @@ from store.repository import Folder, ProcessedMessage, Repository, UnitOfWork
 
 from flows.components import approval_secret
 from flows.crashpoints import crashpoint
+from flows.documents import Documents
 from flows.notices import compose
 from flows.replies import dispatch_reply
 from flows.settings import Settings
@@ -102,8 +103,8 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
             folder = "quarantine" if outcome.startswith("malformed") else "ignored"
             return ProcessedMessage(folder=folder, reason=outcome, **base)
         order = outcome.order
-        mails = [compose(notice, order, settings, now, master=uow.master, secret=approval_secret(settings))
-                 for notice in outcome.notices]
+        mails = [compose(notice, order, settings, now, master=uow.master, secret=approval_secret(settings),
+                         documents=Documents(settings)) for notice in outcome.notices]
     except Exception as exc:  # a bug or bad data must not stop the batch
         log.exception("message %s quarantined", key)
         return ProcessedMessage(folder="quarantine", reason=f"{type(exc).__name__}: {exc}", **base)
@@ -185,7 +186,7 @@ def chase_overdue_reviews(repository: Repository, settings: Settings, now: datet
                 continue
             for notice in outcome.notices:
                 uow.queue_mail(compose(notice, order, settings, now, master=uow.master,
-                                       secret=approval_secret(settings)))
+                                       secret=approval_secret(settings), documents=Documents(settings)))
             uow.save_order(order)
             acted.append(order_no)
     return acted

@@ -19,6 +19,7 @@ from store.repository import OutgoingMail
 
 from flows.components import open_mailbox, open_mailer, open_repository
 from flows.crashpoints import crashpoint
+from flows.documents import archive_originals
 from flows.handling import Placement, record_batch_safely
 from flows.settings import Settings
 
@@ -34,8 +35,10 @@ def fetch_messages(settings: Settings) -> list[IncomingMessage]:
 
 @task(**IO)
 def record_batch(settings: Settings, messages: list[IncomingMessage]) -> list[Placement]:
-    placements = record_batch_safely(open_repository(settings), messages, settings, settings.current_time())
+    repository = open_repository(settings)
+    placements = record_batch_safely(repository, messages, settings, settings.current_time())
     crashpoint("after_store")
+    archive_originals(settings, repository, messages, placements)
     return placements
 
 

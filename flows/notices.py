@@ -14,6 +14,7 @@ from orders.tokens import issue_token
 from store.repository import OutgoingMail
 from templates.render import render_mail
 
+from flows.documents import Documents
 from flows.settings import Settings
 
 SUBJECTS = {
@@ -32,10 +33,13 @@ SUBJECTS = {
 }
 # Reminders and escalations carry the same request, links and token.
 TEMPLATES = {"review_reminder": "approval_request", "escalation": "approval_request"}
+# The PDF a mail carries: the requirements list to confirm, the sales order to approve.
+ATTACHED = {"requirements_list": "requirements", "approval_request": "order", "review_reminder": "order",
+            "escalation": "order"}
 
 
 def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
-            master: MasterData, secret: str) -> OutgoingMail:
+            master: MasterData, secret: str, documents: Documents | None = None) -> OutgoingMail:
     """One email for one notice; its Message-ID joins the order's thread.
 
     The Message-ID is derived from what caused the notice, so handling the
@@ -51,9 +55,11 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
     if notice.step and notice.purpose in ("approval_request", "review_reminder", "escalation"):
         subject += f" · {Step(notice.step).label.split(' / ')[0]}"
     references = [m for m in order.thread if m != message_id]
+    attachments = ([documents.attachment(order, ATTACHED[notice.purpose], master)]
+                   if documents is not None and notice.purpose in ATTACHED else [])
     raw = build_message(sender=settings.address, recipients=[notice.to], subject=subject, text=text,
                         html=html, message_id=message_id, in_reply_to=notice.in_reply_to,
-                        references=references, date=now)
+                        references=references, date=now, attachments=attachments)
     if message_id not in order.thread:
         order.thread.append(message_id)
     if notice.request is not None and notice.purpose != "review_reminder":

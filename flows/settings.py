@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     home: Path = Path("var")
     address: str = "orders@example.com"
     company: str = "orderloop"
+    # The letterhead of the PDFs: address, phone, and a logo file (SVG, PNG or JPEG).
+    company_address: str | None = None
+    company_phone: str | None = None
+    company_logo: Path | None = None
     timezone: str = "Asia/Shanghai"
     # An ISO datetime with offset taken as "now", to test and replay deadlines.
     now: datetime | None = None

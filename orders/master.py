@@ -36,6 +36,7 @@ class ProductRecord(BaseModel):
     kind: Literal["standard", "custom"] = "standard"
     stock: Decimal = Decimal("0")
     lead_days: int = 0
+    location: str | None = None  # the warehouse bin (库位), printed on the outbound order
 
 
 class StaffMember(BaseModel):

@@ -114,6 +114,17 @@ EventKind = Literal["transition", "decision", "refused", "reminder", "escalation
                     "change_decided", "note"]
 
 
+class Shipment(BaseModel):
+    """What the shipping note (发货单) says about the delivery; blank until logistics fills it in."""
+
+    carrier: str | None = None
+    tracking_no: str | None = None
+    packages: int | None = None
+    window_start: date | None = None  # the delivery window agreed with the customer
+    window_end: date | None = None
+    consignee: str | None = None  # default: the customer's contact
+
+
 class ApprovalRequest(BaseModel):
     """One approval request mailed to one approver; a reply in its thread, or
     its signed token, decides the step it names, for the version it names."""
@@ -189,6 +200,7 @@ class Order(BaseModel):
     estimated_arrival_date: date | None = None
     actual_delivery_date: date | None = None
     special_requirements: str | None = None
+    shipment: Shipment | None = None
     attachments: list[Attachment] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
     needs_feasibility: bool = False

@@ -28,14 +28,16 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, text: str, encoding: str = "utf-8") -> None:
+def atomic_write(path: Path, text: str | bytes, encoding: str = "utf-8") -> None:
+    """Replace `path` with `text` (or bytes) so a reader sees the old file or the new, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         # mkstemp makes the file 0600; keep the old file's mode, or the usual 0644.
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
         os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding=encoding) as handle:
+        binary = isinstance(text, bytes)
+        with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else encoding) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
