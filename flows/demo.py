@@ -22,6 +22,8 @@ from flows.settings import Settings
 
 SAMPLE = Path(__file__).parent / "sample"
 DEMO_NOW = "2023-10-01T10:00:00+08:00"
+DEMO_COMPANY = {"COMPANY": "示例机械制造有限公司", "COMPANY_ADDRESS": "上海市闵行区示例路88号",
+                "COMPANY_PHONE": "021-5555 0000"}
 # What the simulated customers answer when asked back, keyed by customer code.
 ANSWERS = {"CUST003": "要求交付日期:2023-10-20\n规格型号:定制 300×200×5mm,304不锈钢\n"}
 
@@ -32,6 +34,8 @@ def run_demo(home: Path | None) -> None:
         raise FileExistsError(f"{home} is not empty; the demo needs a fresh folder")
     os.environ["ORDERLOOP_HOME"] = str(home.resolve())
     os.environ.setdefault("ORDERLOOP_NOW", DEMO_NOW)
+    for name, value in DEMO_COMPANY.items():  # the letterhead of the demo's PDFs
+        os.environ.setdefault(f"ORDERLOOP_{name}", value)
     settings = Settings()
     _load_samples(settings)
     typer.echo(f"demo folder: {home.resolve()}\n1. poll: reading {len(list((SAMPLE / 'emails').glob('*.eml')))} sample emails")

@@ -61,7 +61,8 @@ class DocumentArchive:
         if not history:
             return 1
         latest = history[-1]
-        unchanged = latest["order_version"] == order.version and latest["order_updated_at"] == order.updated_at.isoformat()
+        # Every change of an order records an event, so its count marks the state.
+        unchanged = (latest["order_version"], latest.get("order_events")) == (order.version, order.event_seq)
         return latest["version"] if unchanged and not again else latest["version"] + 1
 
     def put_document(self, order: Order, key: str, filename: str, pdf: bytes, *, version: int, number: str,
@@ -76,7 +77,8 @@ class DocumentArchive:
                 return StoredDocument(folder / filename, version, digest, new=False)
             atomic_write(folder / filename, pdf)
             record = {"version": version, "number": number, "sha256": digest, "rendered_at": at.isoformat(),
-                      "order_version": order.version, "order_updated_at": order.updated_at.isoformat()}
+                      "order_version": order.version, "order_events": order.event_seq,
+                      "order_updated_at": order.updated_at.isoformat()}
             entry["history"] = [h for h in entry["history"] if h["version"] != version] + [record]
             entry.update(file=filename, version=version, number=number, sha256=digest)
             self._put(folder, manifest, "order.json", order.model_dump_json(indent=2).encode("utf-8"))

@@ -41,6 +41,8 @@ def test_the_same_document_again_is_not_a_new_version_and_a_changed_order_is(tmp
     assert archive.next_version(o.order_no, "order", order=o, again=False) == 1
     assert not archive.put_document(o, "order", "sales_order.pdf", b"%PDF v1", version=1, number="n1", at=AT).new
     assert archive.next_version(o.order_no, "order", order=o, again=True) == 2
+    o.note("note", at=AT, actor="x", reason="an event at the same minute still changes the state")
+    assert archive.next_version(o.order_no, "order", order=o, again=False) == 2
     o.version, o.updated_at = 2, AT + timedelta(hours=1)
     assert archive.next_version(o.order_no, "order", order=o, again=False) == 2
     archive.put_document(o, "order", "sales_order.pdf", b"%PDF v2", version=2, number="n2", at=AT)
