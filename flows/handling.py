@@ -27,6 +27,7 @@ from flows.components import approval_secret
 from flows.crashpoints import crashpoint
 from flows.documents import Documents
 from flows.notices import compose
+from flows.outgoing import queue
 from flows.replies import dispatch_reply
 from flows.settings import Settings
 
@@ -112,7 +113,7 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
     # A reply that changed nothing leaves the order as it was stored (and an
     # archived order in its archive).
     for mail in mails:
-        uow.queue_mail(mail)
+        queue(uow, mail, settings)
     if outcome.acted or outcome.refused:  # a refusal changes only the audit trail
         uow.save_order(order)
     return ProcessedMessage(folder="processed" if outcome.acted else "ignored", order_no=order.order_no,
@@ -185,8 +186,8 @@ def chase_overdue_reviews(repository: Repository, settings: Settings, now: datet
             if not outcome.acted:
                 continue
             for notice in outcome.notices:
-                uow.queue_mail(compose(notice, order, settings, now, master=uow.master,
-                                       secret=approval_secret(settings), documents=Documents(settings)))
+                queue(uow, compose(notice, order, settings, now, master=uow.master,
+                                   secret=approval_secret(settings), documents=Documents(settings)), settings)
             uow.save_order(order)
             acted.append(order_no)
     return acted

@@ -21,6 +21,7 @@ from flows.components import open_mailbox, open_mailer, open_repository
 from flows.crashpoints import crashpoint
 from flows.documents import archive_originals
 from flows.handling import Placement, record_batch_safely
+from flows.outgoing import forget, message_bytes
 from flows.settings import Settings
 
 log = logging.getLogger("orderloop.intake")
@@ -52,7 +53,7 @@ def send_pending_mail(settings: Settings) -> int:
         if not pending:
             return 0
         mailer = open_mailer(settings)
-        sent, refused = deliver(mailer, pending)  # closed on return: the outbox is on disk
+        sent, refused = deliver(mailer, pending, settings)  # closed on return: the outbox is on disk
         crashpoint("after_send")
         with repository.unit_of_work() as uow:
             now = settings.current_time()
@@ -60,18 +61,19 @@ def send_pending_mail(settings: Settings) -> int:
                 uow.mark_sent(message_id, now)
             for message_id, reason in refused.items():
                 uow.mark_failed(message_id, now, reason)
+        forget([mail for mail in pending if mail.message_id in set(sent)], settings)
         mailer.settled()
     return len(sent)
 
 
-def deliver(mailer: Mailer, pending: list[OutgoingMail]) -> tuple[list[str], dict[str, str]]:
+def deliver(mailer: Mailer, pending: list[OutgoingMail], settings: Settings) -> tuple[list[str], dict[str, str]]:
     """Send each mail; a permanent refusal is set aside with its reason instead
     of stopping the batch (and every later poll) on one bad address."""
     sent, refused = [], {}
     with mailer:
         for mail in pending:
             try:
-                mailer.send(mail.message_id, mail.sender, mail.recipients, mail.raw.encode("utf-8"))
+                mailer.send(mail.message_id, mail.sender, mail.recipients, message_bytes(mail, settings))
                 sent.append(mail.message_id)
             except MailRefused as exc:
                 log.warning("%s to %s refused: %s", mail.message_id, mail.recipients, exc)

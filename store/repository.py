@@ -44,7 +44,8 @@ class OutgoingMail(BaseModel):
     sender: str
     recipients: list[str]
     subject: str
-    raw: str  # the whole RFC 5322 message, UTF-8 text
+    raw: str  # the whole RFC 5322 message, UTF-8 text ("" when it is kept in raw_file)
+    raw_file: str | None = None  # a large message (a PDF attached) kept beside the store
     created_at: datetime
     sent_at: datetime | None = None
     failure: str | None = None  # a permanent refusal: the mail is kept, not sent again
