@@ -83,7 +83,15 @@ def main(count: int) -> None:
         assert warm["messages"] == 0
         os.environ.update(ORDERLOOP_IMAP_USER=account.user, ORDERLOOP_IMAP_PASSWORD=account.password)
         started = time.perf_counter()
-        counts = asyncio.run(intake_flow())
+        if os.environ.get("BENCH_PROFILE"):  # where the end-to-end time goes, top 30 by own time
+            import cProfile
+            import pstats
+
+            with cProfile.Profile() as profile:
+                counts = asyncio.run(intake_flow())
+            pstats.Stats(profile).sort_stats("tottime").print_stats(30)
+        else:
+            counts = asyncio.run(intake_flow())
         e2e_s = time.perf_counter() - started
         assert counts["messages"] == count and counts["sent"] == count, counts
         orders = open_repository(Settings()).list_orders()

@@ -71,7 +71,7 @@ def archive_originals(settings: Settings, repository, messages, placements) -> N
         if order_no:
             archive.put_email(order_no, placement.record.key, message.raw)
             touched.add(order_no)
-    for order_no in sorted(touched):
-        order = repository.get_order(order_no)
-        if order is not None:
-            archive.put_order(order)
+    if touched:  # one read of the store for the batch, not one per order
+        for order in repository.list_orders():
+            if order.order_no in touched:
+                archive.put_order(order)
