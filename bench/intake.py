@@ -96,6 +96,10 @@ def main(count: int) -> None:
         assert counts["messages"] == count and counts["sent"] == count, counts
         orders = open_repository(Settings()).list_orders()
         assert len(orders) == count
+        statuses = {}
+        for order in orders:
+            statuses[order.status.value] = statuses.get(order.status.value, 0) + 1
+        pdfs = sum(1 for _ in Settings().archive_dir.rglob("*.pdf"))
     finally:
         dovecot.stop()
 
@@ -110,6 +114,7 @@ def main(count: int) -> None:
           f"{count / e2e_s / (count / parse_s):.0%} of parse-only; target >= 50% of raw fetch")
     print(f"  first flow run (Prefect API start-up, empty inbox): {warm_s:.1f} s, not counted")
     print(f"  outcome: {counts}")
+    print(f"orders by status:    {statuses}; {pdfs} PDFs rendered (a requirements list per complete order)")
     print(f"peak RSS:            {peak_mb:8.0f} MB   target <= 300 MB")
 
 
