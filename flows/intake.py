@@ -61,7 +61,8 @@ def send_pending_mail(settings: Settings) -> int:
                 uow.mark_sent(message_id, now)
             for message_id, reason in refused.items():
                 uow.mark_failed(message_id, now, reason)
-        forget([mail for mail in pending if mail.message_id in set(sent)], settings)
+        done = set(sent)
+        forget([mail for mail in pending if mail.message_id in done], settings)
         mailer.settled()
     return len(sent)
 
