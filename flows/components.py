@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import secrets
+from functools import lru_cache
+from pathlib import Path
 
 from mail.base import Mailbox, Mailer
 from mail.imap import ImapMailbox
@@ -44,7 +46,12 @@ def approval_secret(settings: Settings) -> str:
     links mailed before a restart still work."""
     if settings.secret:
         return settings.secret
-    path = settings.home / "secret.key"
+    return _stored_secret((settings.home / "secret.key").resolve())
+
+
+@lru_cache(maxsize=8)
+def _stored_secret(path: Path) -> str:
+    """Read (or make) once per process: every mail of a batch is signed with it."""
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         draft = path.with_name(f"secret.key.{os.getpid()}.tmp")

@@ -103,9 +103,9 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
         if isinstance(outcome, str):
             folder = "quarantine" if outcome.startswith("malformed") else "ignored"
             return ProcessedMessage(folder=folder, reason=outcome, **base)
-        order = outcome.order
+        order, documents = outcome.order, Documents(settings)
         mails = [compose(notice, order, settings, now, master=uow.master, secret=approval_secret(settings),
-                         documents=Documents(settings)) for notice in outcome.notices]
+                         documents=documents) for notice in outcome.notices]
     except Exception as exc:  # a bug or bad data must not stop the batch
         log.exception("message %s quarantined", key)
         return ProcessedMessage(folder="quarantine", reason=f"{type(exc).__name__}: {exc}", **base)
@@ -141,11 +141,11 @@ def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: dat
         if pending is not None and pending.status in (Status.CLARIFYING, Status.CONFIRMING):
             # A follow-up in the customer's own thread changes the order it follows.
             return handle_customer_reply(pending, intent="change", answer=parsed.draft, parse_problems=parsed.problems,
-                                         sender=env.sender, message_id=env.message_id, at=now, today=now.date(),
-                                         master=uow.master)
-        order_no = uow.next_order_no(now.date())
+                                         sender=env.sender, message_id=env.message_id, at=now, today=today,
+                                         master=uow.master, rules=settings.review_rules())
+        order_no = uow.next_order_no(today)
         return receive_order(order_no, parsed.draft, parsed.problems, sender=_customer_address(uow, parsed, settings),
-                             message_id=env.message_id, at=now, today=now.date(), master=uow.master)
+                             message_id=env.message_id, at=now, today=today, master=uow.master)
     order_no = parsed.reply.order_no or earlier
     order = uow.get_order(order_no) if order_no else None
     if order is None:
@@ -177,7 +177,7 @@ def chase_overdue_reviews(repository: Repository, settings: Settings, now: datet
     """Remind and escalate every manager review past its deadline; the order
     numbers acted on. One unit of work: the reminders are queued with the
     events that record them."""
-    rules = settings.review_rules()
+    rules, documents = settings.review_rules(), Documents(settings)
     with repository.unit_of_work() as uow:
         acted = []
         for order_no in uow.order_numbers(Status.MANAGER_REVIEW):
@@ -187,7 +187,7 @@ def chase_overdue_reviews(repository: Repository, settings: Settings, now: datet
                 continue
             for notice in outcome.notices:
                 queue(uow, compose(notice, order, settings, now, master=uow.master,
-                                   secret=approval_secret(settings), documents=Documents(settings)), settings)
+                                   secret=approval_secret(settings), documents=documents), settings)
             uow.save_order(order)
             acted.append(order_no)
     return acted

@@ -9,7 +9,7 @@ from orders.approval import Step
 from orders.master import MasterData
 from orders.model import Order
 from orders.notice import Notice
-from orders.review import claims_of
+from orders.review import claims_of, customer_record
 from orders.tokens import issue_token
 from store.repository import OutgoingMail
 from templates.render import render_mail
@@ -60,8 +60,7 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
     raw = build_message(sender=settings.address, recipients=[notice.to], subject=subject, text=text,
                         html=html, message_id=message_id, in_reply_to=notice.in_reply_to,
                         references=references, date=now, attachments=attachments)
-    if message_id not in order.thread:
-        order.thread.append(message_id)
+    order.join_thread(message_id)
     if notice.request is not None and notice.purpose != "review_reminder":
         order.approval_requests[notice.request].message_id = message_id
     return OutgoingMail(message_id=message_id, order_no=order.order_no, purpose=notice.purpose,
@@ -72,7 +71,7 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
 def _context(notice: Notice, order: Order, settings: Settings, master: MasterData, secret: str) -> dict:
     request = order.approval_requests[notice.request] if notice.request is not None else None
     change = next((c for c in order.change_requests if c.change_id == notice.change_id), None)
-    customer = master.customer_by_code(order.customer.code) if order.customer.code else None
+    customer = customer_record(order, master)
     context = dict(order=order, company=settings.company, address=settings.address, notice=notice,
                    recipient=master.staff_by_email(notice.to), request=request, change=change,
                    step_label=Step(notice.step).label if notice.step else None,

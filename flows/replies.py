@@ -15,7 +15,7 @@ from orders.changes import CHANGEABLE, request_change
 from orders.intake import handle_customer_reply, is_customer
 from orders.model import Order, PaymentTerms
 from orders.notice import Outcome
-from orders.review import handle_verdict, renegotiate_terms, sales_rep
+from orders.review import answered_request, handle_verdict, renegotiate_terms, sales_rep
 from orders.status import Status
 from parsers.requests import change_reason, read_new_terms
 from parsers.result import Envelope, ParseResult
@@ -41,7 +41,7 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
         if terms is not None and _may_renegotiate(order, sender, staff.role, uow):
             return renegotiate_terms(order, sender=sender, terms=terms, message_id=env.message_id, at=now,
                                      rules=rules, master=uow.master)
-    if reply.token or (reply.intent in VERDICTS and (staff is not None or _answers_request(order, thread_ids))):
+    if reply.token or (reply.intent in VERDICTS and (staff is not None or answered_request(order, thread_ids))):
         return handle_verdict(order, sender=sender, intent=reply.intent, reason=reply.reason, token=reply.token,
                               thread_ids=thread_ids, message_id=env.message_id, at=now, rules=rules,
                               secret=approval_secret(settings), master=uow.master, distrust=origin_doubt(env))
@@ -78,8 +78,4 @@ def _may_renegotiate(order: Order, sender: str, role: str, uow: UnitOfWork) -> b
     rep = sales_rep(order, uow.master)
     return (rep is not None and rep.casefold() == sender.casefold()) or role in ("sales_rep", "sales_manager")
 
-
-def _answers_request(order: Order, thread_ids: list[str]) -> bool:
-    ours = {r.message_id.strip("<>").casefold() for r in order.approval_requests if r.message_id}
-    return any(m.strip("<>").casefold() in ours for m in thread_ids)
 

@@ -14,7 +14,7 @@ from enum import StrEnum
 from datetime import datetime
 
 from orders.master import CustomerRecord
-from orders.model import Decision, Order
+from orders.model import SYSTEM, Decision, Order
 from orders.money import ZERO, round_money
 from orders.status import Status
 
@@ -123,7 +123,7 @@ def decide(order: Order, *, step: Step, verdict: str, approver: str, at: datetim
     order.move_to(Status.FINANCE_REVIEW, at=at, actor=approver, reason=f"{step} approved; finance to review",
                   message_id=message_id)
     if credit is not None and credit.over_limit:
-        order.move_to(Status.CREDIT_HOLD, at=at, actor="orderloop", message_id=message_id,
+        order.move_to(Status.CREDIT_HOLD, at=at, actor=SYSTEM, message_id=message_id,
                       reason=f"exposure {credit.exposure_after} over the credit limit {credit.credit_limit}")
         return "credit_hold"
     return "finance_review"

@@ -15,7 +15,7 @@ from orders.intake import is_customer, merge_draft
 from orders.master import MasterData
 from orders.model import ChangeRequest, Order, OrderDraft
 from orders.notice import Notice, Outcome
-from orders.review import ReviewRules, open_review, refuse, sales_rep
+from orders.review import ReviewRules, open_review, pending_change, refuse, rep_and_customer
 from orders.status import Status
 
 # Before these the customer still edits the order itself (clarifying,
@@ -75,7 +75,7 @@ def request_change(order: Order, *, requester: str, changes: OrderDraft | None, 
     summary = describe_changes(order, changes)
     if not summary:
         return Outcome(order, acted=False, note="the reply asks for no change the order does not already have")
-    pending = next((c for c in order.change_requests if c.state == "pending"), None)
+    pending = pending_change(order)
     if pending is not None:
         return refuse(order, requester, f"change request #{pending.change_id} is still waiting for the manager; "
                                         "send this change after it is decided", message_id=message_id, at=at)
@@ -88,8 +88,7 @@ def request_change(order: Order, *, requester: str, changes: OrderDraft | None, 
     change = ChangeRequest(change_id=len(order.change_requests) + 1, requested_by=requester, reason=reason,
                            changes=changes, summary=summary, version=order.version, at=at, message_id=message_id)
     order.change_requests.append(change)
-    if message_id and message_id not in order.thread:
-        order.thread.append(message_id)
+    order.join_thread(message_id)
     order.note("change_requested", at=at, actor=requester, message_id=message_id,
                reason=f"change request #{change.change_id} ({reason}): " + "; ".join(summary))
     notices = open_review(order, Step.CHANGE, at=at, rules=rules, master=master, in_reply_to=message_id,
@@ -99,7 +98,7 @@ def request_change(order: Order, *, requester: str, changes: OrderDraft | None, 
 
 def decide_change(order: Order, *, verdict: str, approver: str, reason: str | None, message_id: str | None,
                   at: datetime, rules: ReviewRules, master: MasterData) -> Outcome:
-    change = next(c for c in order.change_requests if c.state == "pending")
+    change = pending_change(order)
     if verdict == "reject" and not reason:
         raise DecisionRefused("a rejection needs a reason (驳回请写明原因)")
     change.state = "approved" if verdict == "approve" else "rejected"
@@ -118,12 +117,10 @@ def decide_change(order: Order, *, verdict: str, approver: str, reason: str | No
         order.move_to(Status.MANAGER_REVIEW, at=at, actor=approver, message_id=message_id,
                       reason=f"changed order (version {order.version}) goes through approval again")
         notices += open_review(order, Step.MANAGER, at=at, rules=rules, master=master, in_reply_to=message_id)
-    told = {change.requested_by.casefold()}
-    notices.append(Notice("change_outcome", order.order_no, change.requested_by, message_id,
-                          audience="customer" if is_customer(order, change.requested_by) else "rep",
-                          change_id=change.change_id, reason=reason))
-    for to, audience in ((order.reply_to, "customer"), (sales_rep(order, master), "rep")):
-        if to and to.casefold() not in told:
+    requester = (change.requested_by, "customer" if is_customer(order, change.requested_by) else "rep")
+    told: set[str] = set()
+    for to, audience in [requester] + rep_and_customer(order, master):
+        if to.casefold() not in told:
             told.add(to.casefold())
             notices.append(Notice("change_outcome", order.order_no, to, message_id, audience=audience,
                                   change_id=change.change_id, reason=reason))

@@ -10,9 +10,9 @@ from datetime import datetime
 
 from orders.approval import Step
 from orders.master import MasterData
-from orders.model import Order
 from orders.notice import Outcome
-from orders.review import SYSTEM, ReviewRules, approver_notice, live_requests, request_notice
+from orders.model import SYSTEM, Order
+from orders.review import ReviewRules, approver_notice, live_requests, request_notice, review_facts
 from orders.status import Status
 
 ESCALATED = 2  # deadlines missed before the deputy takes over
@@ -44,14 +44,16 @@ def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
         order.note("reminder", at=now, actor=SYSTEM,
                    reason=f"manager review due {due.isoformat()} missed; reminder sent, escalation at "
                           f"{next_chase(order, rules).isoformat()}")
-        notices = [approver_notice(order, n, "review_reminder", master=master, at=now,
+        facts = review_facts(order, Step.MANAGER, master, now.date())
+        notices = [approver_notice(order, n, "review_reminder", facts=facts,
                                    in_reply_to=order.approval_requests[n].message_id) for n in asked]
         return Outcome(order, notices, note="reminder sent")
     deputies = _deputies(master, [r.approver for r in managers])
     order.note("escalation", at=now, actor=SYSTEM,
                reason=f"manager review missed twice (due {order.review_due_at.isoformat()}); escalated to "
                       f"{', '.join(deputies) or 'nobody: no deputy in the staff table'}")
-    notices = [request_notice(order, Step.MANAGER, deputy, at=now, rules=rules, master=master,
+    facts = review_facts(order, Step.MANAGER, master, now.date())
+    notices = [request_notice(order, Step.MANAGER, deputy, at=now, rules=rules, facts=facts,
                               in_reply_to=managers[0].message_id if managers else None, purpose="escalation")
                for deputy in deputies]
     return Outcome(order, notices, note="escalated to the deputy")

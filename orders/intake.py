@@ -11,14 +11,11 @@ from datetime import date, datetime
 
 from orders.master import CustomerRecord, MasterData
 from orders.notice import Notice, Outcome
-from orders.model import Attachment, CustomerInfo, DraftLine, Order, OrderDraft, OrderLine, Problem
+from orders.model import SYSTEM, Attachment, CustomerInfo, DraftLine, Order, OrderDraft, OrderLine, Problem
 from orders.review import ReviewRules, submit_for_approval
 from orders.status import Status
 from orders.validation import (check_amounts, check_arithmetic, check_custom_specs, check_dates,
                                check_required, combine, dedupe, is_custom, review)
-
-SYSTEM = "orderloop"
-
 
 def find_customer(info: CustomerInfo, sender: str | None, master: MasterData) -> CustomerRecord | None:
     """Link to the customer record (关联客户档案): by code, then address, then name."""
@@ -43,8 +40,7 @@ def receive_order(order_no: str, draft: OrderDraft, parse_problems: list[Problem
 
 def handle_customer_reply(order: Order, *, intent: str, answer: OrderDraft | None,
                           parse_problems: list[Problem], sender: str, message_id: str | None,
-                          at: datetime, today: date, master: MasterData,
-                          rules: ReviewRules | None = None) -> Outcome:
+                          at: datetime, today: date, master: MasterData, rules: ReviewRules) -> Outcome:
     """A reply can only move an order forward by changing it or confirming it;
     anything else changes nothing and sends nothing, so an auto-responder that
     says "OK" cannot start a loop of questions."""
@@ -52,8 +48,7 @@ def handle_customer_reply(order: Order, *, intent: str, answer: OrderDraft | Non
         return Outcome(order, acted=False, note=f"{sender} is not the customer of {order.order_no}")
     if order.status not in (Status.CLARIFYING, Status.CONFIRMING):
         return Outcome(order, acted=False, note=f"no customer reply is acted on in status {order.status}")
-    if message_id and message_id not in order.thread:
-        order.thread.append(message_id)
+    order.join_thread(message_id)
     if intent == "cancel":
         order.move_to(Status.CANCELLED, at=at, actor=sender, reason="customer cancelled by reply",
                       message_id=message_id)
@@ -66,7 +61,7 @@ def handle_customer_reply(order: Order, *, intent: str, answer: OrderDraft | Non
         return _assess(order, parse_problems, actor=sender, message_id=message_id, at=at,
                        today=today, master=master, why="customer answered")
     if intent in ("confirm", "approve") and order.status == Status.CONFIRMING:
-        notices = submit_for_approval(order, at=at, actor=sender, message_id=message_id, rules=rules or ReviewRules(),
+        notices = submit_for_approval(order, at=at, actor=sender, message_id=message_id, rules=rules,
                                       master=master,
                                       reason=f"customer confirmed the requirements list (version {order.version})")
         return Outcome(order, notices, note="confirmed by the customer")

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from orders.money import ZERO, line_amount, payable
 from orders.status import Status, check_transition
 
+SYSTEM = "orderloop"  # the actor of what the pipeline does on its own
+
 ProblemCode = Literal["missing", "vague", "invalid", "needs_drawing", "mismatch", "unknown"]
 
 
@@ -110,7 +112,7 @@ class Decision(BaseModel):
     message_id: str | None = None
 
 
-EventKind = Literal["transition", "decision", "refused", "reminder", "escalation", "change_requested",
+EventKind = Literal["transition", "refused", "reminder", "escalation", "change_requested",
                     "change_decided", "note"]
 
 
@@ -235,6 +237,11 @@ class Order(BaseModel):
         """Change status through the transition table and record the event."""
         check_transition(self.status, target)
         return self._record(target, at=at, actor=actor, reason=reason, message_id=message_id)
+
+    def join_thread(self, message_id: str | None) -> None:
+        """Take a message into the order's thread, so replies to it find the order."""
+        if message_id and message_id not in self.thread:
+            self.thread.append(message_id)
 
     def note(self, kind: EventKind, *, at: datetime, actor: str, reason: str,
              message_id: str | None = None) -> Event:

@@ -15,15 +15,13 @@ from datetime import datetime, timedelta
 from orders.approval import (ApprovalPolicy, CreditEvidence, DecisionRefused, Step, awaited_step,
                              credit_evidence, decide)
 from orders.master import CustomerRecord, MasterData
-from orders.model import ApprovalRequest, Order, PaymentTerms
+from orders.model import SYSTEM, ApprovalRequest, Order, PaymentTerms
 from orders.notice import Notice, Outcome, ReportLine
 from orders.status import Status
+from orders.text import normal_message_id
 from orders.tokens import Claims, TokenRefused, check_claims, read_token
 from orders.validation import (check_amounts, check_arithmetic, check_custom_specs, check_customer,
                                check_dates, check_products, check_required)
-
-SYSTEM = "orderloop"
-
 
 @dataclass(frozen=True)
 class ReviewRules:
@@ -93,28 +91,39 @@ def open_review(order: Order, step: Step, *, at: datetime, rules: ReviewRules, m
         order.note("note", at=at, actor=SYSTEM, message_id=in_reply_to,
                    reason=f"no staff member holds the role {step.role}: the {step} step waits for the staff table")
         return []
-    return [request_notice(order, step, member.email, at=at, rules=rules, master=master, in_reply_to=in_reply_to,
+    facts = review_facts(order, step, master, at.date())
+    return [request_notice(order, step, member.email, at=at, rules=rules, facts=facts, in_reply_to=in_reply_to,
                            change_id=change_id) for member in approvers]
 
 
+@dataclass(frozen=True)
+class ReviewFacts:
+    """What every approver of a step is shown, worked out once for all of them."""
+
+    report: tuple[ReportLine, ...]
+    credit: CreditEvidence | None  # finance only
+
+
+def review_facts(order: Order, step: Step, master: MasterData, today) -> ReviewFacts:
+    return ReviewFacts(validation_report(order, master, today),
+                       credit_for(order, master) if step is Step.FINANCE else None)
+
+
 def request_notice(order: Order, step: Step, approver: str, *, at: datetime, rules: ReviewRules,
-                   master: MasterData, in_reply_to: str | None, purpose: str = "approval_request",
+                   facts: ReviewFacts, in_reply_to: str | None, purpose: str = "approval_request",
                    change_id: int | None = None) -> Notice:
     """Record a request for one approver (its token is signed from it) and the notice that mails it."""
     order.approval_requests.append(ApprovalRequest(
         step=step.value, version=order.version, approver=approver.casefold(), sent_at=at,
         expires_at=at + rules.token_life, purpose=purpose, change_id=change_id))
-    return approver_notice(order, len(order.approval_requests) - 1, purpose, master=master, at=at,
-                           in_reply_to=in_reply_to)
+    return approver_notice(order, len(order.approval_requests) - 1, purpose, facts=facts, in_reply_to=in_reply_to)
 
 
-def approver_notice(order: Order, index: int, purpose: str, *, master: MasterData, at: datetime,
+def approver_notice(order: Order, index: int, purpose: str, *, facts: ReviewFacts,
                     in_reply_to: str | None) -> Notice:
     request = order.approval_requests[index]
-    step = Step(request.step)
-    return Notice(purpose, order.order_no, request.approver, in_reply_to, audience="approver", step=step.value,
-                  request=index, credit=credit_for(order, master) if step is Step.FINANCE else None,
-                  report=validation_report(order, master, at.date()), change_id=request.change_id)
+    return Notice(purpose, order.order_no, request.approver, in_reply_to, audience="approver", step=request.step,
+                  request=index, credit=facts.credit, report=facts.report, change_id=request.change_id)
 
 
 def live_requests(order: Order, step: Step) -> list[int]:
@@ -157,8 +166,7 @@ def handle_verdict(order: Order, *, sender: str, intent: str, reason: str | None
     except (TokenRefused, DecisionRefused) as exc:
         return refuse(order, sender, str(exc), message_id=message_id, at=at)
     order.spent_tokens.append(claims.token_id)
-    if message_id and message_id not in order.thread:
-        order.thread.append(message_id)
+    order.join_thread(message_id)
     return outcome
 
 
@@ -184,8 +192,7 @@ def _claims(order: Order, token: str | None, thread_ids: list[str], sender: str,
     request for the step awaited now."""
     if token:
         return read_token(secret, token, now=now)
-    by_id = {_bare(r.message_id): r for r in order.approval_requests if r.message_id}
-    request = next((by_id[_bare(m)] for m in thread_ids if _bare(m) in by_id), None)
+    request = answered_request(order, thread_ids)
     if request is None:
         own = [r for r in order.approval_requests if r.approver == sender.casefold()
                and r.version == order.version and Step(r.step) in awaited_steps(order)]
@@ -197,8 +204,14 @@ def _claims(order: Order, token: str | None, thread_ids: list[str], sender: str,
     return claims_of(order, request)
 
 
+def answered_request(order: Order, thread_ids: list[str]) -> ApprovalRequest | None:
+    """The approval request a reply answers, by its In-Reply-To/References."""
+    by_id = {_bare(r.message_id): r for r in order.approval_requests if r.message_id}
+    return next((by_id[_bare(m)] for m in thread_ids if _bare(m) in by_id), None)
+
+
 def _bare(message_id: str) -> str:
-    return message_id.strip().strip("<>").strip().casefold()
+    return normal_message_id(message_id).casefold()
 
 
 def _decide_level(order: Order, step: Step, *, verdict: str, approver: str, reason: str | None,
@@ -210,7 +223,7 @@ def _decide_level(order: Order, step: Step, *, verdict: str, approver: str, reas
         order.review_due_at = None
     if result == "rejected":
         notices = [Notice("order_rejected", order.order_no, to, message_id, audience=audience, step=step.value,
-                          reason=reason) for to, audience in _rep_and_customer(order, master)]
+                          reason=reason) for to, audience in rep_and_customer(order, master)]
     elif result == "effective":
         notices = effective_notices(order, master, message_id)
     elif result == "credit_hold":
@@ -220,14 +233,14 @@ def _decide_level(order: Order, step: Step, *, verdict: str, approver: str, reas
     return Outcome(order, notices, note=f"{step} {verdict}d by {approver}: {result}")
 
 
-def _rep_and_customer(order: Order, master: MasterData) -> list[tuple[str, str]]:
+def rep_and_customer(order: Order, master: MasterData) -> list[tuple[str, str]]:
     rep = sales_rep(order, master)
     return ([(rep, "rep")] if rep else []) + ([(order.reply_to, "customer")] if order.reply_to else [])
 
 
 def effective_notices(order: Order, master: MasterData, message_id: str | None) -> list[Notice]:
     """已生效: the customer, the rep, the warehouse and, for custom items, production are told."""
-    people = _rep_and_customer(order, master)
+    people = rep_and_customer(order, master)
     people += [(m.email, "warehouse") for m in master.staff_with_role("warehouse")]
     if any(line.kind == "custom" for line in order.lines):
         people += [(m.email, "production") for m in master.staff_with_role("production")]
@@ -261,8 +274,7 @@ def renegotiate_terms(order: Order, *, sender: str, terms: PaymentTerms | None, 
     for decision in [d for d in order.decisions if d.version == old and d.verdict == "approve"]:
         order.decisions.append(decision.model_copy(update={
             "version": order.version, "reason": f"carried over from version {old}: only the payment terms changed"}))
-    if message_id and message_id not in order.thread:
-        order.thread.append(message_id)
+    order.join_thread(message_id)
     order.move_to(Status.FINANCE_REVIEW, at=at, actor=sender, message_id=message_id,
                   reason=f"payment terms renegotiated ({terms.text}); version {order.version} back to finance")
     credit = credit_for(order, master)

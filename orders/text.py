@@ -11,3 +11,8 @@ def norm(value: str | None) -> str:
 
 def same(a: str | None, b: str | None) -> bool:
     return norm(a) == norm(b)
+
+
+def normal_message_id(message_id: str) -> str:
+    """Message-IDs compare without whitespace and angle brackets."""
+    return message_id.strip().strip("<>").strip()

@@ -9,6 +9,7 @@ import re
 from datetime import date, datetime, timezone
 
 from orders.model import Event
+from orders.text import normal_message_id  # noqa: F401  (the store keys threads by it)
 
 # The natural key of each table; TinyDB's own document ids mean nothing outside
 # one file, so every lookup goes through these.
@@ -63,7 +64,3 @@ def audit_month(doc: dict) -> str:
     # order number's month onwards.
     return max(month_of(doc["at"]), order_month(doc["order_no"]) or "")
 
-
-def normal_message_id(message_id: str) -> str:
-    """Message-IDs compare without whitespace and angle brackets."""
-    return message_id.strip().strip("<>").strip()

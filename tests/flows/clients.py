@@ -42,42 +42,49 @@ def _base(original: EmailMessage, sender: str, subject: str, *, thread: bool = T
     return reply
 
 
+def _pipeline(original: EmailMessage) -> str:
+    return original["From"].addresses[0].addr_spec
+
+
+def _quoted(original: EmailMessage) -> str:
+    return "\n".join("> " + line for line in plain(original).splitlines())
+
+
+def _reply(original: EmailMessage, sender: str, prefix: str, content: str, *, thread: bool = True,
+           **headers: str) -> bytes:
+    reply = _base(original, sender, prefix + str(original["Subject"]), thread=thread)
+    for name, value in headers.items():
+        reply[name.replace("_", "-")] = value
+    reply.set_content(content)
+    return reply.as_bytes()
+
+
 def outlook(original: EmailMessage, sender: str, body: str) -> bytes:
     """Outlook (Chinese): 答复: subject, no > quoting, a 发件人/发送时间 header block."""
-    reply = _base(original, sender, "答复: " + str(original["Subject"]))
-    reply["Thread-Index"] = "AdnzAbCdEfGhIjKlMnOpQrStUvWx"
     header = (f"\n\n________________________________\n发件人: {original['From']}\n"
               f"发送时间: 2023年10月1日 10:00\n收件人: {original['To']}\n主题: {original['Subject']}\n\n")
-    reply.set_content(body + header + plain(original))
-    return reply.as_bytes()
+    return _reply(original, sender, "答复: ", body + header + plain(original),
+                  Thread_Index="AdnzAbCdEfGhIjKlMnOpQrStUvWx")
 
 
 def gmail(original: EmailMessage, sender: str, body: str) -> bytes:
     """Gmail: Re: subject, an "On … wrote:" line and > quoting."""
-    reply = _base(original, sender, "Re: " + str(original["Subject"]))
-    quoted = "\n".join("> " + line for line in plain(original).splitlines())
-    reply.set_content(f"{body}\n\nOn Sun, Oct 1, 2023 at 10:00 AM orders <{original['From'].addresses[0].addr_spec}> "
-                      f"wrote:\n\n{quoted}\n")
-    return reply.as_bytes()
+    return _reply(original, sender, "Re: ", f"{body}\n\nOn Sun, Oct 1, 2023 at 10:00 AM orders <{_pipeline(original)}> "
+                                           f"wrote:\n\n{_quoted(original)}\n")
 
 
 def foxmail(original: EmailMessage, sender: str, body: str) -> bytes:
     """Foxmail/QQ: 回复: subject, a ---原始邮件--- block, and no In-Reply-To
     (QQ Mail's web client often leaves it out): only the subject's order tag threads it."""
-    reply = _base(original, sender, "回复: " + str(original["Subject"]), thread=False)
-    header = (f"\n\n------------------ 原始邮件 ------------------\n发件人: \"orders\"<{original['From'].addresses[0].addr_spec}>;\n"
+    header = (f"\n\n------------------ 原始邮件 ------------------\n发件人: \"orders\"<{_pipeline(original)}>;\n"
               f"发送时间: 2023年10月1日(星期天) 上午10:00\n收件人: {original['To']};\n主题: {original['Subject']}\n\n")
-    reply.set_content(body + header + plain(original))
-    return reply.as_bytes()
+    return _reply(original, sender, "回复: ", body + header + plain(original), thread=False)
 
 
 def apple_mail(original: EmailMessage, sender: str, body: str) -> bytes:
     """Apple Mail (Chinese): 在…写道: and > quoting."""
-    reply = _base(original, sender, "Re: " + str(original["Subject"]))
-    quoted = "\n".join("> " + line for line in plain(original).splitlines())
-    reply.set_content(f"{body}\n\n> 在 2023年10月1日，上午10:00，orders <{original['From'].addresses[0].addr_spec}> "
-                      f"写道：\n> \n{quoted}\n")
-    return reply.as_bytes()
+    return _reply(original, sender, "Re: ", f"{body}\n\n> 在 2023年10月1日，上午10:00，orders <{_pipeline(original)}> "
+                                           f"写道：\n> \n{_quoted(original)}\n")
 
 
 def from_link(original: EmailMessage, sender: str, verdict: str, extra: str = "") -> bytes:

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 from orders.intake import draft_problems, handle_customer_reply, receive_order
 from orders.model import Attachment, CustomerInfo, DraftLine, OrderDraft, PaymentTerms, Problem
+from orders.review import ReviewRules
 from orders.status import Status
 
 from tests.orders.fakes import FakeMaster
@@ -131,7 +132,8 @@ def test_a_parse_problem_stays_only_while_the_value_is_still_absent():
 
 def reply(order, intent, answer=None, sender=CUSTOMER, message_id="<r1@huadong>", master=None):
     return handle_customer_reply(order, intent=intent, answer=answer, parse_problems=[], sender=sender,
-                                 message_id=message_id, at=NOW, today=TODAY, master=master or FakeMaster())
+                                 message_id=message_id, at=NOW, today=TODAY, master=master or FakeMaster(),
+                                 rules=ReviewRules())
 
 
 def test_an_answer_is_merged_and_the_order_moves_on_to_confirmation():
