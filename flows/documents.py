@@ -12,7 +12,7 @@ from functools import lru_cache
 from mail.compose import Attachment
 from orders.master import MasterData
 from orders.model import Order
-from store.documents import DocumentArchive, StoredDocument, sha256
+from store.documents import DocumentArchive, StoredDocument
 from templates.documents import KINDS, DocumentRenderer, company_from
 
 from flows.settings import Settings
@@ -36,27 +36,16 @@ class Documents:
         """The document for the order as it stands, archived; `again` records a new version."""
         if key not in KINDS:
             raise ValueError(f"no document {key!r}: one of {', '.join(KINDS)}")
-        version = self.archive.next_version(order.order_no, key, order=order, again=again)
-        stored = self._archived(order, key, version)
-        if stored is not None and not again:
-            return stored
+        version, archived = self.archive.plan(order, key, again=again)
+        if archived is not None:
+            return archived
         rendered = renderer(self.settings).render(key, order, version=version, master=master)
         return self.archive.put_document(order, key, rendered.kind.filename, rendered.pdf, version=version,
                                          number=rendered.number, at=self.settings.current_time())
 
     def attachment(self, order: Order, key: str, master: MasterData | None) -> Attachment:
         stored = self.render(order, key, master)
-        return (f"{order.order_no}-{KINDS[key].template}-v{stored.version}.pdf", "application/pdf",
-                stored.path.read_bytes())
-
-    def _archived(self, order: Order, key: str, version: int) -> StoredDocument | None:
-        entry = self.archive.manifest(order.order_no)["documents"].get(key)
-        if entry is None or entry["version"] != version:
-            return None
-        path = self.archive.folder(order.order_no) / entry["file"]
-        if not path.exists() or sha256(path.read_bytes()) != entry["sha256"]:
-            return None
-        return StoredDocument(path, version, entry["sha256"], new=False)
+        return f"{order.order_no}-{KINDS[key].template}-v{stored.version}.pdf", "application/pdf", stored.content
 
 
 def archive_originals(settings: Settings, repository, messages, placements) -> None:
@@ -64,14 +53,13 @@ def archive_originals(settings: Settings, repository, messages, placements) -> N
     with the order as stored now (order.json). Done after the batch is
     stored: a crash before this leaves the message in the inbox, and the
     next poll, which finds it processed already, files it here again."""
-    archive = DocumentArchive(settings.archive_dir)
-    touched: set[str] = set()
+    by_order: dict[str, list[tuple[str, bytes]]] = {}
     for message, placement in zip(messages, placements):
-        order_no = placement.record.order_no
-        if order_no:
-            archive.put_email(order_no, placement.record.key, message.raw)
-            touched.add(order_no)
-    if touched:  # one read of the store for the batch, not one per order
-        for order in repository.list_orders():
-            if order.order_no in touched:
-                archive.put_order(order)
+        if placement.record.order_no:
+            by_order.setdefault(placement.record.order_no, []).append((placement.record.key, message.raw))
+    if not by_order:
+        return
+    archive = DocumentArchive(settings.archive_dir)
+    orders = {o.order_no: o for o in repository.list_orders()}  # one read of the store for the batch
+    for order_no, emails in by_order.items():
+        archive.put_emails(order_no, emails, orders.get(order_no))

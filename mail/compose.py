@@ -86,8 +86,6 @@ def build_message(
     date: datetime,
     attachments: Iterable[Attachment] = (),
     extra_headers: Mapping[str, str] | None = None,
-    cc: Sequence[str] = (),
-    reply_to: str | None = None,
 ) -> bytes:
     """An RFC 5322 message (CRLF line ends) ready for `Mailer.send`.
 
@@ -106,10 +104,6 @@ def build_message(
     if date.tzinfo is None:
         raise ValueError("date needs a timezone")
     headers = {"From": _address_list(sender), "To": _address_list(recipients)}
-    if cc:
-        headers["Cc"] = _address_list(cc)
-    if reply_to:
-        headers["Reply-To"] = _address_list(reply_to)
     headers["Subject"] = _text_header(subject, "Subject")
     headers["Date"] = format_datetime(date)
     headers["Message-ID"] = message_id

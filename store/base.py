@@ -54,10 +54,9 @@ class BookRepository(Repository):
     def list_orders(self, status: Status | None = None, include_archived: bool = False) -> list[Order]:
         """Orders by number; with include_archived, finished ones from every archive too."""
         shelf = self._reader()
-        months = shelf.archive_months() if include_archived else []
         docs: dict[str, dict] = {}
         # Live first: an order caught half-way through archiving counts once, as live.
-        for book in [shelf.live(), *(shelf.archive(m) for m in reversed(months))]:
+        for book in self._books_newest_first(shelf) if include_archived else [shelf.live()]:
             for key, doc in book.table("orders").items():
                 docs.setdefault(key, doc)
         orders = [Order.model_validate(d) for d in docs.values() if status is None or d["status"] == status]

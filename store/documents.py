@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -30,6 +30,7 @@ class StoredDocument:
     version: int
     sha256: str
     new: bool  # False: the same bytes were already the latest version
+    content: bytes = field(repr=False, default=b"")
 
 
 def sha256(data: bytes) -> str:
@@ -54,16 +55,26 @@ class DocumentArchive:
         return json.loads(path.read_text(encoding="utf-8"))
 
     def next_version(self, order_no: str, key: str, *, order: Order, again: bool) -> int:
-        """The version a new rendering gets: the latest again when the order is
-        unchanged since (a retried poll renders the same document), else one more;
-        `again` always makes a new version (an explicit re-render)."""
-        history = self.manifest(order_no)["documents"].get(key, {}).get("history", [])
-        if not history:
-            return 1
-        latest = history[-1]
+        return self.plan(order, key, again=again)[0]
+
+    def plan(self, order: Order, key: str, *, again: bool) -> tuple[int, StoredDocument | None]:
+        """The version a rendering gets: the latest again when the order is
+        unchanged since (a retried poll renders the same document), else one
+        more; `again` always makes a new version (an explicit re-render).
+        With it, the archived document when it already is that version, intact."""
+        entry = self.manifest(order.order_no)["documents"].get(key)
+        if not entry or not entry["history"]:
+            return 1, None
+        latest = entry["history"][-1]
         # Every change of an order records an event, so its count marks the state.
         unchanged = (latest["order_version"], latest.get("order_events")) == (order.version, order.event_seq)
-        return latest["version"] if unchanged and not again else latest["version"] + 1
+        if again or not unchanged:
+            return latest["version"] + 1, None
+        path = self.folder(order.order_no) / entry["file"]
+        content = path.read_bytes() if path.exists() else b""
+        if sha256(content) != entry["sha256"]:
+            return latest["version"], None  # missing or altered: render it again
+        return latest["version"], StoredDocument(path, latest["version"], entry["sha256"], new=False, content=content)
 
     def put_document(self, order: Order, key: str, filename: str, pdf: bytes, *, version: int, number: str,
                      at: datetime) -> StoredDocument:
@@ -74,31 +85,36 @@ class DocumentArchive:
             digest = sha256(pdf)
             latest = entry["history"][-1] if entry["history"] else None
             if latest is not None and latest["version"] == version and latest["sha256"] == digest:
-                return StoredDocument(folder / filename, version, digest, new=False)
+                return StoredDocument(folder / filename, version, digest, new=False, content=pdf)
             atomic_write(folder / filename, pdf)
             record = {"version": version, "number": number, "sha256": digest, "rendered_at": at.isoformat(),
                       "order_version": order.version, "order_events": order.event_seq,
                       "order_updated_at": order.updated_at.isoformat()}
             entry["history"] = [h for h in entry["history"] if h["version"] != version] + [record]
             entry.update(file=filename, version=version, number=number, sha256=digest)
-            self._put(folder, manifest, "order.json", order.model_dump_json(indent=2).encode("utf-8"))
-            return StoredDocument(folder / filename, version, digest, new=True)
+            self._put(folder, manifest, {"order.json": order.model_dump_json(indent=2).encode("utf-8")})
+            return StoredDocument(folder / filename, version, digest, new=True, content=pdf)
 
     def put_email(self, order_no: str, message_key: str, raw: bytes) -> Path:
         """An original email of the order's thread, once (named by its Message-ID)."""
+        return self.put_emails(order_no, [(message_key, raw)])[0]
+
+    def put_emails(self, order_no: str, emails: list[tuple[str, bytes]], order: Order | None = None) -> list[Path]:
+        """Original emails of the order's thread, each once (named by its
+        Message-ID), and the order as it stands: one manifest write for all."""
         folder = self.folder(order_no)
-        name = f"mail/{_SAFE.sub('_', message_key.strip('<>'))[:120]}.eml"
+        names = [f"mail/{_SAFE.sub('_', key.strip('<>'))[:120]}.eml" for key, _ in emails]
         with self._lock(folder):
             manifest = self.manifest(order_no)
-            if name not in manifest["files"]:
-                self._put(folder, manifest, name, raw)
-        return folder / name
+            files = {name: raw for name, (_, raw) in zip(names, emails) if name not in manifest["files"]}
+            if order is not None:
+                files["order.json"] = order.model_dump_json(indent=2).encode("utf-8")
+            if files:
+                self._put(folder, manifest, files)
+        return [folder / name for name in names]
 
     def put_order(self, order: Order) -> None:
-        folder = self.folder(order.order_no)
-        with self._lock(folder):
-            self._put(folder, self.manifest(order.order_no), "order.json",
-                      order.model_dump_json(indent=2).encode("utf-8"))
+        self.put_emails(order.order_no, [], order)
 
     def verify(self, order_no: str) -> list[str]:
         """Files whose checksum does not match the manifest (or that are missing)."""
@@ -111,9 +127,11 @@ class DocumentArchive:
                 bad.append(name)
         return bad
 
-    def _put(self, folder: Path, manifest: dict, name: str, data: bytes) -> None:
-        atomic_write(folder / name, data)
-        manifest["files"][name] = sha256(data)
+    def _put(self, folder: Path, manifest: dict, files: dict[str, bytes]) -> None:
+        """The files, then the manifest that names them."""
+        for name, data in files.items():
+            atomic_write(folder / name, data)
+            manifest["files"][name] = sha256(data)
         atomic_write(folder / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True))
 
     @staticmethod

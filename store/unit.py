@@ -35,7 +35,7 @@ class BookUnitOfWork(UnitOfWork):
         self._orders, self._processed = live.table("orders"), live.table("processed")
         self._outbox, self._counters = live.table("outbox"), live.table("counters")
         self._events: dict[str, Event] = {}
-        self._saved: list[Order] = []
+        self._saved: dict[int, Order] = {}  # by identity: the objects whose events reach the audit trail
         self._threads: dict[str, str] | None = None
         self._directory: Directory | None = None
 
@@ -59,8 +59,7 @@ class BookUnitOfWork(UnitOfWork):
             self._index_thread(order.order_no, old["thread"] if old else [], order.thread)
         # Keyed by event id, so saving the same order twice queues each event once.
         self._events.update((e.event_id, e.model_copy()) for e in order.events)
-        if all(saved is not order for saved in self._saved):
-            self._saved.append(order)
+        self._saved[id(order)] = order
 
     def order_for_message(self, message_id: str) -> str | None:
         """Open (live) orders only: an archived order's thread is closed."""
@@ -145,7 +144,8 @@ class BookUnitOfWork(UnitOfWork):
         for target, docs in batches.items():
             self._shelf.archive(target).table(name).put_many(docs)
             table.remove(docs)
-        self._threads = None
+        if name == "orders":
+            self._threads = None  # archived orders' threads are closed
         return sum(len(docs) for docs in batches.values())
 
     def audit_docs(self) -> list[dict]:
@@ -154,5 +154,5 @@ class BookUnitOfWork(UnitOfWork):
     def committed(self) -> None:
         """Forget the events that reached the audit trail, so saving again adds none."""
         done = self._events.keys()
-        for order in self._saved:
+        for order in self._saved.values():
             order.events = [e for e in order.events if e.event_id not in done]

@@ -17,20 +17,18 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from functools import cached_property
 from pathlib import Path
 
 import cn2an
 import segno
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from orders.master import MasterData
 from orders.model import Order, OrderLine
+from templates.render import TEMPLATES, environment
 
-TEMPLATES = Path(__file__).parent
 PDF_DIR = TEMPLATES / "pdf"
 ASSETS = PDF_DIR / "assets"
 CJK_FONTS = ("Noto Sans CJK", "Noto Serif CJK", "WenQuanYi")
@@ -136,18 +134,8 @@ class DocumentRenderer:
         self.fonts = FontConfiguration()
         self.css = CSS(filename=str(PDF_DIR / "style.css"), font_config=self.fonts)
 
-    @cached_property
-    def env(self) -> Environment:
-        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                          trim_blocks=True, lstrip_blocks=True)
-        env.filters.update(money=lambda v: "—" if v is None else f"{v:,.2f}",
-                           blank=lambda v: "—" if v in (None, "") else v,
-                           qty=lambda v: "" if v is None else format(v.normalize(), "f"),
-                           day=lambda v: "" if v is None else f"{v:%Y-%m-%d}")
-        return env
-
     def html(self, kind: DocumentKind, order: Order, *, version: int, master: MasterData | None = None) -> str:
-        return self.env.get_template(f"pdf/{kind.template}.html.j2").render(**self.context(kind, order, version,
+        return environment(html=True).get_template(f"pdf/{kind.template}.html.j2").render(**self.context(kind, order, version,
                                                                                            master))
 
     def context(self, kind: DocumentKind, order: Order, version: int, master: MasterData | None) -> dict:
