@@ -8,7 +8,9 @@ for any input (a message that cannot be read at all is "other" with a problem).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from functools import cache
 
 from orders.model import OrderDraft, Problem
 from parsers.classify import kind_from_headers, looks_like_order
@@ -28,40 +30,46 @@ _TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
 __all__ = ["parse_email", "parse_order_text", "ParseResult", "Envelope", "Reply"]
 
 
-def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None]:
-    """The label:value pairs of a new message and, for a forwarded order, the
-    forwarded message's sender.
+def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None, bool]:
+    """The label:value pairs of a new message, for a forwarded order the
+    forwarded message's sender, and whether the pairs read as an order.
 
     Read in turn until one reads as an order: the subject and the new text;
     the HTML body when the plain one is a stub ("see the HTML version"); the
     forwarded message of a "Fwd:".
     """
     subject = mail.envelope.subject
+    subject_pairs = read_pairs(subject)
+
+    @cache
+    def html_pairs() -> list[Pair]:  # read at most once, and only if needed
+        return read_pairs(order_body(html_to_text(mail.html)))
+
     body = order_body(mail.text)
-    pairs = _with_attachments(read_pairs(subject) + _body_pairs(mail, body), mail)
+    pairs = _with_attachments(subject_pairs + _body_pairs(mail, body, html_pairs), mail)
     pairs = _with_prose(pairs, body)
     if looks_like_order(pairs, subject):
-        return pairs, None
+        return pairs, None, True
     if mail.html and not mail.from_html:
-        candidate = read_pairs(subject) + read_pairs(order_body(html_to_text(mail.html)))
+        candidate = subject_pairs + html_pairs()
         if looks_like_order(candidate, subject):
-            return candidate, None
+            return candidate, None, True
     forwarded = forwarded_part(mail.text, subject)
     if forwarded:
         text, sender = forwarded
         forwarded_body = order_body(text)
         candidate = _with_prose(read_pairs(forwarded_body), forwarded_body)
         if looks_like_order(candidate, subject):
-            return candidate, sender
-    return pairs, None
+            return candidate, sender, True
+    return pairs, None, False
 
 
-def _body_pairs(mail: MailMessage, body: str) -> list[Pair]:
+def _body_pairs(mail: MailMessage, body: str, html_pairs: Callable[[], list[Pair]]) -> list[Pair]:
     """The plain body's pairs, or the HTML part's when its table gives more
     items (Gmail's plain part flattens a table and loses columns)."""
     pairs = read_pairs(body)
     if mail.html and not mail.from_html and _TABLE_TAG.search(mail.html):
-        from_html = read_pairs(order_body(html_to_text(mail.html)))
+        from_html = html_pairs()
         if count_items(from_html) > count_items(pairs):
             return from_html
     return pairs
@@ -91,8 +99,8 @@ def _parse(raw: bytes) -> ParseResult:
     mail = read_message(raw)
     kind = kind_from_headers(mail)
     if kind is None:  # only then is the body read for an order
-        pairs, forwarded_from = _order_pairs(mail)
-        kind = "order" if looks_like_order(pairs, mail.envelope.subject) else "other"
+        pairs, forwarded_from, is_order = _order_pairs(mail)
+        kind = "order" if is_order else "other"
     result = ParseResult(kind=kind, envelope=mail.envelope)
     if kind == "order":
         result.draft, result.problems = build_draft(pairs, reference_date=_reference_date(mail))

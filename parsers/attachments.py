@@ -68,7 +68,7 @@ from typing import NamedTuple
 from parsers.charsets import decode_bytes
 from parsers.html_text import html_to_text
 from parsers.labels import Label, label_cell
-from parsers.message import MailMessage, OrderFile
+from parsers.message import OLE2_MAGIC, MailMessage, OrderFile
 
 __all__ = ["attachment_texts", "file_text", "grid_text"]
 
@@ -83,7 +83,6 @@ MAX_PAGE_CHARS = 20_000
 MAX_PATHS = 5_000  # drawn objects looked at per page for ruling lines (a CAD drawing has far more)
 MAX_PDF_SECONDS = 2.0
 
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CORE_FIELDS = frozenset({"name", "sku", "quantity"})
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WIDE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")  # no space between these
@@ -335,7 +334,7 @@ _BIFF_SPANS = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK: a row's run of cel
 
 def _ole_stream(data: bytes, names: tuple[str, ...]) -> bytes:
     """A stream of an OLE2 compound file (what an .xls is), read by its sector chain."""
-    if len(data) < 512 or data[:8] != _OLE2:
+    if len(data) < 512 or data[:8] != OLE2_MAGIC:
         raise ValueError("not an OLE2 file")
     shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
     if not 7 <= shift <= 16 or mini_shift > shift:
@@ -429,7 +428,7 @@ def _workbook_rows(data: bytes):
 
     if data[:4] == b"PK\x03\x04":
         _check_xlsx(data)
-    elif data[:8] == _OLE2:
+    elif data[:8] == OLE2_MAGIC:
         _check_xls(data)
     else:
         return []  # calamine reads nothing else this module could check first

@@ -26,7 +26,7 @@ from parsers.quotes import strip_quoted
 from parsers.result import Envelope, Kind
 from parsers.text import normalize
 
-__all__ = ["classify", "kind_from_headers", "order_no_from_subject", "order_no_from_ids", "thread_order_no",
+__all__ = ["kind_from_headers", "order_no_from_subject", "order_no_from_ids", "thread_order_no",
            "looks_like_order", "is_calendar_invitation", "is_newsletter", "is_quotation", "is_invoice_notice",
            "is_out_of_office"]
 
@@ -249,10 +249,3 @@ def kind_from_headers(mail: MailMessage) -> Kind | None:
         return "other"
     return None
 
-
-def classify(mail: MailMessage, pairs: list[Pair]) -> Kind:
-    """The kind of message, given the label:value pairs of its body."""
-    kind = kind_from_headers(mail)
-    if kind is not None:
-        return kind
-    return "order" if looks_like_order(pairs, mail.envelope.subject) else "other"

@@ -31,14 +31,12 @@ from email.message import Message
 from typing import NamedTuple
 
 from orders.model import Attachment
-from parsers.charsets import decode_bytes, install_aliases
+from parsers.charsets import decode_bytes  # importing it installs the GB18030 aliases
 from parsers.html_text import html_to_text
 from parsers.result import Envelope
 
 __all__ = ["MailMessage", "OrderFile", "read_message", "decode_header_value", "order_file_kind",
            "MAX_ORDER_FILE_BYTES", "MAX_ORDER_FILES"]
-
-install_aliases()
 
 
 class _CachedHeaderRegistry(email.headerregistry.HeaderRegistry):
@@ -398,7 +396,7 @@ _GENERIC_TYPES = frozenset({"application/octet-stream", "application/x-download"
                             "application/download", "binary/octet-stream", "application/unknown",
                             "application/binary", "application/zip", "application/x-zip-compressed"})
 _SPREADSHEETS = frozenset({"xlsx", "xls"})
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def order_file_kind(filename: str | None, content_type: str, data: bytes) -> str | None:
@@ -418,7 +416,7 @@ def order_file_kind(filename: str | None, content_type: str, data: bytes) -> str
     if head.startswith(b"PK\x03\x04"):  # a zip: an xlsx has its parts under xl/
         is_workbook = b"xl/" in data[:65536] or b"xl/" in data[-65536:]
         return "xlsx" if declared in (None, "xlsx", "xls") and is_workbook else None
-    if head.startswith(_OLE2):
+    if head.startswith(OLE2_MAGIC):
         return "xls" if declared in _SPREADSHEETS else None
     if declared not in ("csv", "xls", "xlsx") or not _looks_like_text(head):
         return None
