@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,28 +17,70 @@ from mail.smtp import SmtpMailer
 from store.repository import Repository
 from store.tinydb_store import TinyRepository
 
+from flows.crashpoints import crashpoint
 from flows.settings import Settings
+
+STORE_TMP_STALE_SECONDS = 3600  # an atomic write of the store takes milliseconds
 
 
 def open_repository(settings: Settings) -> Repository:
     return TinyRepository(settings.store_dir)
 
 
+# What to check when a server cannot be reached or refuses the login: the
+# transports name host, port and user; these name the settings behind them.
+IMAP_HINTS = {"connect": "ORDERLOOP_IMAP_HOST, ORDERLOOP_IMAP_PORT and ORDERLOOP_IMAP_SSL",
+              "login": "ORDERLOOP_IMAP_USER and ORDERLOOP_IMAP_PASSWORD"}
+SMTP_HINTS = {"connect": "ORDERLOOP_SMTP_HOST, ORDERLOOP_SMTP_PORT, ORDERLOOP_SMTP_SSL and ORDERLOOP_SMTP_STARTTLS",
+              "login": "ORDERLOOP_SMTP_USER and ORDERLOOP_SMTP_PASSWORD"}
+
+
 def open_mailbox(settings: Settings) -> Mailbox:
     if settings.imap_host:
         return ImapMailbox(settings.imap_host, settings.imap_port, settings.imap_user or "",
-                           settings.imap_password or "", ssl=settings.imap_ssl)
-    return MaildirMailbox(settings.inbox_dir)
+                           settings.imap_password or "", ssl=settings.imap_ssl, hints=IMAP_HINTS)
+    return _local(MaildirMailbox, settings.inbox_dir, settings, "inbox")
 
 
 def open_mailer(settings: Settings) -> Mailer:
     if settings.smtp_host:
         smtp = SmtpMailer(settings.smtp_host, settings.smtp_port, user=settings.smtp_user,
                           password=settings.smtp_password, starttls=settings.smtp_starttls,
-                          ssl=settings.smtp_ssl)
+                          ssl=settings.smtp_ssl, hints=SMTP_HINTS, checkpoint=crashpoint)
         return JournaledMailer(smtp, settings.store_dir / "sent.journal")
     # The outbox is keyed by Message-ID, so it needs no journal to send once.
-    return OutboxMailer(settings.outbox_dir)
+    return _local(OutboxMailer, settings.outbox_dir, settings, "outbox", checkpoint=crashpoint)
+
+
+def _local(kind, path: Path, settings: Settings, role: str, **options):
+    """A Maildir under ORDERLOOP_HOME; an error says which one and which setting."""
+    try:
+        return kind(path, **options)
+    except OSError as exc:
+        raise type(exc)(exc.errno, f"{exc.strerror or exc} (the {role}; check that ORDERLOOP_HOME="
+                                   f"{settings.home} is a writable folder)") from exc
+
+
+def clean_stale_files(settings: Settings) -> list[Path]:
+    """What crashed writers left behind: temporary files in the inbox's and
+    the outbox's tmp/ (see mail/_maildir_io.clean_tmp), and the store's
+    temporary files (`.<name>.*.tmp`, from store/atomic.py) older than an
+    hour, which no write still in progress can own. Run when a poll starts."""
+    removed: list[Path] = []
+    if not settings.imap_host and settings.inbox_dir.exists():
+        removed += MaildirMailbox(settings.inbox_dir).clean()
+    if not settings.smtp_host and settings.outbox_dir.exists():
+        removed += OutboxMailer(settings.outbox_dir).clean()
+    cutoff = time.time() - STORE_TMP_STALE_SECONDS
+    for folder in (settings.store_dir, settings.store_dir / "outgoing"):
+        for path in folder.glob(".*.tmp") if folder.is_dir() else ():
+            try:
+                if path.is_file() and path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed.append(path)
+            except FileNotFoundError:
+                continue
+    return removed
 
 
 def approval_secret(settings: Settings) -> str:

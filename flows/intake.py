@@ -17,7 +17,7 @@ from prefect.cache_policies import NONE
 from mail.base import IncomingMessage, Mailer, MailRefused
 from store.repository import OutgoingMail
 
-from flows.components import open_mailbox, open_mailer, open_repository
+from flows.components import clean_stale_files, open_mailbox, open_mailer, open_repository
 from flows.crashpoints import crashpoint
 from flows.documents import archive_originals
 from flows.handling import Placement, record_batch_safely
@@ -26,6 +26,15 @@ from flows.settings import Settings
 
 log = logging.getLogger("orderloop.intake")
 IO = dict(cache_policy=NONE, persist_result=False, retries=2, retry_delay_seconds=2)
+
+
+def clean_up(settings: Settings) -> int:
+    """Remove the temporary files a killed run left (Maildir tmp/, the store's).
+    Not a task: a few directory listings, nothing worth a retry."""
+    removed = clean_stale_files(settings)
+    for path in removed:
+        log.warning("removed %s, left by an interrupted run", path)
+    return len(removed)
 
 
 @task(**IO)
@@ -92,6 +101,7 @@ def file_messages(settings: Settings, placements: list[Placement]) -> None:
 @flow(name="intake", description="Order emails in, validated order records and questions out.")
 async def intake_flow() -> dict[str, int]:
     settings = Settings()
+    clean_up(settings)
     placements, sent = [], send_pending_mail(settings)  # anything a crash left unsent
     while batch := fetch_messages(settings):
         placements += record_batch(settings, batch)

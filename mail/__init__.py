@@ -4,7 +4,7 @@ and the building of the messages it sends.
 Importing the package maps the gb2312/gbk charset labels to GB18030 (see
 charsets.py), so every parse in the process keeps GBK-only characters.
 """
-from .base import Folder, IncomingMessage, Mailbox, Mailer, MailRefused
+from .base import Folder, IncomingMessage, Mailbox, Mailer, MailRefused, MailServerError
 from .charsets import decode_bytes, install_codec_aliases
 from .compose import build_message, make_message_id
 from .imap import ImapMailbox, UidValidityChanged
@@ -21,6 +21,7 @@ __all__ = [
     "Mailbox",
     "Mailer",
     "MailRefused",
+    "MailServerError",
     "MaildirMailbox",
     "ImapMailbox",
     "UidValidityChanged",

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 Folder = Literal["processed", "ignored", "quarantine"]
+# Called by a transport with the name of a point it has reached (the flows
+# pass their crash points, so that tests can kill a send half-way).
+Checkpoint = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,14 @@ class Mailbox(ABC):
 
 
 class MailRefused(Exception):
-    """The server refused a message for good (5xx): sending it again cannot help."""
+    """The server refused a message for good (5xx), or it cannot be sent at
+    all (a non-ASCII address and no SMTPUTF8): sending it again cannot help."""
+
+
+class MailServerError(ConnectionError):
+    """A mail server could not be reached, logged in to, or did not take a
+    message for now: worth a retry. The message names the server (host:port,
+    user) and, when the caller gave one, the settings to check."""
 
 
 class Mailer(ABC):

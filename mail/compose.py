@@ -19,6 +19,8 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr, getaddresses
 
+from .addresses import wire_address
+
 __all__ = ["make_message_id", "build_message", "Attachment"]
 
 Attachment = tuple[str, str, bytes]  # (filename, content type, content)
@@ -57,9 +59,20 @@ def _fold_ids(ids: str, name: str, width: int = 76) -> str:
 
 
 def _address_list(addresses: Sequence[str] | str) -> str:
-    """Addresses with any non-ASCII display name RFC 2047-encoded."""
+    """Addresses with any non-ASCII display name RFC 2047-encoded and any
+    Unicode domain in its IDNA form; a Unicode local part, which has no
+    ASCII form, is written as UTF-8 (RFC 6532: only SMTPUTF8 carries it)."""
     values = [addresses] if isinstance(addresses, str) else list(addresses)
-    return ", ".join(formataddr(pair, charset="utf-8") for pair in getaddresses(values))
+    return ", ".join(_address(name, wire_address(address)) for name, address in getaddresses(values))
+
+
+def _address(name: str, address: str) -> str:
+    if address.isascii():
+        return formataddr((name, address), charset="utf-8")
+    if not name:
+        return address
+    placeholder = " <a@b>"  # formataddr refuses a non-ASCII address: encode the name alone
+    return f"{formataddr((name, placeholder[2:-1]), charset='utf-8')[:-len(placeholder)]} <{address}>"
 
 
 def _text_header(value: str, name: str) -> str:
@@ -121,7 +134,8 @@ def build_message(
     # package would re-fold every header through Header(), half the cost of a
     # message. Only the MIME body (with its Content-Type) comes from it.
     body = _body(text, html, list(attachments), message_id).as_bytes(policy=_POLICY)
-    return "".join(f"{name}: {value}\r\n" for name, value in headers.items()).encode("ascii") + body
+    # ASCII, except an address whose local part is Unicode (UTF-8, RFC 6532).
+    return "".join(f"{name}: {value}\r\n" for name, value in headers.items()).encode("utf-8") + body
 
 
 def _boundary(message_id: str, depth: int) -> str:

@@ -16,11 +16,12 @@ from imap_tools.errors import (
     MailboxFetchError,
     MailboxFlagError,
     MailboxFolderCreateError,
+    MailboxLoginError,
 )
 from imap_tools.mailbox import BaseMailBox
 from imap_tools.utils import check_command_status
 
-from .base import Folder, IncomingMessage, Mailbox
+from .base import Folder, IncomingMessage, Mailbox, MailServerError
 
 __all__ = ["ImapMailbox", "UidValidityChanged", "DEFAULT_IMAP_FOLDERS"]
 
@@ -53,6 +54,10 @@ class ImapMailbox(Mailbox):
     (BODY.PEEK[]), so nothing is marked \\Seen, and skips messages flagged
     \\Deleted, which some other client has thrown away. A connection the
     server dropped is reopened once.
+
+    A failure to connect, log in or set up the folders raises MailServerError
+    naming host:port and the user; `hints` adds what to check to it, by step
+    ("connect", "login"): the flows name their settings there.
     """
 
     def __init__(
@@ -69,6 +74,7 @@ class ImapMailbox(Mailbox):
         timeout: float | None = 30,
         ssl_context: ssl_module.SSLContext | None = None,
         batch_size: int = 200,
+        hints: Mapping[str, str] | None = None,
     ) -> None:
         if ssl and starttls:
             raise ValueError("choose ssl (implicit TLS) or starttls, not both")
@@ -79,7 +85,13 @@ class ImapMailbox(Mailbox):
         self.folders = {**DEFAULT_IMAP_FOLDERS, **(folders or {})}
         self.batch_size = batch_size
         self.uidvalidity: int | None = None
+        self.hints = dict(hints or {})
         self._box: BaseMailBox | None = None
+
+    @property
+    def server(self) -> str:
+        """`IMAP server host:port (user …)`, as errors name it."""
+        return f"IMAP server {self.host}:{self.port} (user {self.user or '(none)'})"
 
     def fetch_new(self, limit: int | None = None) -> list[IncomingMessage]:
         return self._call(self._fetch_new, limit)
@@ -178,18 +190,40 @@ class ImapMailbox(Mailbox):
         return self._box
 
     def _connect(self) -> BaseMailBox:
-        box = self._new_client()
+        tls = "implicit TLS" if self.use_ssl else "STARTTLS" if self.use_starttls else "no TLS"
         try:
-            box.login(self.user, self.password, initial_folder=None)
+            box = self._new_client()
+        except (OSError, imaplib.IMAP4.error, ImapToolsError) as exc:
+            raise self._error(f"cannot connect ({tls})", exc, "connect") from exc
+        step = "login"
+        try:
+            try:
+                box.login(self.user, self.password, initial_folder=None)
+            except (MailboxLoginError, imaplib.IMAP4.error) as exc:
+                raise self._error("login failed", exc, "login") from exc
+            step = "reading its capabilities"
             _refresh_capabilities(box)
             for name in self.folders.values():
+                step = f"creating folder {name!r}"
                 _ensure_folder(box, name)
+            step = f"selecting {self.inbox!r}"
             box.folder.set(self.inbox)
             self._check_uidvalidity(box.folder.status(self.inbox, ["UIDVALIDITY"])["UIDVALIDITY"])
+        except MailServerError:
+            _shutdown(box)
+            raise
+        except (*_DROPPED, imaplib.IMAP4.error, ImapToolsError) as exc:
+            _shutdown(box)
+            raise self._error(f"{step} failed", exc, "connect" if isinstance(exc, _DROPPED) else None) from exc
         except BaseException:
             _shutdown(box)
             raise
         return box
+
+    def _error(self, what: str, exc: BaseException, hint: str | None) -> MailServerError:
+        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        check = self.hints.get(hint) if hint else None
+        return MailServerError(f"{self.server}: {what}: {detail}" + (f"; check {check}" if check else ""))
 
     def _new_client(self) -> BaseMailBox:
         if self.use_ssl:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-from ._maildir_io import deliver, ensure_maildir, fsync_dir, split_info, unique_name
+from ._maildir_io import clean_tmp, deliver, ensure_maildir, fsync_dir, split_info, unique_name
 from .base import Folder, IncomingMessage, Mailbox
 
 __all__ = ["MaildirMailbox"]
@@ -61,6 +61,10 @@ class MaildirMailbox(Mailbox):
 
     def append(self, raw: bytes) -> None:
         deliver(self.root, unique_name(), raw)
+
+    def clean(self) -> list[Path]:
+        """Remove what interrupted deliveries left in tmp/ (see clean_tmp)."""
+        return clean_tmp(self.root)
 
     def folder_count(self, folder: Folder | Literal["inbox"]) -> int:
         base = self.root if folder == "inbox" else self._folder_dir(folder)

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ._maildir_io import deliver, ensure_maildir, fsync_dir, split_info
-from .base import Mailer
+from ._maildir_io import clean_tmp, deliver, ensure_maildir, fsync_dir, split_info
+from .base import Checkpoint, Mailer
 
 __all__ = ["OutboxMailer"]
 
@@ -20,10 +20,17 @@ class OutboxMailer(Mailer):
     reader of the outbox (the demo, a test, a person) wants. The bytes are
     stored unchanged; the envelope (sender, recipients) is not kept, since
     the headers name the recipients of every message orderloop builds.
+
+    A send writes a temporary file of its own name in tmp/ and renames it to
+    new/<name>; a process killed in between leaves only that temporary file,
+    which `clean()` removes and which never stops a later send. `checkpoint`
+    is called with "outbox_before_rename" and "outbox_after_rename" (the
+    flows' crash points).
     """
 
-    def __init__(self, root: Path | str) -> None:
+    def __init__(self, root: Path | str, *, checkpoint: Checkpoint | None = None) -> None:
         self.root = ensure_maildir(Path(root))
+        self.checkpoint = checkpoint
         self._unsynced = False
         # Keys in cur/, listed again only when cur/ changes (its mtime moves).
         self._in_cur: dict[str, str] = {}
@@ -34,8 +41,17 @@ class OutboxMailer(Mailer):
         if self._find(name) is None:
             # new/ is fsync'd once when the batch closes, not once a message;
             # the store records the sends only after that.
-            deliver(self.root, name, raw, sync_dir=False)
+            deliver(self.root, name, raw, sync_dir=False, before_rename=self._at("outbox_before_rename"))
             self._unsynced = True
+            if self.checkpoint is not None:
+                self.checkpoint("outbox_after_rename")
+
+    def clean(self) -> list[Path]:
+        """Remove temporary files that a killed send left in tmp/."""
+        return clean_tmp(self.root)
+
+    def _at(self, point: str) -> Callable[[], None] | None:
+        return None if self.checkpoint is None else lambda: self.checkpoint(point)
 
     def close(self) -> None:
         if self._unsynced:

@@ -3,6 +3,7 @@ and exactly one email to the customer. The poll runs as a real `orderloop
 poll` process that exits on the spot (os._exit) at the named point."""
 from __future__ import annotations
 
+import email
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import sys
 import pytest
 
 from flows.components import open_mailbox, open_repository
-from flows.crashpoints import POINTS
+from flows.crashpoints import OUTBOX_POINTS, POINTS, SMTP_POINTS
 from flows.settings import Settings
 
 from tests.flows.conftest import sample_email
@@ -41,3 +42,87 @@ def test_a_poll_killed_at_any_step_neither_loses_nor_doubles(point, home, prefec
     assert [o.order_no for o in found] == ["SO2023100001"]
     assert len(outbox(home)) == 1
     assert folder_size(home, "inbox") == 0 and folder_size(home, "Processed") == 1
+
+
+# ------------------------------------------------------------ inside a send
+
+def two_orders_in_the_inbox() -> None:
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(sample_email("01-seed-order.eml"))
+        mailbox.append(sample_email("03-english-order.eml"))
+
+
+def the_inbox_is_read_again(home, prefect_api) -> None:
+    """A later email is read and answered: nothing is wedged."""
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(sample_email("02-vague-custom.eml"))
+    later = poll(prefect_api)
+    assert later.returncode == 0, later.stderr[-2000:]
+    assert folder_size(home, "inbox") == 0 and folder_size(home, "Processed") == 3
+    assert len(open_repository(Settings()).list_orders()) == 3
+
+
+@pytest.mark.parametrize("point", OUTBOX_POINTS)
+def test_a_poll_killed_inside_an_outbox_send_sends_each_mail_once_and_reads_on(point, home, prefect_api):
+    two_orders_in_the_inbox()
+    crashed = poll(prefect_api, crash_at=point)
+    assert crashed.returncode == 70, crashed.stderr[-2000:]
+    tmp = home / "mail" / "outbox" / "tmp"
+    # Killed before the rename: the first mail is only a temporary file.
+    assert len(list(tmp.iterdir())) == (1 if point == "outbox_before_rename" else 0)
+    assert len(outbox(home)) == (0 if point == "outbox_before_rename" else 1)
+    again = poll(prefect_api)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert list(tmp.iterdir()) == []  # cleaned when the poll started
+    sent = [m["Message-ID"] for m in outbox(home)]
+    assert len(sent) == len(set(sent)) == 2  # one file per Message-ID
+    with open_repository(Settings()).unit_of_work() as uow:
+        assert uow.pending_mail() == []
+    assert folder_size(home, "inbox") == 0 and folder_size(home, "Processed") == 2
+    the_inbox_is_read_again(home, prefect_api)
+    assert len(outbox(home)) == 3
+
+
+@pytest.fixture
+def over_smtp(home, smtp_server, monkeypatch):
+    """The Maildir inbox, and aiosmtpd (which counts what it is handed) for sending."""
+    smtp_server.clear()
+    for name, value in {"SMTP_HOST": smtp_server.host, "SMTP_PORT": smtp_server.port,
+                        "SMTP_STARTTLS": "false"}.items():
+        monkeypatch.setenv(f"ORDERLOOP_{name}", str(value))
+    yield smtp_server
+    smtp_server.clear()
+
+
+@pytest.mark.parametrize("point", SMTP_POINTS)
+def test_a_poll_killed_after_the_server_took_a_mail_sends_that_one_again_and_no_other(point, over_smtp, home,
+                                                                                       prefect_api):
+    """At-least-once (mail/journal.py): the mail in flight when the process
+    died after the server's 250 goes again, the same bytes under the same
+    Message-ID; every other mail goes exactly once."""
+    two_orders_in_the_inbox()
+    crashed = poll(prefect_api, crash_at=point)
+    assert crashed.returncode == 70, crashed.stderr[-2000:]
+    [in_flight] = over_smtp.messages
+    again = poll(prefect_api)
+    assert again.returncode == 0, again.stderr[-2000:]
+    ids = [email.message_from_bytes(m.content)["Message-ID"] for m in over_smtp.messages]
+    first = email.message_from_bytes(in_flight.content)["Message-ID"]
+    assert len(ids) == 3 and len(set(ids)) == 2 and ids.count(first) == 2
+    assert [m.content for m in over_smtp.messages if m.content == in_flight.content] == [in_flight.content] * 2
+    with open_repository(Settings()).unit_of_work() as uow:
+        assert uow.pending_mail() == []
+    assert (home / "store" / "sent.journal").read_text() == ""
+    assert folder_size(home, "inbox") == 0 and folder_size(home, "Processed") == 2
+    the_inbox_is_read_again(home, prefect_api)
+    assert len(over_smtp.messages) == 4  # the third order's answer, once
+
+
+def test_a_poll_killed_at_any_flow_step_over_smtp_sends_each_mail_exactly_once(over_smtp, home, prefect_api):
+    two_orders_in_the_inbox()
+    for point in POINTS:  # one poll killed at each step in turn, then one that finishes
+        assert poll(prefect_api, crash_at=point).returncode == 70, point
+    assert poll(prefect_api).returncode == 0
+    ids = [email.message_from_bytes(m.content)["Message-ID"] for m in over_smtp.messages]
+    assert len(ids) == len(set(ids)) == 2
+    assert folder_size(home, "Processed") == 2
