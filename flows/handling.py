@@ -22,6 +22,7 @@ from orders.status import Status
 from parsers import parse_email
 from parsers.result import ParseResult
 from store.repository import Folder, ProcessedMessage, Repository, UnitOfWork
+from store.errors import StoreError
 
 from flows.components import approval_secret
 from flows.crashpoints import crashpoint
@@ -45,15 +46,20 @@ def record_batch_safely(repository: Repository, messages: list[IncomingMessage],
                         now: datetime) -> list[Placement]:
     """The batch in one unit of work; if that cannot commit (one message's
     data the store cannot write, say), each message in its own, so one bad
-    message is quarantined instead of blocking the inbox forever."""
+    message is quarantined instead of blocking the inbox forever.
+
+    A failure that is ours, not the message's (StoreError: a store or master
+    file that does not parse; OSError: disk full, a mail server down;
+    filelock.Timeout) is raised, never quarantined: nothing is recorded, the
+    messages stay in the inbox and the next try takes them in."""
     try:
         with repository.unit_of_work() as uow:
             placements = record_messages(uow, messages, settings, now)
             uow.archive_finished(now)
             crashpoint("after_parse")
         return placements
-    except (Timeout, OSError):
-        raise  # the store's trouble (held by another process, disk full): the task retries
+    except (StoreError, Timeout, OSError):
+        raise  # the store's trouble (corrupt, held by another process, disk full): the task retries
     except Exception:
         log.exception("a batch of %d failed to commit; recording its messages one by one", len(messages))
     return [_record_alone(repository, message, settings, now) for message in messages]
@@ -65,8 +71,8 @@ def _record_alone(repository: Repository, message: IncomingMessage, settings: Se
         with repository.unit_of_work() as uow:
             (placement,) = record_messages(uow, [message], settings, now)
         return placement
-    except (Timeout, OSError):
-        raise  # the store's trouble, not the message's: the task retries
+    except (StoreError, Timeout, OSError):
+        raise  # the store's trouble, not the message's: no quarantine record, the task retries
     except Exception as exc:
         parsed = parse_email(message.raw)
         record = ProcessedMessage(key=message_key(parsed, message.raw), folder="quarantine", kind=parsed.kind,
@@ -106,6 +112,8 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
         order, documents = outcome.order, Documents(settings)
         mails = [compose(notice, order, settings, now, master=uow.master, secret=approval_secret(settings),
                          documents=documents) for notice in outcome.notices]
+    except (StoreError, Timeout, OSError):
+        raise  # ours (store or master data unreadable, disk, lock, mail server): the message stays in the inbox
     except Exception as exc:  # a bug or bad data must not stop the batch
         log.exception("message %s quarantined", key)
         return ProcessedMessage(folder="quarantine", reason=f"{type(exc).__name__}: {exc}", **base)

@@ -5,11 +5,18 @@ broken JSON, and a reader can see a half-written file. Here every write goes
 to a temporary file in the same directory (so the rename cannot cross file
 systems), is fsync'd, and replaces the old file with os.replace; the directory
 is fsync'd too, or the rename itself may not survive a power cut.
+
+A store file is never taken for an empty one unless it is missing: a file
+that is blank, `null`, not JSON, or JSON of another shape raises StoreCorrupt
+naming the file (see store/errors.py). Each write of a store file keeps the
+file it replaces as `<name>.bak` (a hard link, so it costs no copy): the last
+good generation that `orderloop doctor --restore` can put back.
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import tempfile
 from contextlib import suppress
@@ -18,6 +25,9 @@ from typing import Any
 
 from tinydb.middlewares import Middleware
 from tinydb.storages import Storage
+
+from store.errors import StoreCorrupt, backup_path
+from store.keys import KEYS
 
 
 def fsync_dir(folder: Path) -> None:
@@ -28,8 +38,28 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, text: str | bytes, encoding: str = "utf-8") -> None:
-    """Replace `path` with `text` (or bytes) so a reader sees the old file or the new, never a part."""
+def keep_previous(path: Path) -> None:
+    """Make `<path>.bak` the file now at `path` (a hard link: no data is copied).
+
+    Called just before the new file replaces it, so `.bak` is always a whole
+    file the store wrote and read back. A crash between the unlink and the
+    link leaves no `.bak` for a moment, never a wrong one.
+    """
+    bak = backup_path(path)
+    with suppress(FileNotFoundError):
+        os.unlink(bak)
+    try:
+        os.link(path, bak)
+    except FileNotFoundError:
+        return  # the first write: nothing to keep
+    except OSError:  # a file system without hard links
+        shutil.copy2(path, bak)
+
+
+def atomic_write(path: Path, text: str | bytes, encoding: str = "utf-8", *, keep: bool = False) -> None:
+    """Replace `path` with `text` (or bytes) so a reader sees the old file or the new, never a part.
+
+    keep=True keeps the replaced file as `<path>.bak` (see keep_previous)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -41,6 +71,8 @@ def atomic_write(path: Path, text: str | bytes, encoding: str = "utf-8") -> None
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        if keep:
+            keep_previous(path)
         os.replace(tmp, path)
     except BaseException:
         with suppress(FileNotFoundError):
@@ -58,14 +90,62 @@ class AtomicJSONStorage(Storage):
         self._dumps_kwargs = dumps_kwargs
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        """The tables, or None (an empty store) only when the file does not exist
+        and never did: a missing file beside its `.bak` was lost.
+
+        Raises StoreCorrupt for anything else that is not the store's shape."""
         try:
-            text = self.path.read_text(encoding=self._encoding)
+            data = self.path.read_bytes()
         except FileNotFoundError:
+            if backup_path(self.path).exists():
+                raise StoreCorrupt(self.path, f"is missing, but {backup_path(self.path).name} (its previous "
+                                              f"generation) is there: the file was lost") from None
             return None
-        return json.loads(text) if text.strip() else None
+        return parse_tables(self.path, data, self._encoding)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        atomic_write(self.path, json.dumps(data, **self._dumps_kwargs), self._encoding)
+        atomic_write(self.path, json.dumps(data, **self._dumps_kwargs), self._encoding, keep=True)
+
+
+def parse_tables(path: Path, data: bytes, encoding: str = "utf-8") -> dict[str, dict[str, Any]]:
+    """A TinyDB file's tables ({table: {doc_id: document}}), checked for shape.
+
+    Raises StoreCorrupt naming `path` for a file that is blank, not text, not
+    JSON, or JSON that is not a mapping of tables to mappings of documents,
+    each with its natural key (store.keys.KEYS)."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise StoreCorrupt(path, f"is not {encoding} text (byte {exc.start})") from None
+    if not text.strip():
+        raise StoreCorrupt(path, "is empty" if not text else "holds only whitespace")
+    try:
+        tables = json.loads(text)
+    except ValueError as exc:
+        where = f"line {exc.lineno} column {exc.colno}: {exc.msg}" if hasattr(exc, "lineno") else str(exc)
+        raise StoreCorrupt(path, f"is not valid JSON ({where}; {len(data)} bytes)") from None
+    if not isinstance(tables, dict):
+        raise StoreCorrupt(path, f"holds {_json_kind(tables)}, not the store's tables")
+    for name, table in tables.items():
+        if not isinstance(table, dict):
+            raise StoreCorrupt(path, f"holds {_json_kind(table)} as table {name!r}, not documents")
+        for doc_id, doc in table.items():
+            if not isinstance(doc, dict):
+                raise StoreCorrupt(path, f"holds {_json_kind(doc)} as document {doc_id} of table {name!r}")
+            if not doc_id.isdigit():
+                raise StoreCorrupt(path, f"holds a document id {doc_id[:40]!r} in table {name!r}, not a number")
+            if name in KEYS and not isinstance(doc.get(KEYS[name]), str):
+                # Found and kept by its natural key: without one it is not a document the store wrote.
+                raise StoreCorrupt(path, f"holds a document of table {name!r} without a {KEYS[name]!r} "
+                                         f"(document {doc_id})")
+    return tables
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list",
+            dict: "an object"}.get(type(value), type(value).__name__)
 
 
 class WriteOnFlush(Middleware):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -51,6 +52,29 @@ class AuditLog:
             missing = [doc for doc in group if doc["event_id"] not in present]
             if missing:
                 self._write(path, b"".join(map(_line, missing)))
+
+    def highest_order_seq(self, month: str, start: int = 0) -> tuple[int, dict]:
+        """The highest sequence number of month 'YYYYMM' named by an event in
+        the month's file from byte `start` on, and {"audit_bytes": where to
+        start next time}. An order's first event is filed in its number's
+        month, so that file alone witnesses every number of the month.
+
+        A byte scan with one regular expression, no JSON parsing: ~0.1 s for a
+        whole 50 MB month, and only the new bytes when `start` is kept."""
+        path = self.path(f"{month[:4]}-{month[4:]}")
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            return 0, {"audit_bytes": 0}
+        if start > size:  # not the file we read before: read it all again
+            start = 0
+        with path.open("rb") as handle:
+            handle.seek(start)
+            data = handle.read(size - start)
+        end = data.rfind(b"\n") + 1  # a line still being written is read next time, whole
+        pattern = re.compile(rb'"order_no":\s*"SO' + month.encode() + rb'(\d{4,})"')
+        seen = max((int(m[1]) for m in pattern.finditer(data, 0, end)), default=0)
+        return seen, {"audit_bytes": start + end}
 
     def read(self, since: str | None, needle: str = "") -> Iterator[dict]:
         """Documents from the files of month `since` onwards (all if None).

@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager, contextmanager
 from orders.model import Event, Order
 from orders.status import Status
 from store.directory import Directory
+from store.errors import StoreCorrupt, StoreError  # noqa: F401  (re-exported: store.base.StoreCorrupt)
 from store.keys import instant, order_sort_key
 from store.repository import ProcessedMessage, Repository
 from store.tables import Book, Shelf
@@ -45,6 +46,16 @@ class BookRepository(Repository):
                 uow.committed()
         finally:
             self._local.open = False
+
+    def check(self) -> None:
+        """Read the live file and the master data as a unit of work would:
+        a file that does not parse raises StoreCorrupt now, before any work
+        starts (`orderloop poll` stops with its one line). The month archives
+        are read when they are needed and raise then."""
+        shelf = self._reader()
+        for name in ("orders", "processed", "outbox", "counters", "pending_audit"):
+            shelf.live().table(name)
+        Directory.from_book(shelf.master())
 
     def get_order(self, order_no: str) -> Order | None:
         shelf = self._reader()

@@ -6,7 +6,10 @@ directory is made (once per unit of work or read).
 """
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from orders.master import CustomerRecord, ProductRecord, StaffMember
+from store.errors import StoreCorrupt
 from store.keys import KEYS
 from store.repository import StaffDirectory
 from store.tables import Book
@@ -29,6 +32,23 @@ def _index(records, field, norm) -> dict:
         if value is not None:
             index.setdefault(value, record)  # the first record wins a tie
     return index
+
+
+def _records(book: Book, kind: str) -> list:
+    model, records = MODELS[kind], []
+    for doc in book.table(kind).values():
+        try:
+            records.append(model.model_validate(doc))
+        except ValidationError as exc:
+            where = getattr(book, "path", "master data")
+            raise StoreCorrupt(where, f"holds a {kind} record {doc.get(KEYS[kind])!r} that does not validate "
+                                      f"({exc.error_count()} error(s): {_first_error(exc)})") from None
+    return records
+
+
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    return f"{'.'.join(map(str, error['loc'])) or 'record'}: {error['msg']}"
 
 
 def master_docs(kind: str, records) -> dict[str, dict]:
@@ -62,9 +82,9 @@ class Directory(StaffDirectory):
 
     @classmethod
     def from_book(cls, book: Book) -> "Directory":
-        return cls([CustomerRecord.model_validate(d) for d in book.table("customers").values()],
-                   [ProductRecord.model_validate(d) for d in book.table("products").values()],
-                   [StaffMember.model_validate(d) for d in book.table("staff").values()])
+        """The master data of a book; a record that does not validate raises
+        StoreCorrupt (the file is broken: no message is to blame for it)."""
+        return cls(*(_records(book, kind) for kind in ("customers", "products", "staff")))
 
     def customer_by_code(self, code: str) -> CustomerRecord | None:
         return self._customer_code.get(_strip(code))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,9 +21,53 @@ from filelock import FileLock
 
 from orders.model import Order
 from store.atomic import atomic_write
+from store.errors import StoreError
 from store.keys import order_month
 
+log = logging.getLogger("orderloop.store")
+
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def archived_folder_seq(root: Path, month: str, above: int = 0) -> int:
+    """The highest sequence number of month 'YYYYMM' above `above` whose
+    folder in archive/YYYY/MM/ holds an order that was committed (0 if none).
+
+    One directory listing; only folders above `above` (normally none: the
+    counter is ahead of them) have their manifest read. A folder counts when
+    its manifest names an original email (those are filed only after the
+    store committed the order) or cannot be read (counted, to be safe). A
+    folder with only the PDFs of a unit of work that never committed does not
+    count: the retried message gets that number again and the folder is
+    reset if another order claims it (DocumentArchive._claim)."""
+    folder = Path(root) / month[:4] / month[4:]
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        return 0
+    pattern, seen = re.compile(rf"SO{month}(\d{{4,}})"), 0
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match and int(match[1]) > max(above, seen) and committed_folder(folder / name):
+            seen = int(match[1])
+    return seen
+
+
+def committed_folder(folder: Path) -> bool:
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        return any(name.startswith("mail/") for name in manifest["files"])
+    except FileNotFoundError:
+        return any((folder / "mail").glob("*.eml"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return True  # unreadable: take the number as used
+
+
+def order_identity(order: dict) -> tuple:
+    """What tells two orders under one number apart: the email the order came
+    from (the first of its thread), else the moment it was received."""
+    thread = order.get("thread") or []
+    return ("thread", thread[0]) if thread else ("created_at", order.get("created_at"))
 
 
 @dataclass(frozen=True)
@@ -80,7 +126,7 @@ class DocumentArchive:
                      at: datetime) -> StoredDocument:
         folder = self.folder(order.order_no)
         with self._lock(folder):
-            manifest = self.manifest(order.order_no)
+            manifest = self._claim(folder, order, self.manifest(order.order_no))
             entry = manifest["documents"].setdefault(key, {"file": filename, "history": []})
             digest = sha256(pdf)
             latest = entry["history"][-1] if entry["history"] else None
@@ -106,6 +152,8 @@ class DocumentArchive:
         names = [f"mail/{_SAFE.sub('_', key.strip('<>'))[:120]}.eml" for key, _ in emails]
         with self._lock(folder):
             manifest = self.manifest(order_no)
+            if order is not None:
+                manifest = self._claim(folder, order, manifest)
             files = {name: raw for name, (_, raw) in zip(names, emails) if name not in manifest["files"]}
             if order is not None:
                 files["order.json"] = order.model_dump_json(indent=2).encode("utf-8")
@@ -115,6 +163,33 @@ class DocumentArchive:
 
     def put_order(self, order: Order) -> None:
         self.put_emails(order.order_no, [], order)
+
+    def _claim(self, folder: Path, order: Order, manifest: dict) -> dict:
+        """The manifest to write `order` into, after making sure the folder is its own.
+
+        A folder whose order.json is another order under the same number was
+        left by a unit of work that never committed (its PDFs were never
+        mailed): its files are removed and the manifest starts afresh. If that
+        other order was committed (the folder holds its emails), the number
+        was issued twice: StoreError, and nothing is mixed."""
+        try:
+            there = json.loads((folder / "order.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return manifest  # none yet, or unreadable: ours to write (doctor reports a bad checksum)
+        if not isinstance(there, dict):
+            return manifest
+        mine = order.model_dump(mode="json")
+        if order_identity(there) == order_identity(mine):
+            return manifest
+        if committed_folder(folder):
+            raise StoreError(f"archive folder {folder} holds another order {order.order_no} "
+                             f"({order_identity(there)[1]}): the number was issued twice; run `orderloop doctor`")
+        log.warning("archive folder %s held the files of an order %s that was never stored (%s); "
+                    "they are removed for %s", folder, order.order_no, order_identity(there)[1],
+                    order_identity(mine)[1])
+        for name in [*manifest["files"], *(e["file"] for e in manifest["documents"].values())]:
+            (folder / name).unlink(missing_ok=True)
+        return {"order_no": order.order_no, "documents": {}, "files": {}}
 
     def verify(self, order_no: str) -> list[str]:
         """Files whose checksum does not match the manifest (or that are missing)."""

@@ -32,6 +32,12 @@ def format_order_no(month: date, seq: int) -> str:
     return f"SO{month:%Y%m}{seq:04d}"
 
 
+def order_seq(order_no: str, month: str) -> int | None:
+    """5 for SO2023100005 in month '202310'; None for another month's number or no number."""
+    match = _ORDER_NO.fullmatch(order_no)
+    return int(order_no[8:]) if match and order_no[2:8] == month else None
+
+
 def order_month(order_no: str) -> str | None:
     """'2023-10' for SO2023100001; None for a number not issued by next_order_no."""
     match = _ORDER_NO.fullmatch(order_no)

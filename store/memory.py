@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from store.base import BookRepository
+from store.keys import order_seq
 from store.tables import Book, DictBook, Shelf
 
 Tree = dict[str, dict[str, dict]]
@@ -53,6 +54,11 @@ class _MemoryShelf(Shelf):
 
     def audit(self, order_no: str) -> Iterable[dict]:
         return self._state.audit
+
+    def issued(self, month: str, counter: dict) -> tuple[int, dict]:
+        # No document archive here: the audit trail is the only evidence.
+        seqs = (order_seq(doc.get("order_no", ""), month) for doc in self._state.audit)
+        return max((seq for seq in seqs if seq is not None), default=0), {}
 
     def commit(self, events: list[dict]) -> None:
         books = {name: book.data for name, book in self._books.items()}

@@ -68,6 +68,15 @@ class Shelf(ABC):
         """Audit documents that may concern order_no; repeats allowed, the caller dedupes."""
 
     @abstractmethod
+    def issued(self, month: str, counter: dict) -> tuple[int, dict]:
+        """The highest sequence number of month 'YYYYMM' that the audit trail
+        or the document archive shows as issued, outside the live file's
+        counter (which may be lost or restored from an older generation).
+
+        `counter` is the month's counter document; the second value holds
+        fields to keep in it so the next call looks only at what is new."""
+
+    @abstractmethod
     def commit(self, events: list[dict]) -> None:
         """Write every changed book, then append the events to the audit trail."""
 

@@ -26,7 +26,7 @@ class TinyTable(DictTable):
     """
 
     def __init__(self, name: str, table: TinyTableImpl):
-        key = KEYS[name]
+        key = KEYS[name]  # every document has it: AtomicJSONStorage.read checked
         super().__init__(name, {doc[key]: dict(doc) for doc in table})
         self._table = table
         self.dirty = False

@@ -25,6 +25,7 @@ from filelock import FileLock
 
 from store.audit import AuditLog
 from store.base import BookRepository
+from store.documents import archived_folder_seq
 from store.keys import order_month
 from store.tables import Shelf
 from store.tiny_tables import TinyBook
@@ -33,8 +34,9 @@ _ARCHIVE_NAME = re.compile(r"\d{4}-\d{2}\.json")
 
 
 class _TinyShelf(Shelf):
-    def __init__(self, home: Path, audit: AuditLog, writable: bool):
+    def __init__(self, home: Path, audit: AuditLog, writable: bool, documents: Path | None = None):
         self._home, self._audit, self._writable = home, audit, writable
+        self._documents = documents
         self._books: dict[Path, TinyBook] = {}
 
     def _book(self, path: Path) -> TinyBook:
@@ -62,6 +64,15 @@ class _TinyShelf(Shelf):
         # Committed but not yet appended (a crash in between): still part of the trail.
         yield from self.live().table("pending_audit").values()
 
+    def issued(self, month: str, counter: dict) -> tuple[int, dict]:
+        """From the month's audit file, the bytes after `audit_bytes` (where the
+        counter last looked; all of it when the counter is new or lost), and
+        the order folders of archive/YYYY/MM/ numbered above the counter."""
+        seen, keep = self._audit.highest_order_seq(month, counter.get("audit_bytes", 0))
+        if self._documents is not None:
+            seen = max(seen, archived_folder_seq(self._documents, month, above=max(seen, counter.get("last", 0))))
+        return seen, keep
+
     def recover(self) -> None:
         """Append what the last commit left pending; the lock makes this race-free."""
         pending = [dict(doc) for doc in self.live().table("pending_audit").values()]
@@ -85,11 +96,18 @@ class TinyRepository(BookRepository):
 
     lock_timeout is how long a unit of work waits for another process's unit
     to finish before raising filelock.Timeout (negative: wait for ever).
+    documents is the document archive (archive/YYYY/MM/<order_no>/), one more
+    witness of the order numbers issued; by default the `archive` folder
+    beside a store folder named `store` (ORDERLOOP_HOME/store and
+    ORDERLOOP_HOME/archive), none otherwise.
     """
 
-    def __init__(self, home: Path | str, *, lock_timeout: float = 120):
+    def __init__(self, home: Path | str, *, lock_timeout: float = 120, documents: Path | str | None = None):
         super().__init__()
         self.home = Path(home)
+        if documents is None and self.home.name == "store":
+            documents = self.home.parent / "archive"
+        self.documents = None if documents is None else Path(documents)
         self.home.mkdir(parents=True, exist_ok=True)
         self._audit = AuditLog(self.home / "audit")
         self._lock = FileLock(self.home / "orders.json.lock", timeout=lock_timeout)
@@ -107,6 +125,6 @@ class TinyRepository(BookRepository):
         with self._lock:
             # Opened inside the lock, so no cache or next id predates another
             # process's commit.
-            shelf = _TinyShelf(self.home, self._audit, writable=True)
+            shelf = _TinyShelf(self.home, self._audit, writable=True, documents=self.documents)
             shelf.recover()
             yield shelf

@@ -6,6 +6,7 @@ so a caller who mutates an order object changes nothing until save_order.
 """
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
@@ -15,6 +16,8 @@ from store.directory import Directory, master_docs
 from store.keys import event_doc, format_order_no, instant, month_of, normal_message_id, order_month
 from store.repository import MasterKind, OutgoingMail, ProcessedMessage, UnitOfWork
 from store.tables import Shelf
+
+log = logging.getLogger("orderloop.store")
 
 
 def archived_doc(shelf: Shelf, table: str, order_no: str) -> dict | None:
@@ -38,6 +41,7 @@ class BookUnitOfWork(UnitOfWork):
         self._saved: dict[int, Order] = {}  # by identity: the objects whose events reach the audit trail
         self._threads: dict[str, str] | None = None
         self._directory: Directory | None = None
+        self._evidence_seen: set[str] = set()
 
     @property
     def master(self) -> Directory:
@@ -76,11 +80,26 @@ class BookUnitOfWork(UnitOfWork):
         self._threads.update((normal_message_id(mid), order_no) for mid in new)
 
     def next_order_no(self, month: date) -> str:
+        """The month's counter plus one, and never a number the audit trail or
+        the document archive already holds, even when the live file (and so the
+        counter) was lost or put back from an older generation.
+
+        The evidence is looked at once per month per unit of work (later
+        numbers of the same unit follow the counter), and the TinyDB shelf
+        reads only the audit bytes appended since the counter last looked."""
         key = f"{month:%Y%m}"
-        counter = self._counters.get(key)
-        seq = (counter["last"] if counter else 0) + 1
-        self._counters.put(key, {"month": key, "last": seq})
-        return format_order_no(month, seq)
+        counter = dict(self._counters.get(key) or {"month": key, "last": 0})
+        if key not in self._evidence_seen:
+            self._evidence_seen.add(key)
+            seen, keep = self._shelf.issued(key, counter)
+            counter.update(keep)
+            if seen > counter["last"]:
+                log.warning("order counter %s stood at %d but number %d was issued already (audit trail or "
+                            "document archive): continuing from %d", key, counter["last"], seen, seen + 1)
+                counter["last"] = seen
+        counter["last"] += 1
+        self._counters.put(key, counter)
+        return format_order_no(month, counter["last"])
 
     def processed(self, key: str) -> ProcessedMessage | None:
         """Live records only; archived ones are older than keep_days and their
@@ -90,6 +109,19 @@ class BookUnitOfWork(UnitOfWork):
 
     def mark_processed(self, record: ProcessedMessage) -> None:
         self._processed.put(record.key, record.model_dump(mode="json"))
+
+    def forget_processed(self, keys: list[str]) -> int:
+        """Drop these message records, live and archived, so that the messages,
+        once back in the inbox, are handled afresh (`orderloop doctor --requeue`
+        for mail quarantined by a failure of ours). Returns how many went."""
+        wanted, gone = set(keys), 0
+        books = [self._shelf.live()] + [self._shelf.archive(m) for m in self._shelf.archive_months()]
+        for book in books:
+            table = book.table("processed")
+            present = [key for key in wanted if table.get(key) is not None]
+            table.remove(present)
+            gone += len(present)
+        return gone
 
     def queue_mail(self, mail: OutgoingMail) -> None:
         if self._outbox.get(mail.message_id) is None:

@@ -1,0 +1,41 @@
+"""What the store raises when the trouble is the store's, not the caller's.
+
+A `StoreError` is a failure of ours (a file that does not parse, master data
+that does not validate): the caller must not blame the message it was
+handling for it. The intake leaves that message in the inbox to be retried
+(flows/handling.py); `orderloop poll` prints the error's one line and exits 1.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """The store cannot be used as it is; retrying the same work later may succeed."""
+
+
+class StoreCorrupt(StoreError):
+    """A store file that exists but is not what the store writes: not JSON,
+    empty, `null`, a list, a number, or tables that are not {id: document}.
+
+    Never read as an empty store: only a missing file means empty. The message
+    names the file, what is wrong and the remedy, in one line.
+    """
+
+    def __init__(self, path: Path | str, problem: str, remedy: str | None = None):
+        self.path = Path(path)
+        self.problem = problem
+        self.remedy = remedy or default_remedy(self.path)
+        super().__init__(f"store file {self.path} {problem}: {self.remedy}")
+
+
+def backup_path(path: Path) -> Path:
+    """The previous generation of a store file, kept by every commit (`atomic_write(keep_previous=True)`)."""
+    return path.with_name(path.name + ".bak")
+
+
+def default_remedy(path: Path) -> str:
+    if backup_path(path).exists():
+        return (f"run `orderloop doctor --restore` to put back {backup_path(path).name} (the previous commit), "
+                f"or restore the file from your backup")
+    return "restore it from your backup, or move it away if it never held anything; then run `orderloop doctor`"
