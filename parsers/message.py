@@ -12,10 +12,18 @@ Foxmail send `filename="=?GBK?B?...?="`, which the standard forbids and the
 standard library leaves encoded), and raw 8-bit UTF-8 or GBK. Attachments that
 can hold an order (CSV, XLSX/XLS, PDF, and HTML tables saved as .xls) keep
 their bytes in `MailMessage.order_files`, within a size and count cap.
+
+Some messages are refused (`MailMessage.refused` says why, and nothing past
+the envelope is read): a header or a header block over the caps below, which
+no real mail reaches and which the standard library parses in quadratic time
+(a 240 KB Content-Disposition took 68 s), and a text part labelled with a
+codec that is no mail charset (punycode, idna, utf-7, rot13..., see
+parsers.charsets).
 """
 from __future__ import annotations
 
 import binascii
+import contextvars
 import email
 import email.header
 import email.headerregistry
@@ -31,9 +39,10 @@ from email.message import Message
 from typing import NamedTuple
 
 from orders.model import Attachment
-from parsers.charsets import decode_bytes  # importing it installs the GB18030 aliases
+from parsers.charsets import decode_bytes, refused_charset  # importing it installs the GB18030 aliases
 from parsers.html_text import html_to_text
 from parsers.result import Envelope
+from parsers.senders import read_sender, return_path_address
 
 __all__ = ["MailMessage", "OrderFile", "read_message", "decode_header_value", "order_file_kind",
            "MAX_ORDER_FILE_BYTES", "MAX_ORDER_FILES"]
@@ -80,9 +89,62 @@ class _ReadOnlyMessage(email.message.EmailMessage):
         self.__dict__.pop("_parsed_headers", None)
         super().__delitem__(name)
 
-    def set_raw(self, name, value):
+    def set_raw(self, name, value):  # the parser stores each header it reads through here
         self.__dict__.pop("_parsed_headers", None)
-        super().set_raw(name, value)
+        if _within_limits(self, name, value):
+            super().set_raw(name, value)
+
+
+# Header caps, in bytes (8-bit header bytes count one each). Real mail stays far
+# below them: the longest ordinary headers are To/Cc with a few hundred addresses
+# and the References of a long thread, tens of KB at most (Postfix cuts any
+# header at 100 KB, its header_size_limit), and a message's whole header block,
+# Received and ARC chains and Exchange's X- headers included, is 10-40 KB
+# (Exchange Online refuses mail whose header passes 256 KB). Content-* headers
+# are parsed by the standard library's header classes, in quadratic time on
+# crafted values (8 KB: 0.2 s at worst; 240 KB: 68 s), and are short in real
+# mail: a file name of 255 Chinese characters in RFC 2231 form is about 2.8 KB,
+# 4 KB with the RFC 2047 copy some clients add.
+MAX_HEADER_FIELD = 64 * 1024  # one header, name and folded value
+MAX_MIME_HEADER = 8 * 1024  # one Content-* header
+MAX_HEADER_BLOCK = 256 * 1024  # the headers of the message, or of one MIME part
+# What the parse in progress found over its caps (None: a parse outside read_message, not checked).
+_OVER_LIMITS: contextvars.ContextVar[list | None] = contextvars.ContextVar("over_limits", default=None)
+
+
+def _kb(size: int) -> str:
+    return f"{-(-size // 1024)} KB"  # rounded up: one byte over 64 KB is 65 KB
+
+
+def _within_limits(msg: Message, name: str, value: str) -> bool:
+    """Whether a header the parser read is kept; one over a cap is dropped
+    (the standard library would parse it) and the message refused."""
+    over = _OVER_LIMITS.get()
+    if over is None:
+        return True
+    name, value = str(name), str(value)
+    size = len(name) + len(value) + 2  # "Name: value", folds included
+    total = msg.__dict__["_header_bytes"] = msg.__dict__.get("_header_bytes", 0) + size
+    limit = MAX_MIME_HEADER if name.strip().lower().startswith("content-") else MAX_HEADER_FIELD
+    if size > limit:
+        shown = _UNSAFE_NAME.sub("?", name.strip())[:60]
+        over.append(f"header {shown} is {_kb(size)}, over the {_kb(limit)} limit")
+        return False
+    if total > MAX_HEADER_BLOCK:
+        if not msg.__dict__.get("_block_over"):
+            msg.__dict__["_block_over"] = True
+            over.append(msg)  # reported with its final size
+        return False
+    return True
+
+
+def _refusal(over: list) -> str | None:
+    if not over:
+        return None
+    first = over[0]
+    if isinstance(first, str):
+        return first
+    return f"the header block is {_kb(first.__dict__['_header_bytes'])}, over the {_kb(MAX_HEADER_BLOCK)} limit"
 
 
 POLICY = email.policy.default.clone(header_factory=_CachedHeaderRegistry(), message_factory=_ReadOnlyMessage)
@@ -121,6 +183,9 @@ class MailMessage:
     documents: list[Attachment] = field(default_factory=list)
     # Spreadsheets, CSV and PDF attachments with their bytes, for parsers.attachments.
     order_files: list[OrderFile] = field(default_factory=list)
+    # Why the message is refused (a header over its cap, a text part in no mail
+    # charset); then only the envelope is read.
+    refused: str | None = None
 
     def header(self, name: str) -> str:
         """The first value of a header, decoded; "" when absent."""
@@ -193,27 +258,35 @@ def _date(raw: str) -> datetime | None:
     return found if found.tzinfo else found.replace(tzinfo=timezone.utc)
 
 
-def _envelope(raw: dict[str, str]) -> Envelope:
+def _all_raw(msg: Message, name: str) -> list[str]:
+    return [value if isinstance(value, str) else str(value)
+            for key, value in msg.raw_items() if str(key).strip().lower() == name]
+
+
+def _envelope(raw: dict[str, str], msg: Message) -> Envelope:
     message_id = decode_header_value(raw.get("message-id"))
     found = _MSG_ID.search(message_id)
-    sender_name, sender = _address(raw.get("from", ""))
+    reading = read_sender([_surrogates_to_text(v) for v in _all_raw(msg, "from")], decode_header_value)
     return Envelope(
         message_id=found.group(0) if found else (message_id or None),
         in_reply_to=_MSG_ID.findall(decode_header_value(raw.get("in-reply-to"))),
         references=_MSG_ID.findall(decode_header_value(raw.get("references"))),
         subject=decode_header_value(raw.get("subject")),
-        sender=sender,
-        sender_name=sender_name,
+        sender=reading.address,
+        sender_name=reading.name,
+        sender_problem=reading.problem,
         reply_to=_address(raw.get("reply-to", ""))[1],
         date=_date(raw.get("date", "")),
-        return_path=_address(raw.get("return-path", ""))[1],
-        authentication=decode_header_value(raw.get("authentication-results"))[:500] or None,
+        return_path=return_path_address(raw.get("return-path")),
+        authentication=_all_raw(msg, "authentication-results"),
     )
 
 
 def _safe(call, default):
     try:
         result = call()
+    except MemoryError:
+        raise  # not the input's fault alone: the caller that set the memory budget decides
     except Exception:
         return default
     return default if result is None else result
@@ -448,6 +521,10 @@ def _read_parts(top: _Part, mail: MailMessage) -> None:
         if ctype.startswith("message/") and ctype != "message/rfc822":
             continue  # delivery-status and disposition-notification reports: classify reads them
         is_text = ctype in ("text/plain", "text/html")
+        refused = refused_charset(part.params.get("charset")) if is_text else None
+        if refused is not None:
+            mail.refused = f"a text part is labelled {refused}, which is no mail charset"
+            return
         if part.disposition == "attachment" or not is_text or (part.filename and part.disposition != "inline"):
             attachment, data = _attachment(part, number)
             mail.attachments.append(attachment)
@@ -520,9 +597,17 @@ def _parse_bytes(raw: bytes) -> Message:
 
 
 def read_message(raw: bytes) -> MailMessage:
-    msg = _parse_bytes(raw)
+    over: list = []
+    checking = _OVER_LIMITS.set(over)
+    try:
+        msg = _parse_bytes(raw)
+    finally:
+        _OVER_LIMITS.reset(checking)
     headers = _raw_headers(msg)
-    mail = MailMessage(envelope=_envelope(headers), headers=headers)
+    mail = MailMessage(envelope=_envelope(headers, msg), headers=headers)
+    mail.refused = _refusal(over)
+    if mail.refused:
+        return mail
     top = _part(msg)
     mail.content_type = top.ctype
     report_type = top.params.get("report-type")
