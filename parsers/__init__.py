@@ -2,6 +2,11 @@
 a bounce or "other". Pure functions: no file or network I/O, and no exception
 for any input (a message that cannot be read at all is "other" with a problem).
 
+A message the parser refuses (a header over its cap, a text part labelled with
+a codec that is no mail charset: parsers.message) or that runs out of memory is
+"other" with a problem on the field "message", which the intake quarantines.
+Time and memory are bounded from outside, by flows.parse_budget.
+
     parse_email(raw) -> ParseResult
     parse_order_text(text, reference_date=...) -> (OrderDraft, [Problem])
 """
@@ -27,7 +32,10 @@ from parsers.result import Envelope, ParseResult, Reply
 
 _TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
 
-__all__ = ["parse_email", "parse_order_text", "ParseResult", "Envelope", "Reply"]
+__all__ = ["parse_email", "parse_order_text", "ParseResult", "Envelope", "Reply", "OUT_OF_MEMORY"]
+
+# The problem's detail when a parse raised MemoryError (under a memory budget, flows.parse_budget).
+OUT_OF_MEMORY = "out of memory while parsing"
 
 
 def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None, bool]:
@@ -97,6 +105,8 @@ def _reference_date(mail: MailMessage) -> date | None:
 
 def _parse(raw: bytes) -> ParseResult:
     mail = read_message(raw)
+    if mail.refused:
+        return _unreadable(mail.refused, mail.envelope)
     kind = kind_from_headers(mail)
     if kind is None:  # only then is the body read for an order
         pairs, forwarded_from, is_order = _order_pairs(mail)
@@ -119,12 +129,18 @@ def _parse(raw: bytes) -> ParseResult:
     return result
 
 
+def _unreadable(detail: str, envelope: Envelope | None = None) -> ParseResult:
+    return ParseResult(kind="other", envelope=envelope or Envelope(),
+                       problems=[Problem(field="message", code="invalid", detail=detail[:500])])
+
+
 def parse_email(raw: bytes) -> ParseResult:
     """Classify and read one email. Never raises."""
     try:
         if isinstance(raw, str):
             raw = raw.encode("utf-8", "surrogateescape")
         return _parse(bytes(raw))
+    except MemoryError:  # what the parse held is freed by now
+        return _unreadable(OUT_OF_MEMORY)
     except Exception as exc:  # the contract: a result for every input, the bug reported in it
-        detail = f"unreadable message ({type(exc).__name__}: {exc})"[:500]
-        return ParseResult(kind="other", problems=[Problem(field="message", code="invalid", detail=detail)])
+        return _unreadable(f"unreadable message ({type(exc).__name__}: {exc})")

@@ -114,6 +114,8 @@ def file_text(order_file: OrderFile) -> str:
     try:
         reader = _READERS.get(order_file.kind)
         return grid_text(reader(order_file.data))[:MAX_TEXT] if reader else ""
+    except MemoryError:
+        raise  # a file that exhausts memory is the memory budget's to judge (flows.parse_budget)
     except Exception:  # a broken or hostile file costs its own text and nothing else
         return ""
 

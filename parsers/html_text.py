@@ -408,6 +408,8 @@ def html_to_text(html_source: str) -> str:
     try:
         _feed(builder, str(html_source)[:MAX_HTML])
         text = builder.finish()
+    except MemoryError:
+        raise  # the memory budget's to judge (flows.parse_budget)
     except Exception:  # a bug here must not lose the mail: keep what was read
         try:
             text = "\n".join(builder.lines)
