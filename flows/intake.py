@@ -19,7 +19,7 @@ from store.repository import OutgoingMail
 
 from flows.components import clean_stale_files, open_mailbox, open_mailer, open_repository
 from flows.crashpoints import crashpoint
-from flows.documents import archive_originals
+from flows.documents import archive_originals, recover_staged, staging
 from flows.handling import Placement, record_batch_safely
 from flows.outgoing import forget, message_bytes
 from flows.settings import Settings
@@ -29,11 +29,15 @@ IO = dict(cache_policy=NONE, persist_result=False, retries=2, retry_delay_second
 
 
 def clean_up(settings: Settings) -> int:
-    """Remove the temporary files a killed run left (Maildir tmp/, the store's).
+    """Remove the temporary files a killed run left (Maildir tmp/, the
+    store's), and archive the documents it staged for orders it stored.
     Not a task: a few directory listings, nothing worth a retry."""
     removed = clean_stale_files(settings)
     for path in removed:
         log.warning("removed %s, left by an interrupted run", path)
+    if (settings.home / ".staging").exists():
+        repository = open_repository(settings)
+        recover_staged(settings, lambda order_no: repository.get_order(order_no) is not None)
     return len(removed)
 
 
@@ -46,9 +50,10 @@ def fetch_messages(settings: Settings) -> list[IncomingMessage]:
 @task(**IO)
 def record_batch(settings: Settings, messages: list[IncomingMessage]) -> list[Placement]:
     repository = open_repository(settings)
-    placements = record_batch_safely(repository, messages, settings, settings.current_time())
-    crashpoint("after_store")
-    archive_originals(settings, repository, messages, placements)
+    with staging(settings):  # documents of new orders reach the archive only once they are stored
+        placements = record_batch_safely(repository, messages, settings, settings.current_time())
+        crashpoint("after_store")
+        archive_originals(settings, repository, messages, placements)
     return placements
 
 

@@ -13,6 +13,7 @@ import pytest
 from flows.components import open_mailbox, open_repository
 from flows.crashpoints import OUTBOX_POINTS, POINTS, SMTP_POINTS
 from flows.settings import Settings
+from store.documents import DocumentArchive
 
 from tests.flows.conftest import sample_email
 from tests.flows.helpers import folder_size, outbox
@@ -126,3 +127,20 @@ def test_a_poll_killed_at_any_flow_step_over_smtp_sends_each_mail_exactly_once(o
     ids = [email.message_from_bytes(m.content)["Message-ID"] for m in over_smtp.messages]
     assert len(ids) == len(set(ids)) == 2
     assert folder_size(home, "Processed") == 2
+
+
+def test_documents_staged_by_a_poll_killed_after_the_commit_reach_the_archive(home, prefect_api):
+    """A new order's PDF waits in .staging/ until its order is stored; the
+    poll killed between the commit and the move leaves it there, the next
+    one moves it into the archive."""
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(sample_email("01-seed-order.eml"))
+    assert poll(prefect_api, crash_at="after_store").returncode == 70
+    assert not (home / "archive").exists() or list((home / "archive").rglob("*.pdf")) == []
+    assert [p.name for p in (home / ".staging").rglob("*.pdf")] == ["requirements.pdf"]
+    assert poll(prefect_api).returncode == 0
+    [order] = open_repository(Settings()).list_orders()
+    archive = DocumentArchive(home / "archive")
+    assert set(archive.manifest(order.order_no)["documents"]) == {"requirements"}
+    assert archive.verify(order.order_no) == []
+    assert list((home / ".staging").rglob("*.pdf")) == []
