@@ -9,6 +9,8 @@ from typing import Optional
 
 import typer
 
+from store.errors import StoreError
+
 from flows.settings import Settings
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -50,11 +52,40 @@ def parse(file: Path, as_json: bool = typer.Option(False, "--json", help="Print 
 @app.command()
 def poll():
     """Run one pass of every flow in this process."""
+    from flows.components import open_repository
+
+    # A store or master file that does not parse stops the poll here, with one
+    # line (StoreCorrupt, see main), before a flow starts or a message is read.
+    open_repository(Settings()).check()
     from flows.deadlines import deadlines_flow
     from flows.intake import intake_flow
     import asyncio
 
     emit({"intake": asyncio.run(intake_flow()), "deadlines": deadlines_flow()})
+
+
+@app.command()
+def doctor(as_json: bool = typer.Option(False, "--json", help="The problems as JSON."),
+           restore: bool = typer.Option(False, "--restore",
+                                        help="Replace a store file that does not parse by its .bak (the previous "
+                                             "commit)."),
+           requeue: bool = typer.Option(False, "--requeue",
+                                        help="Handle again the messages quarantined by a failure of ours.")):
+    """Check the store, the audit trail, the document archive and the outbox against each other."""
+    from flows.doctor import examine
+
+    report = examine(Settings(), restore_files=restore, requeue=requeue)
+    if as_json:
+        emit(report.as_dict())
+    else:
+        for action in report.actions:
+            typer.echo(action)
+        for finding in report.findings:
+            typer.echo(finding.line())
+        if not report.findings:
+            typer.echo("no problems found")
+    if report.findings:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -184,6 +215,9 @@ def main() -> None:
     try:
         app()
     except UserError as exc:
+        typer.echo(f"orderloop: {exc}", err=True)
+        sys.exit(1)
+    except StoreError as exc:  # names the file and the remedy itself
         typer.echo(f"orderloop: {exc}", err=True)
         sys.exit(1)
     except Exception as exc:  # infrastructure trouble: one line, not a traceback

@@ -6,6 +6,10 @@
     archive/YYYY-MM.json finished orders, old processed records, sent mail
     audit/YYYY-MM.jsonl  the audit trail, append-only
     orders.json.lock     held for a whole unit of work, across processes
+    *.json.bak           each file as it was before its last write
+
+A file that exists but does not parse as the store's tables raises
+StoreCorrupt (store/errors.py); only a missing file is an empty store.
 
 A unit of work reads each file it needs once, inside the lock, and writes each
 file it changed once, at commit: archives first, then master, then the live

@@ -1,0 +1,149 @@
+"""`orderloop doctor`: the store, the audit trail, the document archive, the
+outbox and the mailbox checked against each other, one line per problem.
+
+It reads the files directly (store/checkup.py), without a unit of work, so it
+answers when a store file is broken, which is when it is needed. It never
+imports Prefect. Two repairs, each asked for by its flag:
+
+--restore   a store file that does not parse is replaced by its `.bak`, the
+            generation before the last commit (the broken file is kept beside
+            it). What the last commit did is then missing from the store but
+            still in the audit trail: the doctor lists those orders, and order
+            numbers stay unique because next_order_no checks the trail and the
+            archive.
+--requeue   a message quarantined because of a failure of ours (a store or
+            master file that did not parse, a full disk, a lock, a mail server:
+            what the intake did before these failures were told apart from the
+            message's own) loses its record, so it is handled afresh; from the
+            local Maildir it is moved back to the inbox, from IMAP move it back
+            with a mail client.
+"""
+from __future__ import annotations
+
+import email.parser
+import hashlib
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store.checkup import (STALE_SECONDS, Finding, archive_findings, counter_findings, load, restore,
+                           trail_findings)
+from store.errors import StoreError
+
+from flows.outgoing import outgoing_dir
+from flows.settings import Settings
+
+# Reasons the intake wrote when a failure of ours was taken for the message's:
+# "could not be stored: <Type>: ..." (one by one) or "<Type>: ..." (one message).
+_OURS = re.compile(r"^(?:could not be stored: )?(?:StoreCorrupt|StoreError|JSONDecodeError|OSError|IOError|"
+                   r"FileNotFoundError|PermissionError|IsADirectoryError|TimeoutError|Timeout|ConnectionError|"
+                   r"Connection\w*Error|BrokenPipeError|SMTP\w*|gaierror|socket\.\w+)\b")
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"ok": not self.findings, "problems": [f.as_dict() | {"line": f.line()} for f in self.findings],
+                "actions": self.actions}
+
+
+def examine(settings: Settings, *, restore_files: bool = False, requeue: bool = False) -> Report:
+    report = Report()
+    store = settings.store_dir
+    if restore_files:
+        report.actions += _restore(store)
+    view, findings = load(store)
+    findings += trail_findings(view)
+    findings += counter_findings(view, settings.archive_dir)
+    findings += archive_findings(view, settings.archive_dir)
+    findings += outbox_findings(settings, view.outbox, view.live_ok)
+    ours = our_quarantine(view.processed)
+    if requeue and ours and view.live_ok:
+        report.actions += _requeue(settings, ours)
+        ours = []
+    findings += [Finding("quarantine", record["key"],
+                         f"quarantined for a failure of ours, not the message's ({record.get('reason', '')[:120]}): "
+                         f"run `orderloop doctor --requeue` to have it handled again") for record in ours]
+    report.findings = findings
+    return report
+
+
+def _restore(store: Path) -> list[str]:
+    view, findings = load(store)
+    done = []
+    for path, book in view.books.items():
+        if book is None:
+            try:
+                done.append(restore(path, store / "orders.json.lock"))
+            except StoreError as exc:
+                done.append(f"could not restore {path}: {exc}")
+    return done
+
+
+def outbox_findings(settings: Settings, outbox: dict[str, dict], live_ok: bool = True,
+                    now: float | None = None) -> list[Finding]:
+    """Temporary files a killed send left in mail/outbox/tmp; unsent mail whose
+    body file in store/outgoing/ is gone; body files no unsent mail names."""
+    now = time.time() if now is None else now
+    findings = []
+    tmp = settings.outbox_dir / "tmp"
+    for entry in sorted(os.scandir(tmp), key=lambda e: e.name) if tmp.is_dir() else []:
+        if now - entry.stat().st_mtime > STALE_SECONDS:
+            findings.append(Finding("outbox", entry.path, "a temporary file left by a send that was killed: "
+                                                          "delete it (the mail is sent again from the store)"))
+    named = set()
+    for message_id, doc in sorted(outbox.items()):
+        if doc.get("sent_at") is None and not doc.get("failure") and doc.get("raw_file"):
+            named.add(doc["raw_file"])
+            if not (outgoing_dir(settings) / doc["raw_file"]).is_file():
+                findings.append(Finding("outbox", message_id, f"unsent, and its message file "
+                                        f"{outgoing_dir(settings) / doc['raw_file']} is missing: it cannot be sent"))
+    folder = outgoing_dir(settings)
+    for path in sorted(folder.glob("*.eml")) if folder.is_dir() else []:
+        if live_ok and path.name not in named and now - path.stat().st_mtime > STALE_SECONDS:
+            findings.append(Finding("outbox", str(path), "named by no unsent mail (sent, or never stored): "
+                                                         "delete it"))
+    return findings
+
+
+def our_quarantine(processed: dict[str, dict]) -> list[dict]:
+    return [doc for key, doc in sorted(processed.items())
+            if doc.get("folder") == "quarantine" and _OURS.match(doc.get("reason") or "")]
+
+
+def _requeue(settings: Settings, records: list[dict]) -> list[str]:
+    from store.tinydb_store import TinyRepository
+
+    keys = [record["key"] for record in records]
+    with TinyRepository(settings.store_dir).unit_of_work() as uow:
+        uow.forget_processed(keys)
+    actions = [f"{key}: its quarantine record is removed; it is handled again once it is back in the inbox"
+               for key in keys]
+    if settings.imap_host:
+        return actions + ["move those messages from the Quarantine folder back to INBOX with a mail client"]
+    moved = _move_back(settings.inbox_dir, set(keys))
+    return actions + [f"{key}: moved from .Quarantine back to the inbox" for key in moved]
+
+
+def _move_back(inbox: Path, keys: set[str]) -> list[str]:
+    """Move the local Maildir's quarantined messages with these keys back to new/."""
+    moved, parser = [], email.parser.BytesHeaderParser()
+    for sub in ("cur", "new"):
+        folder = inbox / ".Quarantine" / sub
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if path.name.startswith("."):
+                continue
+            raw = path.read_bytes()
+            found = _MESSAGE_ID.search(str(parser.parsebytes(raw).get("Message-ID", "")))
+            key = found.group(0) if found else "sha256:" + hashlib.sha256(raw).hexdigest()
+            if key in keys:
+                (inbox / "new").mkdir(parents=True, exist_ok=True)
+                os.rename(path, inbox / "new" / path.name.split(":")[0])
+                moved.append(key)
+    return moved

@@ -1,0 +1,301 @@
+"""A store that is not what it should be: the intake leaves the mail in the
+inbox, `orderloop poll` stops with one line, and `orderloop doctor` finds
+each planted problem (and nothing on a clean home)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mail.base import IncomingMessage
+from store import ProcessedMessage, StoreCorrupt, TinyRepository
+
+from tests.flows.conftest import DEMO_NOW, SAMPLE, sample_email
+from tests.flows.helpers import folder_size
+
+NOW = datetime(2023, 10, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+SEED_KEY = "<hd-20231001-001@huadong.example>"
+HOUR_AGO = time.time() - 2 * 3600
+
+
+def settings():
+    from flows.settings import Settings
+
+    return Settings()
+
+
+def repository(home: Path) -> TinyRepository:
+    return TinyRepository(home / "store")
+
+
+def take_in(home: Path, *names: str):
+    """What record_batch does: the batch stored, then its emails archived."""
+    from flows.documents import archive_originals
+    from flows.handling import record_batch_safely
+
+    repo = repository(home)
+    messages = [IncomingMessage(str(i), sample_email(name)) for i, name in enumerate(names)]
+    placements = record_batch_safely(repo, messages, settings(), NOW)
+    archive_originals(settings(), repo, messages, placements)
+    return placements
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """A home after two orders were taken in (PDFs, emails, mail waiting to be sent): made once."""
+    from flows.masterdata import import_master
+
+    root = tmp_path_factory.mktemp("doctor") / "home"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ORDERLOOP_HOME", str(root))
+        patch.setenv("ORDERLOOP_NOW", DEMO_NOW)
+        for kind in ("customers", "products", "staff"):
+            import_master(repository(root), kind, SAMPLE / f"{kind}.csv")
+        placements = take_in(root, "01-seed-order.eml") + take_in(root, "03-english-order.eml")
+    assert [p.record.order_no for p in placements] == ["SO2023100001", "SO2023100002"]
+    assert (root / "store" / "orders.json.bak").exists()  # two commits: the first is kept
+    return root
+
+
+@pytest.fixture
+def clean(template, tmp_path, monkeypatch) -> Path:
+    home = tmp_path / "home"
+    shutil.copytree(template, home)
+    monkeypatch.setenv("ORDERLOOP_HOME", str(home))
+    monkeypatch.setenv("ORDERLOOP_NOW", DEMO_NOW)
+    for name in list(os.environ):
+        if name.startswith(("ORDERLOOP_IMAP", "ORDERLOOP_SMTP", "ORDERLOOP_CRASH")):
+            monkeypatch.delenv(name)
+    return home
+
+
+def examine(**options):
+    from flows.doctor import examine
+
+    return examine(settings(), **options)
+
+
+def orderloop(*args: str, home: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, ORDERLOOP_HOME=str(home), ORDERLOOP_NOW=DEMO_NOW)
+    return subprocess.run([sys.executable, "-m", "flows", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+# --- a failure of ours leaves the mail in the inbox ----------------------------------------
+
+def test_a_half_written_master_file_keeps_a_valid_order_in_the_inbox_until_it_is_fixed(clean):
+    from flows.handling import record_batch_safely
+
+    master = clean / "store" / "master.json"
+    good = master.read_bytes()
+    master.write_bytes(good[: len(good) // 2])
+    message = IncomingMessage("1", sample_email("02-vague-custom.eml"))
+
+    with pytest.raises(StoreCorrupt, match="master.json"):
+        record_batch_safely(repository(clean), [message], settings(), NOW)
+    master.write_bytes(good)  # (the live file may hold the master too: nothing was recorded there either)
+    assert repository(clean).find_processed("<qm-7781@qiming.example>") is None
+    assert repository(clean).quarantined() == []
+    assert [o.order_no for o in repository(clean).list_orders()] == ["SO2023100001", "SO2023100002"]
+
+    (placement,) = record_batch_safely(repository(clean), [message], settings(), NOW)
+    assert placement.folder == "processed" and placement.record.order_no == "SO2023100003"
+
+
+def test_a_full_disk_while_handling_one_message_quarantines_nothing(clean, monkeypatch):
+    import flows.handling as handling
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(handling, "queue", disk_full)
+    message = IncomingMessage("1", sample_email("02-vague-custom.eml"))
+    with pytest.raises(OSError, match="No space left"):
+        handling.record_batch_safely(repository(clean), [message], settings(), NOW)
+    assert repository(clean).find_processed("<qm-7781@qiming.example>") is None
+    monkeypatch.undo()
+    monkeypatch.setenv("ORDERLOOP_HOME", str(clean))
+    monkeypatch.setenv("ORDERLOOP_NOW", DEMO_NOW)
+    (placement,) = handling.record_batch_safely(repository(clean), [message], settings(), NOW)
+    assert placement.folder == "processed"
+
+
+def test_poll_stops_with_one_line_naming_the_broken_file_and_reads_no_mail(clean):
+    from flows.components import open_mailbox
+
+    with open_mailbox(settings()) as mailbox:
+        mailbox.append(sample_email("02-vague-custom.eml"))
+    (clean / "store" / "orders.json").write_text("   \n", "utf-8")
+
+    done = orderloop("poll", home=clean)
+    assert done.returncode == 1
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith(f"orderloop: store file {clean / 'store' / 'orders.json'} holds only whitespace: ")
+    assert "orderloop doctor --restore" in line and "Traceback" not in done.stderr
+    assert folder_size(clean, "inbox") == 1 and folder_size(clean, "Quarantine") == 0
+
+
+# --- doctor -------------------------------------------------------------------------------
+
+def test_a_clean_home_has_no_problems(clean):
+    report = examine()
+    assert report.findings == []
+    done = orderloop("doctor", home=clean)
+    assert (done.returncode, done.stdout.strip()) == (0, "no problems found"), done.stderr
+
+
+def rewrite_json(path: Path, change) -> None:
+    data = json.loads(path.read_text("utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+
+def folder(home: Path, order_no: str = "SO2023100001") -> Path:
+    return home / "archive" / "2023" / "10" / order_no
+
+
+def audit_file(home: Path) -> Path:
+    return home / "store" / "audit" / "2023-10.jsonl"
+
+
+def append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def plant_issued_twice(home: Path) -> None:
+    first = json.loads(audit_file(home).read_text("utf-8").splitlines()[0])
+    assert first["event_id"] == "SO2023100001#1"
+    append(audit_file(home), json.dumps({**first, "at": "2023-10-02T09:00:00+08:00",
+                                         "message_id": "<other@elsewhere.example>"}) + "\n")
+
+
+def plant_stale(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"half a message")
+    os.utime(path, (HOUR_AGO, HOUR_AGO))
+
+
+def plant_unsent_without_file(home: Path) -> None:
+    files = list((home / "store" / "outgoing").glob("*.eml"))
+    assert files, "the template has mail with a PDF waiting to be sent"
+    for path in files:
+        path.unlink()
+
+
+def forget_counter(data: dict) -> None:
+    for doc in data["counters"].values():
+        doc["last"] = 1
+
+
+PLANTED = {
+    "orders.json emptied": (lambda h: (h / "store" / "orders.json").write_bytes(b""),
+                            "store", "store/orders.json", "is empty"),
+    "orders.json null": (lambda h: (h / "store" / "orders.json").write_bytes(b"null"),
+                         "store", "store/orders.json", "holds null"),
+    "master.json half-written": (lambda h: (h / "store" / "master.json").write_bytes(
+        (h / "store" / "master.json").read_bytes()[:500]), "store", "store/master.json", "not valid JSON"),
+    "orders.json lost, its .bak left": (lambda h: (h / "store" / "orders.json").unlink(),
+                                        "store", "store/orders.json", "is missing"),
+    "a store temporary file left by a crash": (lambda h: plant_stale(h / "store" / ".orders.json.x1.tmp"),
+                                               "store", ".orders.json.x1.tmp", "temporary file"),
+    "an audit line that is garbage": (lambda h: append(audit_file(h), "\x00\x00garbage\n"),
+                                      "audit", "2023-10.jsonl:", "does not parse"),
+    "the audit trail lost": (lambda h: audit_file(h).unlink(),
+                             "trail", "SO2023100001", "not in the audit trail"),
+    "the store lost (no .bak either)": (lambda h: [(h / "store" / n).unlink() for n in ("orders.json",
+                                                                                      "orders.json.bak")],
+                                        "trail", "SO2023100002", "in no store file"),
+    "the counter below the numbers issued": (lambda h: rewrite_json(h / "store" / "orders.json", forget_counter),
+                                             "numbers", "counter 202310", "stands at 1 but SO2023100002"),
+    "a number issued twice": (plant_issued_twice, "numbers", "SO2023100001", "issued twice"),
+    "an archived PDF altered": (lambda h: next(folder(h).glob("*.pdf")).write_bytes(b"%PDF-1.7 forged"),
+                                "archive", "SO2023100001", "does not match its SHA-256"),
+    "order.json naming another order": (
+        lambda h: rewrite_json(folder(h) / "order.json", lambda d: d.update(order_no="SO2023100002")),
+        "archive", "SO2023100001", "order.json names SO2023100002"),
+    "a folder holding another order": (
+        lambda h: rewrite_json(folder(h) / "order.json", lambda d: d.update(thread=["<x@elsewhere.example>"])),
+        "archive", "SO2023100001", "two orders under one number"),
+    "a folder of an order never stored": (
+        lambda h: shutil.copytree(folder(h, "SO2023100002"), folder(h, "SO2023100007")),
+        "archive", "SO2023100007", "never stored"),
+    "a stale file in the outbox's tmp": (lambda h: plant_stale(h / "mail" / "outbox" / "tmp" / "1.M1P1.host"),
+                                         "outbox", "outbox/tmp/1.M1P1.host", "temporary file"),
+    "unsent mail whose message file is gone": (plant_unsent_without_file, "outbox", "@", "is missing"),
+}
+
+
+@pytest.mark.parametrize("plant, check, where, says", PLANTED.values(), ids=PLANTED.keys())
+def test_doctor_finds_each_planted_problem(clean, plant, check, where, says):
+    plant(clean)
+    report = examine()
+    found = [f for f in report.findings if f.check == check and where in f.where and says in f.message]
+    assert found, [f.line() for f in report.findings]
+
+
+def test_doctor_prints_one_line_per_problem_exits_1_and_speaks_json(clean):
+    (clean / "store" / "master.json").write_bytes(b"[]")
+    plant_stale(clean / "mail" / "outbox" / "tmp" / "1.M1P1.host")
+    done = orderloop("doctor", home=clean)
+    assert done.returncode == 1
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 2 and "master.json: holds a list" in lines[0] and "tmp/1.M1P1.host" in lines[1]
+    as_json = json.loads(orderloop("doctor", "--json", home=clean).stdout)
+    assert as_json["ok"] is False and [p["check"] for p in as_json["problems"]] == ["store", "outbox"]
+
+
+def test_doctor_does_not_start_prefect(clean):
+    done = subprocess.run([sys.executable, "-c", "import sys; sys.argv=['orderloop','doctor'];"
+                           "from flows.cli import main\ntry: main()\nexcept SystemExit as exit: code = exit.code\n"
+                           "else: code = 0\n"
+                           "print(code, 'PREFECT' if 'prefect' in sys.modules else 'CLEAN', file=sys.stderr)"],
+                          capture_output=True, text=True, env=dict(os.environ, ORDERLOOP_HOME=str(clean)))
+    assert done.stderr.split()[-1] == "CLEAN", done.stderr[-2000:]
+
+
+def test_restore_puts_the_previous_commit_back_and_numbers_stay_unique(clean):
+    orders = clean / "store" / "orders.json"
+    broken = b'{"orders": {"1": {"order_no": "SO2023'
+    orders.write_bytes(broken)
+    report = examine(restore_files=True)
+    assert report.actions and report.actions[0].startswith(f"restored {orders} from orders.json.bak")
+    assert not [f for f in report.findings if f.check == "store"]
+    assert list(orders.parent.glob("orders.json.corrupt-*"))[0].read_bytes() == broken
+    # The .bak is the generation before the last commit; whatever it lacks, no number comes back.
+    with repository(clean).unit_of_work() as uow:
+        assert uow.next_order_no(NOW.date()) == "SO2023100003"
+
+
+def test_a_message_quarantined_by_a_failure_of_ours_is_handled_again_after_requeue(clean):
+    from flows.handling import record_batch_safely
+
+    raw = sample_email("02-vague-custom.eml")
+    key = "<qm-7781@qiming.example>"
+    with repository(clean).unit_of_work() as uow:  # what the intake did before the fix
+        uow.mark_processed(ProcessedMessage(key=key, folder="quarantine", kind="order", at=NOW,
+                                            reason="JSONDecodeError: Expecting value: line 1 column 1 (char 0)"))
+        uow.mark_processed(ProcessedMessage(key="<bad@example.com>", folder="quarantine", kind="order", at=NOW,
+                                            reason="malformed: order without a readable body"))
+    quarantine = clean / "mail" / "inbox" / ".Quarantine" / "cur"
+    quarantine.mkdir(parents=True)
+    (quarantine / "1696125600.M1P1.host:2,").write_bytes(raw)
+
+    report = examine()
+    assert [(f.check, f.where) for f in report.findings] == [("quarantine", key)]  # not the malformed one
+
+    report = examine(requeue=True)
+    assert report.findings == [] and any("moved from .Quarantine back to the inbox" in a for a in report.actions)
+    assert repository(clean).find_processed(key) is None
+    assert repository(clean).find_processed("<bad@example.com>") is not None
+    assert folder_size(clean, "inbox") == 1 and folder_size(clean, "Quarantine") == 0
+    (placement,) = record_batch_safely(repository(clean), [IncomingMessage("1", raw)], settings(), NOW)
+    assert placement.folder == "processed" and placement.record.order_no == "SO2023100003"
