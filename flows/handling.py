@@ -16,16 +16,17 @@ from filelock import Timeout
 
 from mail.base import IncomingMessage
 from orders.deadlines import chase_review
-from orders.intake import handle_customer_reply, receive_order
+from orders.customers import registered
+from orders.intake import find_customer, handle_customer_reply, receive_order
 from orders.notice import Outcome
 from orders.status import Status
-from parsers import parse_email
 from parsers.result import ParseResult
 from store.repository import Folder, ProcessedMessage, Repository, UnitOfWork
 from store.errors import StoreError
 
 from flows.components import approval_secret
 from flows.crashpoints import crashpoint
+from flows.parse_budget import parse_within_budget
 from flows.documents import Documents
 from flows.notices import compose
 from flows.outgoing import queue
@@ -74,7 +75,7 @@ def _record_alone(repository: Repository, message: IncomingMessage, settings: Se
     except (StoreError, Timeout, OSError):
         raise  # the store's trouble, not the message's: no quarantine record, the task retries
     except Exception as exc:
-        parsed = parse_email(message.raw)
+        parsed = parse_within_budget(message.raw, settings)
         record = ProcessedMessage(key=message_key(parsed, message.raw), folder="quarantine", kind=parsed.kind,
                                   at=now, reason=f"could not be stored: {type(exc).__name__}: {exc}")
         with repository.unit_of_work() as uow:
@@ -90,7 +91,7 @@ def record_messages(uow: UnitOfWork, messages: list[IncomingMessage], settings: 
                     now: datetime) -> list[Placement]:
     placements = []
     for message in messages:
-        parsed = parse_email(message.raw)
+        parsed = parse_within_budget(message.raw, settings)
         key = message_key(parsed, message.raw)
         done = uow.processed(key)
         if done is None:
@@ -136,6 +137,10 @@ def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: dat
         return f"malformed: {broken.detail}"
     if parsed.kind in ("auto_reply", "bounce", "other"):
         return f"{parsed.kind}: not an order and never answered"
+    if parsed.kind == "reply" and env.sender_problem:
+        return _refuse_unbelievable(uow, parsed, now)
+    if env.sender_problem:
+        return f"malformed: {env.sender_problem}"
     if not env.sender:
         return "malformed: no sender address to answer"
     if env.sender.casefold() == settings.address.casefold():
@@ -150,7 +155,8 @@ def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: dat
             # A follow-up in the customer's own thread changes the order it follows.
             return handle_customer_reply(pending, intent="change", answer=parsed.draft, parse_problems=parsed.problems,
                                          sender=env.sender, message_id=env.message_id, at=now, today=today,
-                                         master=uow.master, rules=settings.review_rules())
+                                         master=uow.master, rules=settings.review_rules(),
+                                         thread_ids=env.in_reply_to + env.references)
         order_no = uow.next_order_no(today)
         return receive_order(order_no, parsed.draft, parsed.problems, sender=_customer_address(uow, parsed, settings),
                              message_id=env.message_id, at=now, today=today, master=uow.master)
@@ -162,15 +168,35 @@ def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: dat
 
 
 def _customer_address(uow: UnitOfWork, parsed: ParseResult, settings: Settings) -> str:
-    """Who the questions go to: the sender (or its Reply-To, unless that is
-    the pipeline itself), or the customer whose order a member of staff
-    forwarded (the parser reads the forwarded From line)."""
+    """Who the questions go to: the sender, or the customer whose order a
+    member of staff forwarded (the parser reads the forwarded From line).
+
+    A Reply-To diverts our answers only within the sender's own domain or to
+    an address registered for the customer the order names: anyone can write
+    a Reply-To, and our answers carry the customer record."""
     env, forwarded = parsed.envelope, parsed.draft.customer.email if parsed.draft else None
     if forwarded and uow.master.staff_by_email(env.sender) is not None:
         return forwarded
-    if env.reply_to and env.reply_to.casefold() != settings.address.casefold():
-        return env.reply_to
-    return env.sender
+    reply_to = env.reply_to
+    if not reply_to or reply_to.casefold() in (settings.address.casefold(), env.sender.casefold()):
+        return env.sender
+    if reply_to.rpartition("@")[2] == env.sender.rpartition("@")[2]:
+        return reply_to
+    record = find_customer(parsed.draft.customer, env.sender, uow.master) if parsed.draft else None
+    return reply_to if registered(record, reply_to) else env.sender
+
+
+def _refuse_unbelievable(uow: UnitOfWork, parsed: ParseResult, now: datetime) -> Outcome | str:
+    """A reply whose From cannot be believed decides nothing; the refusal goes
+    on the order's record. Nobody is answered: no address in it can be trusted."""
+    env = parsed.envelope
+    order_no = parsed.reply.order_no or _thread_order(uow, env.in_reply_to + env.references)
+    order = uow.get_order(order_no) if order_no else None
+    if order is None:
+        return f"malformed: {env.sender_problem}"
+    order.note("refused", at=now, actor=env.sender or "unknown sender", message_id=env.message_id,
+               reason=f"reply refused: {env.sender_problem}")
+    return Outcome(order, acted=False, refused=True, note=f"refused: {env.sender_problem}")
 
 
 def _thread_order(uow: UnitOfWork, message_ids: list[str]) -> str | None:

@@ -30,7 +30,12 @@ SUBJECTS = {
     "credit_hold": "信用待协商 / Credit hold: payment terms to renegotiate",
     "change_outcome": "订单变更结果 / Change request decided",
     "change_reason_needed": "变更需说明原因 / A change request needs a reason",
+    "sender_pending": "订单已收到,待核实 / Order received, being confirmed",
+    "sender_check": "请核实发件人 / Does this sender speak for the customer?",
+    "sender_denied": "订单无法受理 / Order not accepted from this address",
+    "action_check": "请确认您的要求 / Please confirm your request",
 }
+ACTION_LABELS = {"cancel": ("取消", "cancel"), "change": ("变更", "change"), "confirm": ("确认", "confirm")}
 # Reminders and escalations carry the same request, links and token.
 TEMPLATES = {"review_reminder": "approval_request", "escalation": "approval_request"}
 # The PDF a mail carries: the requirements list to confirm, the sales order to approve.
@@ -45,9 +50,11 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
     The Message-ID is derived from what caused the notice, so handling the
     same message again yields the same email, which the store queues once.
     """
+    # Keyed with the secret: a reply naming this id proves its sender received
+    # the mail, so nobody may work it out from the order number and the thread.
     message_id = make_message_id(order.order_no, notice.purpose,
-                                 seed=f"{notice.in_reply_to}|{order.version}|{order.event_seq}|{notice.to}|"
-                                      f"{notice.request}",
+                                 seed=f"{secret}|{notice.in_reply_to}|{order.version}|{order.event_seq}|"
+                                      f"{notice.to}|{notice.request}",
                                  domain=settings.mail_domain)
     context = _context(notice, order, settings, master, secret)
     text, html = render_mail(TEMPLATES.get(notice.purpose, notice.purpose), **context)
@@ -60,7 +67,7 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
     raw = build_message(sender=settings.address, recipients=[notice.to], subject=subject, text=text,
                         html=html, message_id=message_id, in_reply_to=notice.in_reply_to,
                         references=references, date=now, attachments=attachments)
-    order.join_thread(message_id)
+    order.record_mail(message_id, notice.to)
     if notice.request is not None and notice.purpose != "review_reminder":
         order.approval_requests[notice.request].message_id = message_id
     return OutgoingMail(message_id=message_id, order_no=order.order_no, purpose=notice.purpose,
@@ -77,7 +84,9 @@ def _context(notice: Notice, order: Order, settings: Settings, master: MasterDat
                    step_label=Step(notice.step).label if notice.step else None,
                    due_at=order.review_due_at if notice.step == Step.MANAGER else None,
                    escalated_from=None, customer_terms=customer.payment_terms if customer else None,
-                   token=None, approve_link=None, reject_link=None)
+                   token=None, approve_link=None, reject_link=None, record=customer)
+    if notice.purpose == "action_check":
+        context["action_label"], context["action_label_en"] = ACTION_LABELS[notice.reason]
     if request is not None:
         token = issue_token(secret, claims_of(order, request))
         context.update(token=token, approve_link=mailto(settings.address, order.order_no, "同意 approve", token,

@@ -1,32 +1,37 @@
-"""Which domain operation a reply in an order's thread goes to.
+"""Which domain operation a reply in an order's thread goes to, and whether
+its sender may do it.
 
-A verdict (a token, or 同意/驳回 from staff or in an approval request's
-thread) goes to the approval check, whoever sent it, so that a forged or
-forwarded one is refused on the record. A sales rep's new terms release a
-credit hold; a change asked for after confirmation is a change request;
-everything else is the customer's answer of steps 1–2.
+A staff reply decides only with its From believed (flows.trust) and with
+proof that its sender received what it answers: the signed token, or our
+mail's Message-ID in In-Reply-To/References. A verdict (a token, or 同意/驳回
+from staff or in an approval request's thread) goes to the approval check
+whoever sent it, so that a forged or forwarded one is refused on the record
+and its sender told. A customer's reply acts only from the customer's
+registered addresses and with proof of the thread (orders.customers).
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from orders.changes import CHANGEABLE, request_change
-from orders.intake import handle_customer_reply, is_customer
+from orders.customers import (awaits_sender_check, confirm_sender, deny_sender, hold_action, proves_thread,
+                              speaks_for, take_pending_action)
+from orders.intake import assess, handle_customer_reply
+from orders.master import StaffMember
 from orders.model import Order, PaymentTerms
 from orders.notice import Outcome
-from orders.review import answered_request, handle_verdict, renegotiate_terms, sales_rep
+from orders.review import answered_request, customer_record, handle_verdict, refuse, renegotiate_terms, sales_rep
 from orders.status import Status
+from parsers.answers import read_yes_no
 from parsers.requests import change_reason, read_new_terms
-from parsers.result import Envelope, ParseResult
+from parsers.result import ParseResult
 from store.repository import UnitOfWork
 
 from flows.components import approval_secret
 from flows.settings import Settings
+from flows.trust import origin_doubt
 
 VERDICTS = ("approve", "reject")
-# Verdicts of the receiving server in Authentication-Results (RFC 8601).
-_AUTH_FAIL = re.compile(r"\b(spf|dkim|dmarc)\s*=\s*(fail|softfail|permerror)\b", re.IGNORECASE)
 
 
 def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings: Settings,
@@ -35,37 +40,92 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
     sender = env.sender
     staff = uow.master.staff_by_email(sender)
     thread_ids = env.in_reply_to + list(reversed(env.references))
+    doubt = origin_doubt(env, settings.authserv_id)
     rules = settings.review_rules()
+    if staff is not None and awaits_sender_check(order) and not reply.token:
+        return _sender_verdict(uow, order, parsed, staff, thread_ids, doubt, now)
     if staff is not None and order.status == Status.CREDIT_HOLD and not reply.token:
         terms = _terms(reply.answer.payment_terms if reply.answer else None) or read_new_terms(reply.text)
         if terms is not None and _may_renegotiate(order, sender, staff.role, uow):
+            why = doubt or _no_proof(order, sender, thread_ids)
+            if why:
+                return refuse(order, sender, why, message_id=env.message_id, at=now)
             return renegotiate_terms(order, sender=sender, terms=terms, message_id=env.message_id, at=now,
                                      rules=rules, master=uow.master)
     if reply.token or (reply.intent in VERDICTS and (staff is not None or answered_request(order, thread_ids))):
         return handle_verdict(order, sender=sender, intent=reply.intent, reason=reply.reason, token=reply.token,
                               thread_ids=thread_ids, message_id=env.message_id, at=now, rules=rules,
-                              secret=approval_secret(settings), master=uow.master, distrust=origin_doubt(env))
-    if order.status in CHANGEABLE and reply.answer is not None and reply.intent in ("change", "answer") and (
-            staff is not None or is_customer(order, sender)):
-        return request_change(order, requester=sender, changes=reply.answer, reason=change_reason(reply.text),
+                              secret=approval_secret(settings), master=uow.master, distrust=doubt)
+    record = customer_record(order, uow.master)
+    pending = _confirmed_pending_action(order, record, parsed, thread_ids)
+    if pending is not None:
+        intent, answer, reason = pending
+    else:
+        intent, answer, reason = reply.intent, reply.answer, change_reason(reply.text)
+    if order.status in CHANGEABLE and answer is not None and intent in ("change", "answer"):
+        if staff is not None:
+            if doubt:
+                return refuse(order, sender, doubt, message_id=env.message_id, at=now)
+        elif not speaks_for(order, record, sender):
+            return Outcome(order, acted=False, note=f"{sender} is not a registered address of the customer")
+        elif pending is None and not proves_thread(order, record, thread_ids):
+            return hold_action(order, record, intent="change", sender=sender, answer=answer, reason=reason,
+                               at=now, message_id=env.message_id)
+        return request_change(order, requester=sender, changes=answer, reason=reason,
                               message_id=env.message_id, at=now, rules=rules, master=uow.master)
     if staff is not None:
         return Outcome(order, acted=False, note=f"a reply from {staff.role} {sender} that decides nothing")
-    return handle_customer_reply(order, intent=reply.intent, answer=reply.answer, parse_problems=parsed.problems,
+    return handle_customer_reply(order, intent=intent, answer=answer, parse_problems=parsed.problems,
                                  sender=sender, message_id=env.message_id, at=now, today=now.date(),
-                                 master=uow.master, rules=rules)
+                                 master=uow.master, rules=rules,
+                                 thread_ids=thread_ids if pending is None else _proof(order, record))
 
 
-def origin_doubt(env: Envelope) -> str | None:
-    """Why the From address of a message cannot be believed, if the receiving
-    server says so: its SMTP envelope sender differs, or SPF/DKIM/DMARC failed."""
-    if env.return_path and env.sender and env.return_path.casefold() != env.sender.casefold():
-        return (f"the message was sent by {env.return_path} (Return-Path), not by {env.sender} as its From "
-                "says: the From address may be forged")
-    failed = _AUTH_FAIL.search(env.authentication or "")
-    if failed:
-        return f"the receiving mail server reports {failed[0]} for the From address: it may be forged"
+def _no_proof(order: Order, sender: str, thread_ids: list[str]) -> str | None:
+    if order.answered_mail(thread_ids, {sender}) is None:
+        return ("the reply answers no mail the pipeline sent to you (no In-Reply-To/References naming it): "
+                "reply to the mail about this order")
     return None
+
+
+def _sender_verdict(uow: UnitOfWork, order: Order, parsed: ParseResult, staff: StaffMember,
+                    thread_ids: list[str], doubt: str | None, now: datetime) -> Outcome:
+    """The rep's answer to "does this sender speak for the customer?"."""
+    env, check = parsed.envelope, order.sender_check
+    allowed = {check.rep or ""} | {m.email.casefold() for m in uow.master.staff_with_role("sales_manager")}
+    why = doubt or _no_proof(order, env.sender, thread_ids)
+    if env.sender not in allowed:
+        why = f"only the customer's rep ({check.rep}) or a sales manager confirms who speaks for the customer"
+    answer = read_yes_no(parsed.reply.text) if why is None else None
+    if why is None and answer is None:
+        why = "the reply says neither 确认 (the sender speaks for the customer) nor 不是"
+    if why:
+        return refuse(order, env.sender, why, message_id=env.message_id, at=now)
+    if answer == "no":
+        return deny_sender(order, rep=env.sender, at=now, message_id=env.message_id)
+    confirm_sender(order, rep=env.sender, at=now, message_id=env.message_id)
+    uow.add_customer_address(check.customer_code, check.address)
+    return assess(order, [], actor=env.sender, message_id=env.message_id, at=now, today=now.date(),
+                  master=uow.master, why=f"sender confirmed by {env.sender}")
+
+
+def _confirmed_pending_action(order: Order, record, parsed: ParseResult, thread_ids: list[str]):
+    """The customer's held action, when this reply confirms it in answer to our check mail."""
+    if order.pending_action is None or parsed.reply.intent not in ("confirm", "approve"):
+        return None
+    if not speaks_for(order, record, parsed.envelope.sender):
+        return None
+    answered = order.answered_mail(thread_ids, {parsed.envelope.sender})
+    if answered is None or ".action_check." not in answered:
+        return None
+    action = take_pending_action(order)
+    intent = "confirm" if action.intent == "confirm" else action.intent
+    return intent, action.answer, action.reason
+
+
+def _proof(order: Order, record) -> list[str]:
+    """Our mail the customer's confirmation answered: the held action acts as if it had come in the thread."""
+    return [m for m, to in order.mail_sent.items() if speaks_for(order, record, to)][-1:]
 
 
 def _terms(terms: PaymentTerms | None) -> PaymentTerms | None:
@@ -77,5 +137,3 @@ def _terms(terms: PaymentTerms | None) -> PaymentTerms | None:
 def _may_renegotiate(order: Order, sender: str, role: str, uow: UnitOfWork) -> bool:
     rep = sales_rep(order, uow.master)
     return (rep is not None and rep.casefold() == sender.casefold()) or role in ("sales_rep", "sales_manager")
-
-

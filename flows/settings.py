@@ -35,11 +35,18 @@ class Settings(BaseSettings):
     approval_threshold: Decimal = Decimal("50000")
     review_hours: Decimal = Field(default=Decimal("2"), gt=0)  # the manager's review deadline
     token_days: Decimal = Field(default=Decimal("7"), gt=0)  # how long an approval link stays valid
+    # The authserv-id the company's receiving mail server stamps on Authentication-Results.
+    # Set: a staff decision needs that server's DMARC pass or an aligned DKIM/SPF pass.
+    authserv_id: str | None = None
     # Signs approval tokens. Unset: a random key kept in ORDERLOOP_HOME/secret.key.
     secret: str | None = None
     deadline_interval_seconds: int = Field(default=300, ge=30)
     batch_size: int = Field(default=500, ge=1)
     poll_interval_seconds: int = Field(default=60, ge=5)
+    # Each incoming message is parsed in a worker process within this budget
+    # (flows.parse_budget); one that overruns is quarantined with the reason.
+    parse_seconds: float = Field(default=10, gt=0)
+    parse_memory_mb: int = Field(default=512, ge=128)
 
     imap_host: str | None = None
     imap_port: int = 993

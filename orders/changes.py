@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from orders.approval import DecisionRefused, Step
-from orders.intake import is_customer, merge_draft
+from orders.customers import speaks_for
+from orders.intake import merge_draft
 from orders.master import MasterData
 from orders.model import ChangeRequest, Order, OrderDraft
 from orders.notice import Notice, Outcome
@@ -117,7 +118,8 @@ def decide_change(order: Order, *, verdict: str, approver: str, reason: str | No
         order.move_to(Status.MANAGER_REVIEW, at=at, actor=approver, message_id=message_id,
                       reason=f"changed order (version {order.version}) goes through approval again")
         notices += open_review(order, Step.MANAGER, at=at, rules=rules, master=master, in_reply_to=message_id)
-    requester = (change.requested_by, "customer" if is_customer(order, change.requested_by) else "rep")
+    record = master.customer_by_code(order.customer.code) if order.customer.code else None
+    requester = (change.requested_by, "customer" if speaks_for(order, record, change.requested_by) else "rep")
     told: set[str] = set()
     for to, audience in [requester] + rep_and_customer(order, master):
         if to.casefold() not in told:

@@ -12,7 +12,8 @@ from datetime import date, datetime
 from orders.master import CustomerRecord, MasterData
 from orders.notice import Notice, Outcome
 from orders.model import SYSTEM, Attachment, CustomerInfo, DraftLine, Order, OrderDraft, OrderLine, Problem
-from orders.review import ReviewRules, submit_for_approval
+from orders.customers import ask_rep_about_sender, hold_action, needs_sender_check, proves_thread, speaks_for
+from orders.review import ReviewRules, customer_record, submit_for_approval
 from orders.status import Status
 from orders.validation import (check_amounts, check_arithmetic, check_custom_specs, check_dates,
                                check_required, combine, dedupe, is_custom, review)
@@ -34,31 +35,44 @@ def receive_order(order_no: str, draft: OrderDraft, parse_problems: list[Problem
     order.reply_to = sender
     order.thread = [message_id] if message_id else []
     merge_draft(order, draft, first=True)
-    return _assess(order, parse_problems, actor=sender, message_id=message_id, at=at,
+    return assess(order, parse_problems, actor=sender, message_id=message_id, at=at,
                    today=today, master=master, why="order email read")
 
 
 def handle_customer_reply(order: Order, *, intent: str, answer: OrderDraft | None,
                           parse_problems: list[Problem], sender: str, message_id: str | None,
-                          at: datetime, today: date, master: MasterData, rules: ReviewRules) -> Outcome:
+                          at: datetime, today: date, master: MasterData, rules: ReviewRules,
+                          thread_ids: list[str] = ()) -> Outcome:
     """A reply can only move an order forward by changing it or confirming it;
     anything else changes nothing and sends nothing, so an auto-responder that
-    says "OK" cannot start a loop of questions."""
-    if not is_customer(order, sender):
-        return Outcome(order, acted=False, note=f"{sender} is not the customer of {order.order_no}")
+    says "OK" cannot start a loop of questions.
+
+    It acts only from the customer's registered addresses, and only as a reply
+    to our mail (proof of the thread); without that proof a cancel, change or
+    confirmation waits for the registered address to confirm it."""
+    record = customer_record(order, master)
+    if not speaks_for(order, record, sender):
+        return Outcome(order, acted=False, note=f"{sender} is not a registered address of the customer of "
+                                                f"{order.order_no}")
     if order.status not in (Status.CLARIFYING, Status.CONFIRMING):
         return Outcome(order, acted=False, note=f"no customer reply is acted on in status {order.status}")
+    changes = _changes(order, answer, confirming=intent in ("confirm", "approve"))
+    acts = intent == "cancel" or changes is not None or (
+        intent in ("confirm", "approve") and order.status == Status.CONFIRMING)
+    if acts and not proves_thread(order, record, list(thread_ids)):
+        action = "cancel" if intent == "cancel" else "change" if changes is not None else "confirm"
+        return hold_action(order, record, intent=action, sender=sender, answer=answer, reason=None, at=at,
+                           message_id=message_id)
     order.join_thread(message_id)
     if intent == "cancel":
         order.move_to(Status.CANCELLED, at=at, actor=sender, reason="customer cancelled by reply",
                       message_id=message_id)
         return Outcome(order, [Notice("cancelled", order.order_no, order.reply_to, message_id)],
                        note="cancelled by the customer")
-    changes = _changes(order, answer, confirming=intent in ("confirm", "approve"))
     if changes is not None:
         merge_draft(order, changes)
         order.version += 1
-        return _assess(order, parse_problems, actor=sender, message_id=message_id, at=at,
+        return assess(order, parse_problems, actor=sender, message_id=message_id, at=at,
                        today=today, master=master, why="customer answered")
     if intent in ("confirm", "approve") and order.status == Status.CONFIRMING:
         notices = submit_for_approval(order, at=at, actor=sender, message_id=message_id, rules=rules,
@@ -84,14 +98,14 @@ def _changes(order: Order, answer: OrderDraft | None, confirming: bool) -> Order
     return answer if trial.model_dump() != order.model_dump() else None
 
 
-def is_customer(order: Order, sender: str | None) -> bool:
-    known = {a.casefold() for a in (order.reply_to, order.customer.email) if a}
-    return bool(sender) and sender.casefold() in known
-
-
-def _assess(order: Order, parse_problems: list[Problem], *, actor: str, message_id: str | None,
-            at: datetime, today: date, master: MasterData, why: str) -> Outcome:
+def assess(order: Order, parse_problems: list[Problem], *, actor: str, message_id: str | None,
+           at: datetime, today: date, master: MasterData, why: str) -> Outcome:
+    """Check the order against the masters and ask back, or send the requirements
+    list; from an address not registered for the customer named, ask the rep first."""
     customer = find_customer(order.customer, order.reply_to, master)
+    if needs_sender_check(order, customer):
+        rep = customer.sales_rep_email or next((m.email for m in master.staff_with_role("sales_rep")), None)
+        return ask_rep_about_sender(order, customer, rep, at=at, message_id=message_id)
     link_customer(order, customer)
     enrich_lines(order, master)
     order.recompute_totals()

@@ -4,6 +4,7 @@ The domain asks for records through `MasterData`; the store implements it.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Literal, Protocol
 
@@ -25,6 +26,15 @@ class CustomerRecord(BaseModel):
     overdue: Decimal = Decimal("0")
     payment_terms: str | None = None
     sales_rep_email: str | None = None
+    # Addresses the customer's rep confirmed as speaking for the customer (by
+    # email, 确认); kept across imports of the customer list.
+    confirmed_emails: list[str] = []
+
+    def addresses(self) -> set[str]:
+        """Every registered address, lower-case: the `email` column (several may
+        be written, separated by ; or ,) and the confirmed ones."""
+        written = re.split(r"[\s,;]+", self.email or "")
+        return {a.strip().casefold() for a in written + self.confirmed_emails if "@" in a}
 
 
 class ProductRecord(BaseModel):

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from orders.money import ZERO, line_amount, payable
 from orders.status import Status, check_transition
+from orders.text import normal_message_id
 
 SYSTEM = "orderloop"  # the actor of what the pipeline does on its own
 
@@ -113,7 +114,7 @@ class Decision(BaseModel):
 
 
 EventKind = Literal["transition", "refused", "reminder", "escalation", "change_requested",
-                    "change_decided", "note"]
+                    "change_decided", "note", "sender_check"]
 
 
 class Shipment(BaseModel):
@@ -139,6 +140,30 @@ class ApprovalRequest(BaseModel):
     purpose: str = "approval_request"  # approval_request | escalation
     change_id: int | None = None
     message_id: str | None = None  # set when the mail is built
+
+
+class SenderCheck(BaseModel):
+    """An order from an address not on the customer record waits while the
+    customer's rep is asked whether the sender speaks for the customer."""
+
+    address: str  # the sender, lower-case
+    customer_code: str
+    rep: str | None
+    asked_at: datetime
+    state: Literal["asked", "confirmed", "denied"] = "asked"
+    decided_by: str | None = None
+
+
+class PendingAction(BaseModel):
+    """A customer's cancel, change or confirmation that came without proof of
+    the thread: it waits for the registered address to answer our check."""
+
+    intent: Literal["cancel", "change", "confirm"]
+    requested_by: str
+    at: datetime
+    answer: "OrderDraft | None" = None
+    reason: str | None = None
+    message_id: str | None = None
 
 
 class ChangeRequest(BaseModel):
@@ -217,6 +242,11 @@ class Order(BaseModel):
     # so that a reply can be matched by In-Reply-To/References.
     reply_to: str | None = None
     thread: list[str] = Field(default_factory=list)
+    # Our own Message-IDs (bare) and whom each mail went to: a reply that names
+    # one proves its sender received that mail (proof of thread).
+    mail_sent: dict[str, str] = Field(default_factory=dict)
+    sender_check: SenderCheck | None = None
+    pending_action: PendingAction | None = None
     created_at: datetime
     updated_at: datetime
     event_seq: int = 0
@@ -242,6 +272,21 @@ class Order(BaseModel):
         """Take a message into the order's thread, so replies to it find the order."""
         if message_id and message_id not in self.thread:
             self.thread.append(message_id)
+
+    def record_mail(self, message_id: str, recipient: str) -> None:
+        """One of our mails, in the thread and remembered with its recipient."""
+        self.join_thread(message_id)
+        self.mail_sent[normal_message_id(message_id).casefold()] = recipient.casefold()
+
+    def answered_mail(self, thread_ids: list[str], recipients: set[str]) -> str | None:
+        """The first of our Message-IDs that a reply names (In-Reply-To, then
+        References) among mail we sent to one of `recipients`, or None."""
+        wanted = {r.casefold() for r in recipients if r}
+        for message_id in thread_ids:
+            to = self.mail_sent.get(normal_message_id(message_id).casefold())
+            if to is not None and to in wanted:
+                return message_id
+        return None
 
     def note(self, kind: EventKind, *, at: datetime, actor: str, reason: str,
              message_id: str | None = None) -> Event:

@@ -17,6 +17,8 @@ NoticePurpose = Literal[
     "decision_refused",                                     # to whoever sent a reply that cannot decide
     "order_rejected", "order_effective", "credit_hold",     # the outcome, to rep, customer and departments
     "change_outcome", "change_reason_needed",               # change requests (变更申请)
+    "sender_pending", "sender_check", "sender_denied",      # an order from an address not on the record
+    "action_check",                                         # a customer action that came without proof
 ]
 Audience = Literal["customer", "approver", "sender", "rep", "warehouse", "production", "finance"]
 

@@ -187,18 +187,15 @@ def refuse(order: Order, sender: str, why: str, *, message_id: str | None, at: d
 
 def _claims(order: Order, token: str | None, thread_ids: list[str], sender: str, secret: str,
             now: datetime) -> Claims:
-    """What the reply answers: its token if it has one, else the request it
-    replies to, else (a client that drops In-Reply-To) the sender's own
-    request for the step awaited now."""
+    """What the reply answers: its token, else the request its In-Reply-To or
+    References name. Nothing else: the order number and the approver's
+    address are no secret, so a reply that holds neither proves nothing."""
     if token:
         return read_token(secret, token, now=now)
     request = answered_request(order, thread_ids)
     if request is None:
-        own = [r for r in order.approval_requests if r.approver == sender.casefold()
-               and r.version == order.version and Step(r.step) in awaited_steps(order)]
-        request = own[-1] if own else None
-    if request is None:
-        raise TokenRefused("the reply carries no approval token and answers no approval request sent to you")
+        raise TokenRefused("the reply carries no approval token and answers no approval request sent to you: "
+                           "reply to the request mail, or use its 同意/驳回 links")
     if now >= request.expires_at:
         raise TokenRefused(f"the approval request expired at {request.expires_at.isoformat()}")
     return claims_of(order, request)

@@ -42,6 +42,7 @@ from orders.model import Attachment
 from parsers.charsets import decode_bytes, refused_charset  # importing it installs the GB18030 aliases
 from parsers.html_text import html_to_text
 from parsers.result import Envelope
+from parsers.senders import read_sender, return_path_address
 
 __all__ = ["MailMessage", "OrderFile", "read_message", "decode_header_value", "order_file_kind",
            "MAX_ORDER_FILE_BYTES", "MAX_ORDER_FILES"]
@@ -257,21 +258,27 @@ def _date(raw: str) -> datetime | None:
     return found if found.tzinfo else found.replace(tzinfo=timezone.utc)
 
 
-def _envelope(raw: dict[str, str]) -> Envelope:
+def _all_raw(msg: Message, name: str) -> list[str]:
+    return [value if isinstance(value, str) else str(value)
+            for key, value in msg.raw_items() if str(key).strip().lower() == name]
+
+
+def _envelope(raw: dict[str, str], msg: Message) -> Envelope:
     message_id = decode_header_value(raw.get("message-id"))
     found = _MSG_ID.search(message_id)
-    sender_name, sender = _address(raw.get("from", ""))
+    reading = read_sender([_surrogates_to_text(v) for v in _all_raw(msg, "from")], decode_header_value)
     return Envelope(
         message_id=found.group(0) if found else (message_id or None),
         in_reply_to=_MSG_ID.findall(decode_header_value(raw.get("in-reply-to"))),
         references=_MSG_ID.findall(decode_header_value(raw.get("references"))),
         subject=decode_header_value(raw.get("subject")),
-        sender=sender,
-        sender_name=sender_name,
+        sender=reading.address,
+        sender_name=reading.name,
+        sender_problem=reading.problem,
         reply_to=_address(raw.get("reply-to", ""))[1],
         date=_date(raw.get("date", "")),
-        return_path=_address(raw.get("return-path", ""))[1],
-        authentication=decode_header_value(raw.get("authentication-results"))[:500] or None,
+        return_path=return_path_address(raw.get("return-path")),
+        authentication=_all_raw(msg, "authentication-results"),
     )
 
 
@@ -597,7 +604,7 @@ def read_message(raw: bytes) -> MailMessage:
     finally:
         _OVER_LIMITS.reset(checking)
     headers = _raw_headers(msg)
-    mail = MailMessage(envelope=_envelope(headers), headers=headers)
+    mail = MailMessage(envelope=_envelope(headers, msg), headers=headers)
     mail.refused = _refusal(over)
     if mail.refused:
         return mail

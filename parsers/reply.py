@@ -263,7 +263,9 @@ def parse_reply(text: str, envelope: Envelope, *, reference_date: date | None = 
     """`attachments`: the files the reply carries (a photo of the signed sign-off form)."""
     new_text = strip_signature(strip_quoted(text))
     clean = normalize(new_text)
-    token = find_token(envelope.subject, clean)
+    # The quoted request counts too: it carries the token, and a client that
+    # drops In-Reply-To still quotes what it answers.
+    token = find_token(envelope.subject, clean, normalize(text))
     intent, reason = read_intent(new_text)
     if intent is None and token:
         intent, reason = _verdict_from_subject(envelope.subject, new_text)

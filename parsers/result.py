@@ -20,14 +20,18 @@ class Envelope(BaseModel):
     in_reply_to: list[str] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
     subject: str = ""
-    sender: str | None = None  # the bare address, lower-case
+    sender: str | None = None  # the bare address, lower-case; None when the From is refused
     sender_name: str | None = None
+    # Why the From cannot be believed: not exactly one header with exactly one
+    # plain address (parsers.senders). Nothing is decided on such a message.
+    sender_problem: str | None = None
     reply_to: str | None = None
     date: datetime | None = None
-    # Added by the receiving mail server: the SMTP envelope sender and its
-    # SPF/DKIM/DMARC verdicts. A decision needs them to agree with From.
+    # Added by the receiving mail server: the SMTP envelope sender ("" for the
+    # null sender <>) and every Authentication-Results header, whole, top first.
+    # A decision needs them to agree with From (flows.trust).
     return_path: str | None = None
-    authentication: str | None = None
+    authentication: list[str] = Field(default_factory=list)
 
 
 class Reply(BaseModel):

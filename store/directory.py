@@ -73,7 +73,10 @@ class Directory(StaffDirectory):
     def __init__(self, customers: list[CustomerRecord], products: list[ProductRecord],
                  staff: list[StaffMember]):
         self._customer_code = _index(customers, "code", _strip)
-        self._customer_email = _index(customers, "email", _fold)
+        self._customer_email = {}
+        for record in customers:  # every registered address finds its customer; the first record wins
+            for address in sorted(record.addresses()):
+                self._customer_email.setdefault(address, record)
         self._customer_name = _index(customers, "name", _strip)
         self._product_sku = _index(products, "sku", _fold)
         self._product_name = _index(products, "name", _strip)

@@ -107,6 +107,10 @@ class UnitOfWork(ABC):
                        records: list[CustomerRecord] | list[ProductRecord] | list[StaffMember]) -> None: ...
 
     @abstractmethod
+    def add_customer_address(self, code: str, address: str) -> None:
+        """Register an address as speaking for a customer (kept across imports)."""
+
+    @abstractmethod
     def archive_finished(self, now: datetime, keep_days: int = 30) -> int:
         """Move finished orders (closed, rejected, cancelled), processed-message
         records and sent mail older than keep_days to the per-month archives.

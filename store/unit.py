@@ -151,8 +151,25 @@ class BookUnitOfWork(UnitOfWork):
 
     def replace_master(self, kind: MasterKind, records) -> None:
         """All or nothing: a wrong record or a duplicate key raises and keeps the old table."""
-        self._shelf.master().table(kind).replace_all(master_docs(kind, records))
+        docs = master_docs(kind, records)
+        if kind == "customers":  # addresses confirmed by email survive a new customer list
+            for code, old in self._shelf.master().table(kind).items():
+                if code in docs and old.get("confirmed_emails"):
+                    kept = docs[code].get("confirmed_emails") or []
+                    docs[code]["confirmed_emails"] = kept + [a for a in old["confirmed_emails"] if a not in kept]
+        self._shelf.master().table(kind).replace_all(docs)
         self._directory = None
+
+    def add_customer_address(self, code: str, address: str) -> None:
+        """Register an address for a customer (the rep confirmed it speaks for them)."""
+        table = self._shelf.master().table("customers")
+        doc = table.get(code)
+        if doc is None:
+            raise KeyError(f"no customer {code} in the customer master")
+        have = list(doc.get("confirmed_emails") or [])
+        if address.casefold() not in {a.casefold() for a in have}:
+            table.put(code, {**doc, "confirmed_emails": have + [address.casefold()]})
+            self._directory = None
 
     def archive_finished(self, now: datetime, keep_days: int = 30) -> int:
         cutoff = instant(now) - timedelta(days=keep_days)

@@ -36,7 +36,8 @@ def send(mta, account, raw: bytes, *, envelope_from: str | None = None) -> None:
     message = email.message_from_bytes(raw, policy=email.policy.default)
     wire = raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")  # smtplib sends bytes as they are
     with smtplib.SMTP(mta.host, mta.port) as smtp:
-        smtp.sendmail(envelope_from or message["From"].addresses[0].addr_spec, [account.user], wire)
+        sender = envelope_from if envelope_from is not None else message["From"].addresses[0].addr_spec
+        smtp.sendmail(sender, [account.user], wire)
 
 
 def mails_to(mta, address: str) -> list[EmailMessage]:
@@ -154,7 +155,7 @@ def test_the_attack_set_is_refused_on_the_record_and_changes_nothing(servers, mt
     approve = clients.links(request)["approve"]["subject"]
     token = approve.split("[T:")[1].rstrip("]")
     other_approve = clients.links(request_for(mta, MANAGER, other_no))["approve"]["subject"]
-    before = order(order_no).model_dump(exclude={"event_seq", "updated_at", "thread"})
+    before = order(order_no).model_dump(exclude={"event_seq", "updated_at", "thread", "mail_sent"})
 
     attacks = {
         # Finance replies to the manager's request (forwarded to them) before the manager.
@@ -179,7 +180,7 @@ def test_the_attack_set_is_refused_on_the_record_and_changes_nothing(servers, mt
     run_intake()
     monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-01T10:40:00+08:00")
 
-    assert order(order_no).model_dump(exclude={"event_seq", "updated_at", "thread"}) == before
+    assert order(order_no).model_dump(exclude={"event_seq", "updated_at", "thread", "mail_sent"}) == before
     reasons = refusals(order_no)
     assert len(reasons) == 6, reasons
     assert any("issued to manager@example.com, not finance@example.com" in r for r in reasons)
@@ -269,3 +270,50 @@ def test_over_the_credit_limit_the_rep_renegotiates_and_finance_decides_the_new_
     send(mta, servers, clients.foxmail(request_for(mta, FINANCE, order_no), FINANCE, "同意"))
     run_intake()
     assert order(order_no).status == Status.EFFECTIVE
+
+
+def forged_approval(order_no: str, *headers: str, body: str = "同意") -> bytes:
+    """A fresh mail, not a reply: no token, no In-Reply-To; only the order number in the subject."""
+    head = list(headers) + [f"To: orders@example.com", f"Subject: [{order_no}] 同意",
+                            "Message-ID: <forged-%d@evil.example>" % abs(hash(headers)),
+                            "Date: Sun, 01 Oct 2023 10:35:00 +0800", "Content-Type: text/plain; charset=utf-8"]
+    return ("\r\n".join(head) + "\r\n\r\n" + body + "\r\n").encode("utf-8")
+
+
+def test_forged_approvers_are_refused_on_the_record_and_the_order_waits(servers, mta, monkeypatch):
+    order_no = to_manager_review(mta, servers, seed_order(100))
+    before = order(order_no).model_dump(exclude={"event_seq", "updated_at", "thread", "mail_sent"})
+    encoded = "=?utf-8?B?bWFuYWdlckBleGFtcGxlLmNvbQ==?="  # manager@example.com, RFC 2047-encoded
+    attacks = [
+        # The manager's plain address, the order number, 同意: nothing that proves receipt of the request.
+        forged_approval(order_no, f"From: {MANAGER}"),
+        forged_approval(order_no, f"From: {encoded}"),
+        forged_approval(order_no, "From: manager@=?utf-8?q?example.com?="),
+        forged_approval(order_no, f"From: {MANAGER}, mallory@evil.example"),
+        forged_approval(order_no, f"From: {MANAGER}", "From: mallory@evil.example"),
+    ]
+    for raw in attacks:  # the attacker also writes the manager's address as the envelope sender
+        send(mta, servers, raw, envelope_from=MANAGER)
+    # A genuine reply to the request, but sent with the null envelope sender <>, as bounces are.
+    request = request_for(mta, MANAGER, order_no)
+    send(mta, servers, clients.outlook(request, MANAGER, "同意"), envelope_from="")
+    run_intake()
+    assert order(order_no).model_dump(exclude={"event_seq", "updated_at", "thread", "mail_sent"}) == before
+    reasons = refusals(order_no)
+    assert len(reasons) == 6, reasons
+    assert any("answers no approval request sent to you" in r for r in reasons)
+    assert sum("RFC 2047" in r for r in reasons) == 2
+    assert any("names 2 addresses" in r for r in reasons) and any("2 From headers" in r for r in reasons)
+    assert any("null envelope sender" in r for r in reasons)
+
+    # With the company's authserv-id set, a pass stamped by another server proves nothing.
+    monkeypatch.setenv("ORDERLOOP_AUTHSERV_ID", "mx.example.com")
+    fake_pass = "Authentication-Results: mx.evil.example; dmarc=pass header.from=example.com"
+    send(mta, servers, clients.outlook(request, MANAGER, "同意").replace(b"From:", fake_pass.encode() + b"\r\nFrom:", 1))
+    run_intake()
+    assert order(order_no).status == Status.MANAGER_REVIEW
+    assert any("no Authentication-Results from our mail server" in r for r in refusals(order_no))
+    ours = "Authentication-Results: mx.example.com; spf=pass smtp.mailfrom=example.com; dmarc=pass header.from=example.com"
+    send(mta, servers, clients.outlook(request, MANAGER, "同意").replace(b"From:", ours.encode() + b"\r\nFrom:", 1))
+    run_intake()
+    assert order(order_no).status == Status.FINANCE_REVIEW  # 50,800: the manager approved; finance next

@@ -82,9 +82,17 @@ def test_a_follow_up_in_the_customers_own_thread_changes_that_order_instead_of_o
     correction = follow_up("抱歉更正:\r\n商品编码:P001\r\n数量:120台\r\n单价:500元\r\n实付金额:60,800元\r\n",
                            "<hd-20231001-001@huadong.example>")
     (placement,) = record_batch_safely(repository, [IncomingMessage("2", correction)], Settings(), NOW)
-    assert placement.folder == "processed" and placement.record.order_no == "SO2023100001"
+    # It names only the customer's own Message-ID, which proves nothing: the
+    # registered address is asked to confirm the change first.
+    assert placement.record.order_no == "SO2023100001" and placement.folder == "ignored"
     (order,) = repository.list_orders()
-    assert str(order.lines[0].quantity) == "120" and order.version == 2
+    assert str(order.lines[0].quantity) == "100" and order.pending_action.intent == "change"
+    check = next(m for m in order.mail_sent if ".action_check." in m)
+    confirmation = follow_up("确认\r\n", f"<{check}>")
+    (placement,) = record_batch_safely(repository, [IncomingMessage("3", confirmation)], Settings(), NOW)
+    assert placement.folder == "processed"
+    (order,) = repository.list_orders()
+    assert str(order.lines[0].quantity) == "120" and order.version == 2 and order.pending_action is None
 
 
 def test_a_reply_to_address_that_is_the_pipeline_itself_is_not_trusted():

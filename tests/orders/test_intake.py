@@ -130,10 +130,13 @@ def test_a_parse_problem_stays_only_while_the_value_is_still_absent():
     assert outcome.order.status == Status.CONFIRMING and outcome.order.problems == []
 
 
-def reply(order, intent, answer=None, sender=CUSTOMER, message_id="<r1@huadong>", master=None):
+def reply(order, intent, answer=None, sender=CUSTOMER, message_id="<r1@huadong>", master=None, in_thread=True):
+    """The customer's reply; in_thread: it answers the last mail we sent them (proof of the thread)."""
+    ours = f"<SO.{len(order.mail_sent)}.ours@example.com>"
+    order.record_mail(ours, order.reply_to)
     return handle_customer_reply(order, intent=intent, answer=answer, parse_problems=[], sender=sender,
                                  message_id=message_id, at=NOW, today=TODAY, master=master or FakeMaster(),
-                                 rules=ReviewRules())
+                                 rules=ReviewRules(), thread_ids=[ours] if in_thread else [])
 
 
 def test_an_answer_is_merged_and_the_order_moves_on_to_confirmation():
