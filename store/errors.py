@@ -35,7 +35,12 @@ def backup_path(path: Path) -> Path:
 
 
 def default_remedy(path: Path) -> str:
+    again = (" (or move it away and `orderloop import` the customers, products and staff again)"
+             if path.name == "master.json" else "")
     if backup_path(path).exists():
         return (f"run `orderloop doctor --restore` to put back {backup_path(path).name} (the previous commit), "
-                f"or restore the file from your backup")
+                f"or restore the file from your backup{again}")
+    if again:
+        return ("restore it from your backup, or move it away and `orderloop import` the customers, products "
+                "and staff again; then run `orderloop doctor`")
     return "restore it from your backup, or move it away if it never held anything; then run `orderloop doctor`"
