@@ -7,7 +7,6 @@ does that after the batch is stored.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +14,7 @@ from datetime import datetime
 from filelock import Timeout
 
 from mail.base import IncomingMessage
+from mail.fingerprint import content_fingerprint
 from orders.deadlines import chase_review
 from orders.customers import registered
 from orders.intake import find_customer, handle_customer_reply, receive_order
@@ -76,15 +76,31 @@ def _record_alone(repository: Repository, message: IncomingMessage, settings: Se
         raise  # the store's trouble, not the message's: no quarantine record, the task retries
     except Exception as exc:
         parsed = parse_within_budget(message.raw, settings)
-        record = ProcessedMessage(key=message_key(parsed, message.raw), folder="quarantine", kind=parsed.kind,
-                                  at=now, reason=f"could not be stored: {type(exc).__name__}: {exc}")
         with repository.unit_of_work() as uow:
+            key, content_hash = message_key(parsed, message.raw, uow)
+            record = ProcessedMessage(key=key, content_hash=content_hash, folder="quarantine", kind=parsed.kind,
+                                      at=now, reason=f"could not be stored: {type(exc).__name__}: {exc}")
             uow.mark_processed(record)
         return Placement(message.uid, "quarantine", record)
 
 
-def message_key(parsed: ParseResult, raw: bytes) -> str:
-    return parsed.envelope.message_id or "sha256:" + hashlib.sha256(raw).hexdigest()
+def message_key(parsed: ParseResult, raw: bytes, uow: UnitOfWork | None = None) -> tuple[str, str]:
+    """The key of the message's ProcessedMessage record, and its content hash.
+
+    The key is the Message-ID (or "sha256:<content hash>" without one); the
+    content hash (mail.fingerprint: the main headers and the body, so the
+    same message delivered again with other trace headers has the same) is
+    kept on the record. A message whose Message-ID is on record with another
+    content hash is another message reusing the id: it gets a key of its own,
+    "<Message-ID> sha256:<first 24 hex digits>", and is handled, not dropped.
+    A record without a hash (written before hashes were kept) counts as the
+    same message."""
+    content_hash = content_fingerprint(raw)
+    key = parsed.envelope.message_id or "sha256:" + content_hash
+    known = uow.processed(key) if uow is not None and parsed.envelope.message_id else None
+    if known is not None and known.content_hash not in (None, content_hash):
+        key = f"{key} sha256:{content_hash[:24]}"
+    return key, content_hash
 
 
 def record_messages(uow: UnitOfWork, messages: list[IncomingMessage], settings: Settings,
@@ -92,10 +108,10 @@ def record_messages(uow: UnitOfWork, messages: list[IncomingMessage], settings: 
     placements = []
     for message in messages:
         parsed = parse_within_budget(message.raw, settings)
-        key = message_key(parsed, message.raw)
+        key, content_hash = message_key(parsed, message.raw, uow)
         done = uow.processed(key)
         if done is None:
-            done = _record_one(uow, parsed, key, settings, now)
+            done = _record_one(uow, parsed, key, settings, now).model_copy(update={"content_hash": content_hash})
             uow.mark_processed(done)
         placements.append(Placement(message.uid, done.folder, done))
     return placements

@@ -33,6 +33,9 @@ class ProcessedMessage(BaseModel):
     reason: str | None = None  # why it was ignored or quarantined
     subject: str | None = None
     sender: str | None = None
+    # SHA-256 of the message's main headers and body (mail.fingerprint): another
+    # message reusing a known Message-ID has another one. None on older records.
+    content_hash: str | None = None
 
 
 class OutgoingMail(BaseModel):
