@@ -31,6 +31,7 @@ from flows.documents import Documents
 from flows.notices import compose
 from flows.outgoing import queue
 from flows.replies import dispatch_reply
+from flows.unplaced import decide_held, hold_for_rep
 from flows.settings import Settings
 
 log = logging.getLogger("orderloop.intake")
@@ -122,13 +123,21 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
     env = parsed.envelope
     base = dict(key=key, kind=parsed.kind, at=now, subject=env.subject[:200], sender=env.sender)
     try:
-        outcome = _dispatch(uow, parsed, settings, now)
+        held = uow.held_message(env.in_reply_to + env.references) if _may_decide_held(uow, parsed) else None
+        if held is not None:  # a rep's 是订单 / 不是 on a message held for them
+            outcome, settled = decide_held(uow, held, parsed, settings, now)
+        else:
+            outcome, settled = _dispatch(uow, parsed, settings, now), None
+        if settled is not None:
+            uow.hold_message(settled)
         if isinstance(outcome, str):
-            folder = "quarantine" if outcome.startswith("malformed") else "ignored"
-            return ProcessedMessage(folder=folder, reason=outcome, **base)
+            return _unplaced(uow, parsed, key, outcome, settings, now, base, decided=settled is not None)
         order, documents = outcome.order, Documents(settings)
         mails = [compose(notice, order, settings, now, master=uow.master, secret=approval_secret(settings),
                          documents=documents) for notice in outcome.notices]
+        asked = None
+        if not (outcome.acted or outcome.refused) and parsed.kind in ("reply", "order"):
+            asked = hold_for_rep(uow, parsed, key, outcome.note, settings, now, order=order)
     except (StoreError, Timeout, OSError):
         raise  # ours (store or master data unreadable, disk, lock, mail server): the message stays in the inbox
     except Exception as exc:  # a bug or bad data must not stop the batch
@@ -141,8 +150,38 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
         queue(uow, mail, settings)
     if outcome.acted or outcome.refused:  # a refusal changes only the audit trail
         uow.save_order(order)
+    if asked is not None:
+        return _held(uow, asked, outcome.note, settings, base | {"order_no": order.order_no})
     return ProcessedMessage(folder="processed" if outcome.acted else "ignored", order_no=order.order_no,
                             reason=None if outcome.acted else outcome.note, **base)
+
+
+def _may_decide_held(uow: UnitOfWork, parsed: ParseResult) -> bool:
+    """Only staff answer held messages, and never by an auto-reply."""
+    env = parsed.envelope
+    return (parsed.kind in ("reply", "order", "other") and bool(env.sender) and not env.sender_problem
+            and uow.master.staff_by_email(env.sender) is not None)
+
+
+def _unplaced(uow: UnitOfWork, parsed: ParseResult, key: str, why: str, settings: Settings, now: datetime,
+              base: dict, decided: bool) -> ProcessedMessage:
+    """Why nothing happened; the rep is asked about a customer's message nobody would otherwise read."""
+    if why.startswith("malformed"):
+        return ProcessedMessage(folder="quarantine", reason=why, **base)
+    if decided:
+        return ProcessedMessage(folder="processed", reason=why, **base)
+    readable = (parsed.kind == "other" and not parsed.bulk) or why.startswith("reply to no open order")
+    asked = hold_for_rep(uow, parsed, key, why, settings, now) if readable else None
+    if asked is None:
+        return ProcessedMessage(folder="ignored", reason=why, **base)
+    return _held(uow, asked, why, settings, base)
+
+
+def _held(uow: UnitOfWork, asked, why: str, settings: Settings, base: dict) -> ProcessedMessage:
+    held, mail = asked
+    uow.hold_message(held)
+    queue(uow, mail, settings)
+    return ProcessedMessage(folder="processed", reason=f"held for the rep {held.rep}: {why}", **base)
 
 
 def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: datetime) -> Outcome | str:

@@ -18,7 +18,7 @@ from datetime import date
 from functools import cache
 
 from orders.model import OrderDraft, Problem
-from parsers.classify import kind_from_headers, looks_like_order
+from parsers.classify import kind_from_headers, looks_like_order, new_text, not_for_us
 from parsers.attachments import attachment_texts
 from parsers.html_text import html_to_text
 from parsers.labels import ITEM_FIELDS
@@ -32,10 +32,11 @@ from parsers.result import Envelope, ParseResult, Reply
 
 _TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
 
-__all__ = ["parse_email", "parse_order_text", "ParseResult", "Envelope", "Reply", "OUT_OF_MEMORY"]
+__all__ = ["parse_email", "parse_order_text", "read_order_anyway", "ParseResult", "Envelope", "Reply", "OUT_OF_MEMORY"]
 
 # The problem's detail when a parse raised MemoryError (under a memory budget, flows.parse_budget).
 OUT_OF_MEMORY = "out of memory while parsing"
+MAX_BODY = 6_000  # characters of an unplaced message's text kept for the rep
 
 
 def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None, bool]:
@@ -99,6 +100,13 @@ def _with_prose(pairs: list[Pair], body: str) -> list[Pair]:
     return pairs + prose_pairs(body, items=not has_items)
 
 
+def read_order_anyway(text: str, reference_date: date | None = None) -> tuple[OrderDraft, list[Problem]]:
+    """What an order reading finds in a text that did not read as an order
+    (a rep said it is one): labelled pairs and sentences, for the questions."""
+    body = order_body(text)
+    return build_draft(_with_prose(read_pairs(body), body), reference_date=reference_date)
+
+
 def _reference_date(mail: MailMessage) -> date | None:
     return mail.envelope.date.date() if mail.envelope.date else None
 
@@ -112,6 +120,8 @@ def _parse(raw: bytes) -> ParseResult:
         pairs, forwarded_from, is_order = _order_pairs(mail)
         kind = "order" if is_order else "other"
     result = ParseResult(kind=kind, envelope=mail.envelope)
+    if kind == "other":
+        result.body, result.bulk = new_text(mail)[:MAX_BODY], not_for_us(mail)
     if kind == "order":
         result.draft, result.problems = build_draft(pairs, reference_date=_reference_date(mail))
         result.draft.customer.email = result.draft.customer.email or forwarded_from

@@ -151,7 +151,12 @@ def _is_list_mail(mail: MailMessage) -> bool:
     return bool(mail.header("list-id") or mail.header("list-unsubscribe"))
 
 
-def _new_text(mail: MailMessage) -> str:
+def not_for_us(mail: MailMessage) -> bool:
+    """Mail nobody at the company needs to read for an order: lists, newsletters, invitations."""
+    return _is_list_mail(mail) or is_calendar_invitation(mail) or is_newsletter(mail)
+
+
+def new_text(mail: MailMessage) -> str:
     """The writer's own text: quoted history removed (it may quote our order mail)."""
     return strip_quoted(mail.text[:20_000], library=False)
 
@@ -180,7 +185,7 @@ def _orders(text: str) -> bool:
 def is_quotation(mail: MailMessage, text: str | None = None) -> bool:
     """A supplier's quotation to us (报价单, "we are pleased to quote"), not an order placed on one
     ("参照贵司报价单，我司订购如下")."""
-    text = _new_text(mail) if text is None else text
+    text = new_text(mail) if text is None else text
     subject = _strip_reply_prefix(mail.envelope.subject)
     if _orders(text) or _orders(subject):
         return False
@@ -193,7 +198,7 @@ def is_quotation(mail: MailMessage, text: str | None = None) -> bool:
 
 def is_invoice_notice(mail: MailMessage, text: str | None = None) -> bool:
     """An invoice or an e-invoice notice: the subject says invoice, the body its number or amount due."""
-    text = _new_text(mail) if text is None else text
+    text = new_text(mail) if text is None else text
     if not _INVOICE_SUBJECT_RE.search(mail.envelope.subject) or _orders(text):
         return False
     return bool(_INVOICE_BODY_RE.search(text))
@@ -238,14 +243,14 @@ def kind_from_headers(mail: MailMessage) -> Kind | None:
     in the body decides too.)"""
     if _is_bounce(mail):
         return "bounce"
-    new_text = _new_text(mail)
-    if _is_auto_reply(mail) or is_out_of_office(new_text):
+    text = new_text(mail)
+    if _is_auto_reply(mail) or is_out_of_office(text):
         return "auto_reply"
     if _is_list_mail(mail) or is_calendar_invitation(mail) or is_newsletter(mail):
         return "other"
     if thread_order_no(mail.envelope):
         return "reply"
-    if is_quotation(mail, new_text) or is_invoice_notice(mail, new_text):
+    if is_quotation(mail, text) or is_invoice_notice(mail, text):
         return "other"
     return None
 

@@ -51,6 +51,11 @@ class ParseResult(BaseModel):
     draft: OrderDraft | None = None
     reply: Reply | None = None
     problems: list[Problem] = Field(default_factory=list)
+    # For "other": the writer's own text (quotes removed, capped), which a rep
+    # reads when the pipeline cannot place the message, and whether the mail
+    # is clearly not for us (list mail, a newsletter, a calendar invitation).
+    body: str = ""
+    bulk: bool = False
 
     def contract(self) -> dict:
         """The `orderloop parse --json` shape of DESIGN.md."""

@@ -19,6 +19,7 @@ KEYS = {
     "outbox": "message_id",
     "counters": "month",
     "pending_audit": "event_id",
+    "held": "query_id",  # messages waiting for a rep's 是订单 / 不是 (flows.unplaced)
     "customers": "code",
     "products": "sku",
     "staff": "email",

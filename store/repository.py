@@ -54,6 +54,27 @@ class OutgoingMail(BaseModel):
     failure: str | None = None  # a permanent refusal: the mail is kept, not sent again
 
 
+class HeldMessage(BaseModel):
+    """A customer's message the pipeline could not place (not an order it
+    reads, not a reply it understands), waiting for the rep's 是订单 / 不是."""
+
+    query_id: str  # the Message-ID of our mail to the rep, bare and lower-case: the rep's reply names it
+    message_key: str  # the ProcessedMessage key of the customer's message
+    message_id: str | None = None
+    sender: str
+    subject: str = ""
+    text: str = ""  # what was read, for the rep and, on 是订单, for the order
+    sent_at: datetime | None = None  # the message's Date: relative dates are read against it
+    rep: str
+    order_no: str | None = None  # the order in whose thread it came
+    customer_code: str | None = None
+    why: str = ""  # why the pipeline could not place it
+    received_at: datetime
+    state: Literal["asked", "taken", "filed"] = "asked"
+    decided_by: str | None = None
+    new_order_no: str | None = None
+
+
 class StaffDirectory(MasterData):
     def staff_by_email(self, email: str) -> StaffMember | None: ...
     def staff_with_role(self, role: str) -> list[StaffMember]: ...
@@ -108,6 +129,14 @@ class UnitOfWork(ABC):
     @abstractmethod
     def replace_master(self, kind: MasterKind,
                        records: list[CustomerRecord] | list[ProductRecord] | list[StaffMember]) -> None: ...
+
+    @abstractmethod
+    def hold_message(self, held: HeldMessage) -> None:
+        """Keep a message for the rep's decision, under our query's Message-ID."""
+
+    @abstractmethod
+    def held_message(self, message_ids: list[str]) -> HeldMessage | None:
+        """The held message whose query one of these Message-IDs names."""
 
     @abstractmethod
     def add_customer_address(self, code: str, address: str) -> None:

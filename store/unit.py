@@ -14,7 +14,7 @@ from orders.model import Event, Order
 from orders.status import FINAL, Status
 from store.directory import Directory, master_docs
 from store.keys import event_doc, format_order_no, instant, month_of, normal_message_id, order_month
-from store.repository import MasterKind, OutgoingMail, ProcessedMessage, UnitOfWork
+from store.repository import HeldMessage, MasterKind, OutgoingMail, ProcessedMessage, UnitOfWork
 from store.tables import Shelf
 
 log = logging.getLogger("orderloop.store")
@@ -159,6 +159,17 @@ class BookUnitOfWork(UnitOfWork):
                     docs[code]["confirmed_emails"] = kept + [a for a in old["confirmed_emails"] if a not in kept]
         self._shelf.master().table(kind).replace_all(docs)
         self._directory = None
+
+    def hold_message(self, held: HeldMessage) -> None:
+        self._shelf.live().table("held").put(held.query_id, held.model_dump(mode="json"))
+
+    def held_message(self, message_ids: list[str]) -> HeldMessage | None:
+        table = self._shelf.live().table("held")
+        for message_id in message_ids:
+            doc = table.get(normal_message_id(message_id).casefold())
+            if doc is not None:
+                return HeldMessage.model_validate(doc)
+        return None
 
     def add_customer_address(self, code: str, address: str) -> None:
         """Register an address for a customer (the rep confirmed it speaks for them)."""
