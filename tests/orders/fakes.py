@@ -35,7 +35,7 @@ class FakeMaster:
         return next((c for c in self.customers if c.code == code), None)
 
     def customer_by_email(self, email):
-        return next((c for c in self.customers if c.email and c.email.casefold() == email.casefold()), None)
+        return next((c for c in self.customers if email.casefold() in c.addresses()), None)
 
     def customer_by_name(self, name):
         return next((c for c in self.customers if c.name == name.strip()), None)
