@@ -31,7 +31,7 @@ from flows.documents import Documents
 from flows.notices import compose
 from flows.outgoing import queue
 from flows.replies import dispatch_reply
-from flows.unplaced import decide_held, hold_for_rep
+from flows.unplaced import decide_held, held_ids, hold_for_rep
 from flows.settings import Settings
 
 log = logging.getLogger("orderloop.intake")
@@ -123,7 +123,7 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
     env = parsed.envelope
     base = dict(key=key, kind=parsed.kind, at=now, subject=env.subject[:200], sender=env.sender)
     try:
-        held = uow.held_message(env.in_reply_to + env.references) if _may_decide_held(uow, parsed) else None
+        held = uow.held_message(held_ids(parsed, settings)) if _may_decide_held(uow, parsed) else None
         if held is not None:  # a rep's 是订单 / 不是 on a message held for them
             outcome, settled = decide_held(uow, held, parsed, settings, now)
         else:

@@ -10,6 +10,7 @@ stays ignored, and nothing is ever sent back to the writer from here.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from mail.compose import build_message, make_message_id
@@ -56,12 +57,27 @@ def hold_for_rep(uow: UnitOfWork, parsed: ParseResult, key: str, why: str, setti
                        why=why, received_at=now)
     body, html = render_mail("unplaced", held=held, customer=customer, company=settings.company,
                              address=settings.address)
-    subject = (f"[{order.order_no}] " if order else "") + f"{SUBJECT}: {env.subject[:80]}"
+    # The query's reference rides in the subject too, for clients that drop In-Reply-To (Foxmail, QQ).
+    subject = (f"[{order.order_no}] " if order else "") + f"{SUBJECT} [H:{_digest(query_id)}]: {env.subject[:80]}"
     raw = build_message(sender=settings.address, recipients=[rep], subject=subject, text=body, html=html,
                         message_id=query_id, in_reply_to=None, date=now)
     return held, OutgoingMail(message_id=query_id, order_no=order.order_no if order else None, purpose="unplaced",
                               sender=settings.address, recipients=[rep], subject=subject, raw=raw.decode("utf-8"),
                               created_at=now)
+
+
+_REFERENCE = re.compile(r"\[H:([0-9a-f]{12})\]")
+
+
+def _digest(query_id: str) -> str:
+    return normal_message_id(query_id).split("@")[0].rsplit(".", 1)[1]
+
+
+def held_ids(parsed: ParseResult, settings: Settings) -> list[str]:
+    """The queries a reply may answer: its In-Reply-To/References, and the reference in its subject."""
+    env = parsed.envelope
+    found = [f"<orderloop.unplaced.{digest}@{settings.mail_domain}>" for digest in _REFERENCE.findall(env.subject)]
+    return env.in_reply_to + env.references + found
 
 
 def decide_held(uow: UnitOfWork, held: HeldMessage, parsed: ParseResult, settings: Settings,
