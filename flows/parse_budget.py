@@ -254,6 +254,7 @@ def _read_exactly(fd: int, size: int, deadline: float | None) -> bytearray | Non
 def serve(arguments: list[str]) -> None:
     """The worker's loop: a message's bytes in, its ParseResult out as JSON, until the pipe closes."""
     receive_fd, send_fd, memory_mb, target = int(arguments[0]), int(arguments[1]), int(arguments[2]), arguments[3]
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; the worker ends with its pipe
     try:
         import importlib
         import resource
@@ -265,10 +266,18 @@ def serve(arguments: list[str]) -> None:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except Exception as exc:  # the parent reports it: the worker cannot start
-        _write_frame(send_fd, b"E" + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace"))
+        _write_frame(send_fd, _FAILED + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace"))
         return
-    _write_frame(send_fd, _READY)
+    try:
+        _write_frame(send_fd, _READY)
+        _serve_messages(receive_fd, send_fd, parse, OUT_OF_MEMORY)
+    except OSError:  # the parent is gone (a broken pipe): nothing to answer
+        return
+
+
+def _serve_messages(receive_fd: int, send_fd: int, parse, out_of_memory: str) -> None:
     while True:
+        result = None
         try:
             raw = _read_frame(receive_fd, None)
             if raw is None:
@@ -280,10 +289,12 @@ def serve(arguments: list[str]) -> None:
             raw = result = None  # free what can be freed, say so, and quit: the parent starts a new worker
             _write_frame(send_fd, _OUT_OF_MEMORY)
             return
+        except OSError:
+            raise  # the pipe: the worker is done
         except Exception as exc:  # parse_email never raises; a target under test may
             answer = _FAILED + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
         _write_frame(send_fd, answer)
-        if answer[:1] == _RESULT and any(p.field == "message" and p.detail == OUT_OF_MEMORY for p in result.problems):
+        if answer[:1] == _RESULT and any(p.field == "message" and p.detail == out_of_memory for p in result.problems):
             return  # parse_email caught a MemoryError: this process's heap is not to be trusted further
 
 
