@@ -66,9 +66,11 @@ def ask_rep_about_sender(order: Order, record: CustomerRecord, rep: str | None, 
                          message_id: str | None) -> Outcome:
     """The order waits in 已接收; the rep is asked; the sender is told only that it waits."""
     check = order.sender_check
-    if check is None or check.customer_code != record.code or check.address != order.reply_to.casefold():
-        order.sender_check = SenderCheck(address=order.reply_to.casefold(), customer_code=record.code, rep=rep,
-                                         asked_at=at)
+    if check is not None and check.state == "asked" and (check.customer_code, check.address) == (
+            record.code, order.reply_to.casefold()):
+        return Outcome(order, note=f"sender {order.reply_to} still to be confirmed by the rep")  # asked once
+    order.sender_check = SenderCheck(address=order.reply_to.casefold(), customer_code=record.code, rep=rep,
+                                     asked_at=at)
     order.note("sender_check", at=at, actor=SYSTEM, message_id=message_id,
                reason=f"{order.reply_to} is not a registered address of customer {record.code}: "
                       f"the order waits until the rep ({rep or 'no rep on record'}) confirms the sender")
