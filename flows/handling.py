@@ -1,9 +1,12 @@
 """What one incoming message does to the store: the intake service layer.
 
 `record_messages` runs a whole batch inside one unit of work, so the store is
-written once per batch. A message that fails is quarantined with the reason;
-the rest of the batch goes on. Nothing here sends or files mail: the flow
-does that after the batch is stored.
+written once per batch. A message that is itself bad (malformed, over the
+parse budget, data the store cannot take) is quarantined with the reason and
+the rest of the batch goes on; a failure that is ours (store, master data,
+disk, lock) raises, so the message stays in the inbox to be retried. A
+message nobody could place goes to a rep (flows.unplaced). Nothing here
+sends or files mail: the flow does that after the batch is stored.
 """
 from __future__ import annotations
 
