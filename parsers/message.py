@@ -258,6 +258,11 @@ def _date(raw: str) -> datetime | None:
     return found if found.tzinfo else found.replace(tzinfo=timezone.utc)
 
 
+def _message_ids(raw: str | None) -> list[str]:
+    """Every <id> of a threading header; ids are ASCII, so nothing is decoded."""
+    return _MSG_ID.findall(_FOLD.sub(" ", str(raw))) if raw else []
+
+
 def _all_raw(msg: Message, name: str) -> list[str]:
     return [value if isinstance(value, str) else str(value)
             for key, value in msg.raw_items() if str(key).strip().lower() == name]
@@ -269,8 +274,9 @@ def _envelope(raw: dict[str, str], msg: Message) -> Envelope:
     reading = read_sender([_surrogates_to_text(v) for v in _all_raw(msg, "from")], decode_header_value)
     return Envelope(
         message_id=found.group(0) if found else (message_id or None),
-        in_reply_to=_MSG_ID.findall(decode_header_value(raw.get("in-reply-to"))),
-        references=_MSG_ID.findall(decode_header_value(raw.get("references"))),
+        in_reply_to=_message_ids(raw.get("in-reply-to"))[:20],
+        # Read whole (within the header cap): the newest ids, usually ours, come last.
+        references=_message_ids(raw.get("references"))[-500:],
         subject=decode_header_value(raw.get("subject")),
         sender=reading.address,
         sender_name=reading.name,

@@ -113,3 +113,10 @@ def test_with_an_authserv_id_our_servers_fail_wins_over_a_pass():
 def test_alignment_is_relaxed_but_not_to_a_top_level_domain():
     assert aligned("huaxin-ind.cn", "huaxin-ind.cn") and aligned("mail.huaxin-ind.cn", "huaxin-ind.cn")
     assert not aligned("cn", "huaxin-ind.cn") and not aligned("evil.cn", "huaxin-ind.cn")
+
+
+def test_references_are_read_whole_so_our_id_at_the_end_of_a_long_thread_counts():
+    ours = "<SO2023100001.approval_request.0123456789ab@example.com>"
+    refs = " ".join(f"<id{n}.aaaaaaaaaaaaaaaaaaaaaaaa@client.example>" for n in range(300)) + " " + ours
+    env = envelope(f"From: {MANAGER}", f"References: {refs}")
+    assert len(" ".join(env.references)) > 8_000 and env.references[-1] == ours
