@@ -15,6 +15,7 @@ from prefect.artifacts import acreate_table_artifact
 from prefect.cache_policies import NONE
 
 from mail.base import IncomingMessage, Mailer, MailRefused
+from store.errors import StoreCorrupt
 from store.repository import OutgoingMail
 
 from flows.components import clean_stale_files, open_mailbox, open_mailer, open_repository
@@ -25,7 +26,19 @@ from flows.outgoing import forget, message_bytes
 from flows.settings import Settings
 
 log = logging.getLogger("orderloop.intake")
-IO = dict(cache_policy=NONE, persist_result=False, retries=2, retry_delay_seconds=2)
+
+
+def worth_retrying(task, task_run, state) -> bool:
+    """A store file that does not parse stays broken: retrying only delays the one-line stop."""
+    try:
+        failure = state.result(raise_on_failure=False)
+    except Exception:
+        return True
+    return not isinstance(failure, StoreCorrupt)
+
+
+IO = dict(cache_policy=NONE, persist_result=False, retries=2, retry_delay_seconds=2,
+          retry_condition_fn=worth_retrying)
 
 
 def clean_up(settings: Settings) -> int:

@@ -299,3 +299,13 @@ def test_a_message_quarantined_by_a_failure_of_ours_is_handled_again_after_reque
     assert folder_size(clean, "inbox") == 1 and folder_size(clean, "Quarantine") == 0
     (placement,) = record_batch_safely(repository(clean), [IncomingMessage("1", raw)], settings(), NOW)
     assert placement.folder == "processed" and placement.record.order_no == "SO2023100003"
+
+
+def test_a_broken_store_file_is_not_retried_but_other_failures_are():
+    from prefect.states import Failed
+
+    from flows.intake import worth_retrying
+    from store.errors import StoreCorrupt
+
+    assert not worth_retrying(None, None, Failed(data=StoreCorrupt("var/store/orders.json", "is empty")))
+    assert worth_retrying(None, None, Failed(data=OSError("disk full")))
