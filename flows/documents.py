@@ -33,6 +33,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from mail._maildir_io import process_alive
 from mail.compose import Attachment
 from orders.master import MasterData
 from orders.model import Order
@@ -182,7 +183,7 @@ def _abandoned(run: os.DirEntry) -> bool:
     host, _, rest = run.name.rpartition("-P")
     pid = rest.split("-", 1)[0]
     if host == _host() and pid.isdigit():
-        return int(pid) != os.getpid() and not _alive(int(pid))
+        return int(pid) != os.getpid() and not process_alive(int(pid))
     try:
         return time.time() - run.stat().st_mtime > STALE_AFTER_SECONDS
     except FileNotFoundError:
@@ -226,13 +227,3 @@ def _merge(source: Path, target: Path) -> None:
 
 def _host() -> str:
     return socket.gethostname().replace("/", "_").replace("-P", "_P")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

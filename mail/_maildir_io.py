@@ -103,7 +103,7 @@ def clean_tmp(maildir: Path, *, now: float | None = None) -> list[Path]:
             continue  # delivered meanwhile
         ours = _OURS.match(entry.name)
         dead_writer = (ours is not None and ours.group(2) == host
-                       and int(ours.group(1)) != os.getpid() and not _alive(int(ours.group(1))))
+                       and int(ours.group(1)) != os.getpid() and not process_alive(int(ours.group(1))))
         if dead_writer or age > STALE_AFTER_SECONDS:
             try:
                 os.unlink(entry.path)
@@ -113,7 +113,8 @@ def clean_tmp(maildir: Path, *, now: float | None = None) -> list[Path]:
     return removed
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process of this host with that id still runs (a dead writer's files may go)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -21,18 +21,19 @@ from orders.master import CustomerRecord, MasterData
 from orders.model import SYSTEM, Order, OrderDraft, PendingAction, SenderCheck
 from orders.notice import Notice, Outcome
 from orders.status import Status
+from orders.text import normal_address
 
 ACTIONS = ("cancel", "change", "confirm")
 
 
 def registered(record: CustomerRecord | None, address: str | None) -> bool:
-    return bool(record and address and address.casefold() in record.addresses())
+    return bool(record and address and normal_address(address) in record.addresses())
 
 
 def customer_addresses(order: Order, record: CustomerRecord | None) -> set[str]:
     """Where the customer's mail may go and whom the customer's actions may come from."""
     if record is None:  # no record, nothing to reveal: the address the order came from
-        return {order.reply_to.casefold()} if order.reply_to else set()
+        return {normal_address(order.reply_to)} if order.reply_to else set()
     addresses = record.addresses()
     check = order.sender_check
     if check is not None and check.state == "confirmed" and check.customer_code == record.code:
@@ -41,7 +42,7 @@ def customer_addresses(order: Order, record: CustomerRecord | None) -> set[str]:
 
 
 def speaks_for(order: Order, record: CustomerRecord | None, sender: str | None) -> bool:
-    return bool(sender) and sender.casefold() in customer_addresses(order, record)
+    return bool(sender) and normal_address(sender) in customer_addresses(order, record)
 
 
 def proves_thread(order: Order, record: CustomerRecord | None, thread_ids: list[str]) -> bool:

@@ -10,6 +10,8 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel
 
+from orders.text import normal_address
+
 Role = Literal["sales_rep", "sales_manager", "finance", "warehouse", "production",
                "logistics", "customer_service", "tech"]
 
@@ -34,7 +36,7 @@ class CustomerRecord(BaseModel):
         """Every registered address, lower-case: the `email` column (several may
         be written, separated by ; or ,) and the confirmed ones."""
         written = re.split(r"[\s,;]+", self.email or "")
-        return {a.strip().casefold() for a in written + self.confirmed_emails if "@" in a}
+        return {normal_address(a) for a in written + self.confirmed_emails if "@" in a}
 
 
 class ProductRecord(BaseModel):

@@ -16,3 +16,19 @@ def same(a: str | None, b: str | None) -> bool:
 def normal_message_id(message_id: str) -> str:
     """Message-IDs compare without whitespace and angle brackets."""
     return message_id.strip().strip("<>").strip()
+
+
+def normal_address(address: str) -> str:
+    """An address in the one form addresses compare in: case-folded, the domain
+    in its ASCII (IDNA) form, so that `张三@例子.中国` and `张三@xn--fsqu00a.xn--fiqs8s`
+    are the same mailbox. A domain IDNA cannot encode is kept as written."""
+    local, at, domain = address.strip().rpartition("@")
+    if not at:
+        return address.strip().casefold()
+    domain = domain.casefold().rstrip(".")
+    if not domain.isascii() and len(domain) <= 253:
+        try:
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            pass
+    return f"{local.casefold()}@{domain}"

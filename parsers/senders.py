@@ -19,6 +19,8 @@ import email.utils
 import re
 from dataclasses import dataclass
 
+from orders.text import normal_address
+
 __all__ = ["SenderReading", "read_sender", "AuthVerdict", "read_auth_results", "return_path_address"]
 
 _FOLD = re.compile(r"\r?\n[ \t]*")
@@ -62,7 +64,7 @@ def read_sender(values: list[str], decode) -> SenderReading:
     if not _PLAIN.fullmatch(addr or ""):
         return SenderReading(None, None, f"the From header holds no plain address: {raw[:120]!r}")
     name = decode(name).strip().strip('"').strip() if name else None
-    return SenderReading(addr.lower(), name or None)
+    return SenderReading(normal_address(addr), name or None)
 
 
 def _address_part(raw: str) -> str:
@@ -79,7 +81,7 @@ def return_path_address(value: str | None) -> str | None:
     if text in ("<>", ""):
         return ""
     addr = email.utils.parseaddr(text)[1]
-    return addr.lower() if _PLAIN.fullmatch(addr or "") else ""
+    return normal_address(addr) if _PLAIN.fullmatch(addr or "") else ""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from orders.master import CustomerRecord, ProductRecord, StaffMember
+from orders.text import normal_address
 from store.errors import StoreCorrupt
 from store.keys import KEYS
 from store.repository import StaffDirectory
@@ -19,6 +20,10 @@ MODELS = {"customers": CustomerRecord, "products": ProductRecord, "staff": Staff
 
 def _fold(text: str | None) -> str | None:
     return text.strip().casefold() if text and text.strip() else None
+
+
+def _address(text: str | None) -> str | None:
+    return normal_address(text) if text and text.strip() else None
 
 
 def _strip(text: str | None) -> str | None:
@@ -80,7 +85,7 @@ class Directory(StaffDirectory):
         self._customer_name = _index(customers, "name", _strip)
         self._product_sku = _index(products, "sku", _fold)
         self._product_name = _index(products, "name", _strip)
-        self._staff_email = _index(staff, "email", _fold)
+        self._staff_email = _index(staff, "email", _address)
         self._staff = list(staff)
 
     @classmethod
@@ -93,7 +98,7 @@ class Directory(StaffDirectory):
         return self._customer_code.get(_strip(code))
 
     def customer_by_email(self, email: str) -> CustomerRecord | None:
-        return self._customer_email.get(_fold(email))
+        return self._customer_email.get(_address(email)) if email else None
 
     def customer_by_name(self, name: str) -> CustomerRecord | None:
         return self._customer_name.get(_strip(name))
@@ -108,7 +113,7 @@ class Directory(StaffDirectory):
         return bool(self._product_sku)
 
     def staff_by_email(self, email: str) -> StaffMember | None:
-        return self._staff_email.get(_fold(email))
+        return self._staff_email.get(_address(email))
 
     def staff_with_role(self, role: str) -> list[StaffMember]:
         return [member for member in self._staff if member.role == role]

@@ -41,9 +41,10 @@ def test_an_encoded_display_name_is_fine_as_chinese_clients_send_it():
     assert origin_doubt(env) is None
 
 
-def test_a_raw_utf8_address_is_a_plain_address():
+def test_a_raw_utf8_address_is_a_plain_address_its_domain_compared_in_ascii_form():
     env = envelope("From: 张三 <张三@例子.中国>")
-    assert env.sender == "张三@例子.中国" and env.sender_problem is None
+    assert env.sender == "张三@xn--fsqu00a.xn--fiqs8s" and env.sender_problem is None
+    assert envelope("From: 张三@XN--FSQU00A.xn--fiqs8s").sender == env.sender
 
 
 def test_the_null_envelope_sender_is_refused():

@@ -1,5 +1,5 @@
 """Who speaks for a customer: the domain rules of orders.customers."""
-from orders.customers import customer_addresses, needs_sender_check, speaks_for
+from orders.customers import customer_addresses, needs_sender_check, registered, speaks_for
 from orders.intake import handle_customer_reply
 from orders.master import CustomerRecord
 from orders.model import CustomerInfo, PaymentTerms
@@ -59,3 +59,9 @@ def test_a_cancel_without_proof_of_the_thread_asks_the_registered_address():
     assert order.status == Status.CONFIRMING and order.pending_action.intent == "cancel"
     assert [(n.purpose, n.to, n.reason) for n in outcome.notices] == [("action_check", HUADONG.email, "cancel")]
     assert customer_addresses(order, HUADONG) == {HUADONG.email}
+
+
+def test_a_unicode_domain_and_its_idna_form_are_the_same_registered_address():
+    record = CustomerRecord(code="C8", name="例子", email="张三@例子.中国")
+    assert record.addresses() == {"张三@xn--fsqu00a.xn--fiqs8s"}
+    assert registered(record, "张三@XN--FSQU00A.xn--fiqs8s") and registered(record, "张三@例子.中国")
