@@ -24,7 +24,7 @@ from orders.intake import find_customer, handle_customer_reply, receive_order
 from orders.notice import Outcome
 from orders.status import Status
 from parsers.result import ParseResult
-from store.repository import Folder, ProcessedMessage, Repository, UnitOfWork
+from store.repository import Folder, HeldMessage, ProcessedMessage, Repository, UnitOfWork
 from store.errors import StoreError
 
 from flows.components import approval_secret
@@ -131,10 +131,8 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
             outcome, settled = decide_held(uow, held, parsed, settings, now)
         else:
             outcome, settled = _dispatch(uow, parsed, settings, now), None
-        if settled is not None:
-            uow.hold_message(settled)
         if isinstance(outcome, str):
-            return _unplaced(uow, parsed, key, outcome, settings, now, base, decided=settled is not None)
+            return _unplaced(uow, parsed, key, outcome, settings, now, base, settled=settled)
         order, documents = outcome.order, Documents(settings)
         mails = [compose(notice, order, settings, now, master=uow.master, secret=approval_secret(settings),
                          documents=documents) for notice in outcome.notices]
@@ -153,6 +151,8 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
         queue(uow, mail, settings)
     if outcome.acted or outcome.refused:  # a refusal changes only the audit trail
         uow.save_order(order)
+    if settled is not None:
+        uow.hold_message(settled)
     if asked is not None:
         return _held(uow, asked, outcome.note, settings, base | {"order_no": order.order_no})
     return ProcessedMessage(folder="processed" if outcome.acted else "ignored", order_no=order.order_no,
@@ -167,11 +167,12 @@ def _may_decide_held(uow: UnitOfWork, parsed: ParseResult) -> bool:
 
 
 def _unplaced(uow: UnitOfWork, parsed: ParseResult, key: str, why: str, settings: Settings, now: datetime,
-              base: dict, decided: bool) -> ProcessedMessage:
+              base: dict, settled: HeldMessage | None) -> ProcessedMessage:
     """Why nothing happened; the rep is asked about a customer's message nobody would otherwise read."""
     if why.startswith("malformed"):
         return ProcessedMessage(folder="quarantine", reason=why, **base)
-    if decided:
+    if settled is not None:  # the rep filed a held message
+        uow.hold_message(settled)
         return ProcessedMessage(folder="processed", reason=why, **base)
     readable = (parsed.kind == "other" and not parsed.bulk) or why.startswith("reply to no open order")
     asked = hold_for_rep(uow, parsed, key, why, settings, now) if readable else None
