@@ -19,7 +19,7 @@ from filelock import Timeout
 from mail.base import IncomingMessage
 from mail.fingerprint import content_fingerprint
 from orders.deadlines import chase_review
-from orders.customers import registered
+from orders.customers import newly_confirmed_address, registered
 from orders.intake import find_customer, handle_customer_reply, receive_order
 from orders.notice import Outcome
 from orders.status import Status
@@ -151,12 +151,21 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
         queue(uow, mail, settings)
     if outcome.acted or outcome.refused:  # a refusal changes only the audit trail
         uow.save_order(order)
+        _register_confirmed_sender(uow, order)
     if settled is not None:
         uow.hold_message(settled)
     if asked is not None:
         return _held(uow, asked, outcome.note, settings, base | {"order_no": order.order_no})
     return ProcessedMessage(folder="processed" if outcome.acted else "ignored", order_no=order.order_no,
                             reason=None if outcome.acted else outcome.note, **base)
+
+
+def _register_confirmed_sender(uow: UnitOfWork, order) -> None:
+    """The rep's 确认 adds the sender's address to the customer record."""
+    record = uow.master.customer_by_code(order.sender_check.customer_code) if order.sender_check else None
+    new = newly_confirmed_address(order, record)
+    if new is not None:
+        uow.add_customer_address(*new)
 
 
 def _may_decide_held(uow: UnitOfWork, parsed: ParseResult) -> bool:

@@ -103,8 +103,7 @@ def _sender_verdict(uow: UnitOfWork, order: Order, parsed: ParseResult, staff: S
         return refuse(order, env.sender, why, message_id=env.message_id, at=now)
     if answer == "no":
         return deny_sender(order, rep=env.sender, at=now, message_id=env.message_id)
-    confirm_sender(order, rep=env.sender, at=now, message_id=env.message_id)
-    uow.add_customer_address(check.customer_code, check.address)
+    confirm_sender(order, rep=env.sender, at=now, message_id=env.message_id)  # registered when the order is saved
     return assess(order, [], actor=env.sender, message_id=env.message_id, at=now, today=now.date(),
                   master=uow.master, why=f"sender confirmed by {env.sender}")
 

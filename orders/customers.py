@@ -83,7 +83,17 @@ def ask_rep_about_sender(order: Order, record: CustomerRecord, rep: str | None, 
 
 
 def awaits_sender_check(order: Order) -> bool:
-    return order.status == Status.RECEIVED and order.sender_check is not None and order.sender_check.state == "asked"
+    """The rep was asked about the sender (on receipt, or when a later answer named a customer on record)."""
+    return (order.status in (Status.RECEIVED, Status.CLARIFYING) and order.sender_check is not None
+            and order.sender_check.state == "asked")
+
+
+def newly_confirmed_address(order: Order, record: CustomerRecord | None) -> tuple[str, str] | None:
+    """(customer code, address) the rep confirmed that the record does not hold yet: the flow registers it."""
+    check = order.sender_check
+    if check is None or check.state != "confirmed" or record is None or record.code != check.customer_code:
+        return None
+    return None if registered(record, check.address) else (check.customer_code, check.address)
 
 
 def deny_sender(order: Order, *, rep: str, at: datetime, message_id: str | None) -> Outcome:

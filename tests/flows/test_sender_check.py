@@ -1,0 +1,32 @@
+"""The rep's sender check when the customer is named only in an answer, on
+the in-memory store through the intake service layer."""
+from __future__ import annotations
+
+from orders.status import Status
+
+from tests.flows.test_unplaced import mail, run, sent_to, text_of
+from tests.flows.test_handling import repository_with_master
+
+OUTSIDER, REP = "buyer@lookalike.example", "li.rep@example.com"
+
+
+def reply_to(outgoing, body: str, sender: str) -> bytes:
+    return mail(body, sender=sender, subject="Re: " + outgoing.subject, In_Reply_To=outgoing.message_id,
+                References=outgoing.message_id)
+
+
+def test_a_customer_code_given_in_an_answer_is_checked_with_the_rep_before_anything_is_revealed():
+    repository = repository_with_master()
+    run(repository, mail("商品编码:P001\n数量:10台\n要求交付日期:2023-10-15\n", sender=OUTSIDER, subject="订购单"))
+    (order,) = repository.list_orders()
+    assert order.status == Status.CLARIFYING  # unknown customer: asked who they are
+    (questions,) = sent_to(repository, OUTSIDER)
+    run(repository, reply_to(questions, "客户编码:CUST001\n", OUTSIDER))
+    (order,) = repository.list_orders()
+    assert order.sender_check.state == "asked" and order.customer.address is None
+    assert "上海市浦东新区张江路100号" not in "".join(text_of(m) for m in sent_to(repository, OUTSIDER))
+    check = next(m for m in sent_to(repository, REP) if m.purpose == "sender_check")
+    run(repository, reply_to(check, "确认", REP))
+    (order,) = repository.list_orders()
+    assert order.sender_check.state == "confirmed" and order.customer.address == "上海市浦东新区张江路100号"
+    assert OUTSIDER in repository.master().customer_by_code("CUST001").addresses()
