@@ -10,6 +10,7 @@ from orders.master import MasterData
 from orders.model import Order
 from orders.notice import Notice
 from orders.review import claims_of, customer_record
+from orders.text import normal_message_id
 from orders.tokens import issue_token
 from store.repository import OutgoingMail
 from templates.render import render_mail
@@ -61,11 +62,12 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
     subject = f"[{order.order_no}] {SUBJECTS[notice.purpose]}"
     if notice.step and notice.purpose in ("approval_request", "review_reminder", "escalation"):
         subject += f" · {Step(notice.step).label.split(' / ')[0]}"
-    references = [m for m in order.thread if m != message_id]
+    references = thread_for(order, notice.to, exclude=message_id)
+    in_reply_to = notice.in_reply_to if _visible_to(order, notice.in_reply_to, notice.to) else None
     attachments = ([documents.attachment(order, ATTACHED[notice.purpose], master)]
                    if documents is not None and notice.purpose in ATTACHED else [])
     raw = build_message(sender=settings.address, recipients=[notice.to], subject=subject, text=text,
-                        html=html, message_id=message_id, in_reply_to=notice.in_reply_to,
+                        html=html, message_id=message_id, in_reply_to=in_reply_to,
                         references=references, date=now, attachments=attachments)
     order.record_mail(message_id, notice.to)
     if notice.request is not None and notice.purpose != "review_reminder":
@@ -73,6 +75,24 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
     return OutgoingMail(message_id=message_id, order_no=order.order_no, purpose=notice.purpose,
                         sender=settings.address, recipients=[notice.to], subject=subject,
                         raw=raw.decode("utf-8"), created_at=now)
+
+
+def thread_for(order: Order, recipient: str, *, exclude: str | None = None) -> list[str]:
+    """The References of a mail to `recipient`: the thread's messages from
+    outside and our mails to that recipient only. Our Message-IDs are proof of
+    receipt (a reply naming one decides), so a mail never names one that went
+    to somebody else."""
+    return [m for m in order.thread if m != exclude and _visible_to(order, m, recipient)]
+
+
+def _visible_to(order: Order, message_id: str | None, recipient: str) -> bool:
+    """Whether a mail to `recipient` may name this message: not one of ours that went to someone else."""
+    to = recipient.casefold()
+    return bool(message_id) and order.mail_sent.get(_bare(message_id), to) == to
+
+
+def _bare(message_id: str) -> str:
+    return normal_message_id(message_id).casefold()
 
 
 def _context(notice: Notice, order: Order, settings: Settings, master: MasterData, secret: str) -> dict:

@@ -8,26 +8,9 @@ written as UTF-8 in the headers (RFC 6532).
 """
 from __future__ import annotations
 
-import idna
+from orders.text import ascii_domain
 
 __all__ = ["ascii_domain", "wire_address", "needs_smtputf8"]
-
-
-def ascii_domain(domain: str) -> str:
-    """The domain's ASCII form: IDNA 2008 with the UTS 46 mapping (which
-    lower-cases and maps full-width dots), else IDNA 2003 for the names only
-    it allows; a domain neither encodes is returned as it is (UTF-8, which
-    only SMTPUTF8 carries)."""
-    if domain.isascii():
-        return domain
-    try:
-        return idna.encode(domain, uts46=True).decode("ascii")
-    except (idna.IDNAError, UnicodeError):
-        pass
-    try:
-        return domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        return domain
 
 
 def wire_address(address: str) -> str:

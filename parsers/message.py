@@ -260,18 +260,19 @@ def _date(raw: str) -> datetime | None:
 
 def _message_ids(raw: str | None) -> list[str]:
     """Every <id> of a threading header; ids are ASCII, so nothing is decoded."""
-    return _MSG_ID.findall(_FOLD.sub(" ", str(raw))) if raw else []
+    return _MSG_ID.findall(_FOLD.sub(" ", _surrogates_to_text(str(raw)))) if raw else []
 
 
 def _all_raw(msg: Message, name: str) -> list[str]:
-    return [value if isinstance(value, str) else str(value)
+    """Every value of a header, as text (8-bit bytes read as UTF-8 or GB18030)."""
+    return [_surrogates_to_text(value if isinstance(value, str) else str(value))
             for key, value in msg.raw_items() if str(key).strip().lower() == name]
 
 
 def _envelope(raw: dict[str, str], msg: Message) -> Envelope:
     message_id = decode_header_value(raw.get("message-id"))
     found = _MSG_ID.search(message_id)
-    reading = read_sender([_surrogates_to_text(v) for v in _all_raw(msg, "from")], decode_header_value)
+    reading = read_sender(_all_raw(msg, "from"), decode_header_value)
     return Envelope(
         message_id=found.group(0) if found else (message_id or None),
         in_reply_to=_message_ids(raw.get("in-reply-to"))[:20],
@@ -283,7 +284,7 @@ def _envelope(raw: dict[str, str], msg: Message) -> Envelope:
         sender_problem=reading.problem,
         reply_to=_address(raw.get("reply-to", ""))[1],
         date=_date(raw.get("date", "")),
-        return_path=return_path_address(raw.get("return-path")),
+        return_path=return_path_address(_all_raw(msg, "return-path")[0] if "return-path" in raw else None),
         authentication=_all_raw(msg, "authentication-results"),
     )
 

@@ -121,3 +121,15 @@ def test_references_are_read_whole_so_our_id_at_the_end_of_a_long_thread_counts(
     refs = " ".join(f"<id{n}.aaaaaaaaaaaaaaaaaaaaaaaa@client.example>" for n in range(300)) + " " + ours
     env = envelope(f"From: {MANAGER}", f"References: {refs}")
     assert len(" ".join(env.references)) > 8_000 and env.references[-1] == ours
+
+
+def test_eai_headers_survive_the_trip_to_json_and_back():
+    """The parse worker sends each result as JSON: raw UTF-8 in any header must come back whole."""
+    from parsers.result import ParseResult
+
+    raw = message("From: 张三 <张三@例子.中国>", "Return-Path: <张三@例子.中国>", "In-Reply-To: <abc@例子.中国>",
+                  "Authentication-Results: mx.example.com; spf=pass smtp.mailfrom=张三@例子.中国")
+    result = parse_email(raw)
+    again = ParseResult.model_validate_json(result.model_dump_json())
+    assert again.envelope.in_reply_to == ["<abc@例子.中国>"] and "张三@例子.中国" in again.envelope.authentication[0]
+    assert again.envelope.return_path == again.envelope.sender == "张三@xn--fsqu00a.xn--fiqs8s"

@@ -65,3 +65,10 @@ def test_a_unicode_domain_and_its_idna_form_are_the_same_registered_address():
     record = CustomerRecord(code="C8", name="例子", email="张三@例子.中国")
     assert record.addresses() == {"张三@xn--fsqu00a.xn--fiqs8s"}
     assert registered(record, "张三@XN--FSQU00A.xn--fiqs8s") and registered(record, "张三@例子.中国")
+
+
+def test_lookalike_domains_do_not_compare_equal():
+    record = CustomerRecord(code="C7", name="Faß", email="x@faß.de")
+    assert registered(record, "x@xn--fa-hia.de") and not registered(record, "x@fass.de")
+    assert not registered(CustomerRecord(code="C6", name="H", email="mgr.wang@huaxin-ind.cn"),
+                          "mgr.wang@huaxin\u200d-ind.cn")
