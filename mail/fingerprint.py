@@ -11,7 +11,9 @@ long headers folded differently or its line ends changed.
 that say who, to whom, what and when (unfolded, runs of whitespace made one
 space, in a fixed order) and the body bytes (line ends made LF, trailing
 blank lines dropped). Trace headers and folding do not change it; a
-different body, subject, sender, recipient or date does.
+different body, subject, sender, recipient or date does. It takes time in
+proportion to the message's size, however its headers are folded: it runs in
+the intake's own process, outside the parse budget.
 """
 from __future__ import annotations
 
@@ -33,19 +35,21 @@ def content_fingerprint(raw: bytes) -> str:
     """The hex SHA-256 of the message's main headers and body (see above)."""
     found = _SPLIT.search(raw)
     head, body = (raw[:found.start()], raw[found.end():]) if found else (raw, b"")
-    fields: list[tuple[bytes, bytes]] = []
+    # Each field as its name and the pieces of its value: a folded line adds a
+    # piece, and the pieces are joined once (joining as they come was quadratic
+    # in a header of many folds: 625 KB took 0.8 s, in the intake's own process).
+    fields: list[tuple[bytes, list[bytes]]] = []
     for line in _LINE_END.sub(b"\n", head).split(b"\n"):
         if line[:1] in (b" ", b"\t") and fields:
-            name, value = fields[-1]
-            fields[-1] = (name, value + b" " + line)  # a folded line continues the field above
+            fields[-1][1].append(line)  # a folded line continues the field above
             continue
         name, colon, value = line.partition(b":")
         if colon:
-            fields.append((name.strip().lower(), value))
+            fields.append((name.strip().lower(), [value]))
         elif line.strip():
-            fields.append((b"", line))  # not a header at all: no server adds such a line, so it counts
+            fields.append((b"", [line]))  # not a header at all: no server adds such a line, so it counts
     digest = hashlib.sha256()
-    wanted = [(name, _SPACE.sub(b" ", value).strip()) for name, value in fields
+    wanted = [(name, _SPACE.sub(b" ", b" ".join(pieces)).strip()) for name, pieces in fields
               if not name or name.decode("ascii", "replace") in _WANTED]
     for name, value in sorted(wanted, key=lambda field: field[0]):  # stable: repeated fields keep their order
         digest.update(name + b":" + value + b"\n")
