@@ -7,11 +7,15 @@ decodes by name, such as the email package or imap-tools) and in our own
 table (the registry caches a lookup made before this module was imported).
 
 Only the text encodings that mail really uses are decoded with (MAIL_CODECS,
-an allow-list of codec names). Python's registry also holds codecs that no
-mail client writes and that cost or hide too much: punycode and idna decode in
-quadratic time (a 1 MB body labelled punycode took 61 s), utf-7 hides markup
-from filters, rot13, base64 and zlib are not charsets at all, EBCDIC code
-pages read ASCII as gibberish. A label naming one of those is *refused*
+an allow-list of codec names): Unicode, every single-byte code page Python has
+(ISO 8859, Windows, DOS and Mac code pages: old mail in cp437, cp850, cp852,
+mac-cyrillic is still mail), and the multibyte charsets of Chinese, Japanese
+and Korean mail. Python's registry also holds codecs that no mail client
+writes and that cost or hide too much: punycode and idna decode in quadratic
+time (a 1 MB body labelled punycode took 61 s), utf-7 hides markup from
+filters, raw_unicode_escape and unicode_escape read Python literals, rot13,
+base64 and zlib are not charsets at all, EBCDIC code pages read ASCII as
+gibberish. A label naming one of those is *refused*
 (`refused_charset` says so, and the bytes are read as if unlabelled); a label
 Python does not know at all ("unknown-8bit", "utf8mb4") is a common mistake
 and is only ignored.
@@ -32,23 +36,39 @@ _EXTRA = {"utf8": "utf_8", "ks_c_5601_1987": "cp949", "x_sjis": "shift_jis", "an
           "windows_874": "cp874", "windows_31j": "cp932", "iso_8859_8_i": "iso8859_8", "iso_8859_6_i": "iso8859_6"}
 
 # The codecs (by `codecs.lookup(label).name`) that the charset labels of real
-# mail resolve to. Every one decodes in linear time (tests/parsers/test_charsets.py).
-MAIL_CODECS = frozenset({
-    # Unicode (GB2312 and GBK resolve to gb18030, see above)
-    "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "ascii",
-    # ISO 8859 and the Windows code pages (Western, Central European, Cyrillic, Greek, Turkish,
-    # Hebrew, Arabic, Baltic, Vietnamese, Thai), KOI8 and DOS Cyrillic, old Mac
+# mail resolve to. Every one decodes in linear time
+# (tests/parsers/test_refusals.py, test_every_mail_codec_decodes_hostile_bytes_in_linear_time).
+_UNICODE = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "ascii")
+# Every single-byte code page Python has that keeps ASCII's letters and digits
+# where ASCII has them: ISO 8859, the Windows, DOS (OEM) and Mac code pages,
+# KOI8, Thai, Kazakh, Urdu, HP Roman-8, Palm OS. Each decodes a byte at a
+# time through a table of 256 characters. Only the EBCDIC pages (cp037, cp273,
+# cp424, cp500, cp875, cp1026, cp1140) are left out: they read ASCII as
+# gibberish and no mail client writes them.
+_SINGLE_BYTE = (
     *(f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)),
-    *(f"cp{n}" for n in range(1250, 1259)), "cp874", "tis-620", "koi8-r", "koi8-u", "koi8-t", "cp866",
-    "mac-roman",
-    # Chinese
+    *(f"cp{n}" for n in range(1250, 1259)), "cp874", "cp1006", "cp1125",
+    "cp437", "cp720", "cp737", "cp775", "cp850", "cp852", "cp855", "cp856", "cp857", "cp858",
+    *(f"cp{n}" for n in range(860, 867)), "cp869",
+    "koi8-r", "koi8-u", "koi8-t", "tis-620", "kz1048", "ptcp154", "hp-roman8", "palmos",
+    "mac-roman", "mac-latin2", "mac-cyrillic", "mac-greek", "mac-turkish", "mac-iceland", "mac-croatian",
+    "mac-romanian", "mac-arabic", "mac-farsi",
+)
+_MULTIBYTE = (
+    # Chinese (GB2312 and GBK resolve to gb18030, see above)
     "gb18030", "hz", "big5", "big5hkscs", "cp950",
     # Japanese
     "shift_jis", "cp932", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213",
     "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_3", "iso2022_jp_ext",
     # Korean
     "euc_kr", "cp949", "johab", "iso2022_kr",
-})
+)
+# Refused, whatever a label says: what is no text encoding of mail. punycode
+# and idna (quadratic), utf-7 (hides markup from filters), raw_unicode_escape
+# and unicode_escape (Python literals), the bytes-to-bytes and text-transform
+# codecs (base64, quopri, uu, hex, zlib, bz2, rot13), charmap and undefined,
+# and EBCDIC.
+MAIL_CODECS = frozenset({*_UNICODE, *_SINGLE_BYTE, *_MULTIBYTE})
 
 
 def install_aliases() -> None:

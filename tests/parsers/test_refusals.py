@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import base64
 import codecs
+import encodings
+import importlib
+import pkgutil
 import time
 
 import pytest
@@ -53,7 +56,8 @@ def test_a_codec_that_is_no_mail_charset_is_never_decoded_with(label, encoded, d
     assert decoded not in decode_header_value(f"Subject {word}")
 
 
-@pytest.mark.parametrize("label", ["utf-7", "idna", "punycode", "rot13", "base64", "cp037", "unicode_escape"])
+@pytest.mark.parametrize("label", ["utf-7", "idna", "punycode", "rot13", "base64", "cp037", "unicode_escape",
+                                   "raw_unicode_escape", "quopri", "hex", "zlib", "cp500", "cp1140", "undefined"])
 def test_a_body_in_a_codec_that_is_no_mail_charset_is_refused_with_the_reason(label):
     raw = mail(f"Content-Type: text/plain; charset={label}\r\n", b"+AGEAYgBj-")
     name = codecs.lookup(label).name
@@ -85,6 +89,59 @@ def test_the_charsets_of_real_mail_are_decoded(label, codec, text):
                base64.encodebytes(text.encode(codec)))
     assert reason(raw) is None
     assert read_message(raw).text.strip() == text
+
+
+# Issue 9, part 11: the DOS, Mac and other single-byte code pages of old mail were refused.
+@pytest.mark.parametrize(("label", "codec", "text"), [
+    ("cp437", "cp437", "Müller café ½"), ("IBM437", "cp437", "Müller café ½"), ("cp850", "cp850", "Ørsted café"),
+    ("cp852", "cp852", "Łódź zamówienie"), ("mac-cyrillic", "mac-cyrillic", "заказ"), ("cp855", "cp855", "заказ"),
+    ("cp857", "cp857", "sipariş"), ("cp860", "cp860", "encomenda ação"), ("cp861", "cp861", "Þórður pöntun"),
+    ("cp862", "cp862", "הזמנה"), ("cp863", "cp863", "commande été"), ("cp864", "cp864", "\ufed3\ufef3\ufee3"),
+    ("cp865", "cp865", "bestilling ø"), ("cp866", "cp866", "заказ"), ("cp869", "cp869", "παραγγελία"),
+    ("macintosh", "mac-roman", "café €"), ("mac-latin2", "mac-latin2", "Łódź zamówienie"),
+    ("cp1006", "cp1006", "\u06f1\u06f2\u06f3"), ("tis-620", "tis-620", "สั่งซื้อ"), ("iso-8859-11", "iso8859-11", "สั่งซื้อ"),
+])
+def test_the_single_byte_code_pages_of_old_mail_are_decoded_not_refused(label, codec, text):
+    assert refused_charset(label) is None and codec_for(label) == codec
+    assert decode_bytes(text.encode(codec), label) == text
+    raw = mail(f"Content-Type: text/plain; charset={label}\r\nContent-Transfer-Encoding: base64\r\n",
+               base64.encodebytes(text.encode(codec)))
+    assert reason(raw) is None
+    assert read_message(raw).text.strip() == text
+
+
+def _python_codecs() -> dict[str, object]:
+    """Every codec of the running Python's encodings package, by its name, with its module."""
+    found = {}
+    for module in pkgutil.iter_modules(encodings.__path__):
+        try:
+            imported = importlib.import_module(f"encodings.{module.name}")
+            found[imported.getregentry().name] = imported
+        except (ImportError, AttributeError):  # aliases; mbcs and oem are Windows's
+            continue
+    return found
+
+
+def test_every_single_byte_code_page_python_has_is_a_mail_charset_except_ebcdic():
+    letters = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    ebcdic, single_byte = set(), set()
+    for name, module in _python_codecs().items():
+        if len(getattr(module, "decoding_table", "")) == 256:
+            ascii_letters = codecs.decode(letters, name, "replace") == letters.decode("ascii")
+            (single_byte if ascii_letters else ebcdic).add(name)
+    assert {"cp437", "cp850", "cp852", "cp864", "mac-cyrillic", "cp1006", "tis-620", "iso8859-11"} <= single_byte
+    assert single_byte <= MAIL_CODECS
+    assert ebcdic == {"cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140"}
+    assert not ebcdic & MAIL_CODECS
+
+
+def test_what_is_refused_is_no_text_encoding_of_mail():
+    refused = {name for name in _python_codecs() if refused_charset(name) is not None}
+    not_text = {name for name in refused if not codecs.lookup(name)._is_text_encoding}
+    assert not_text == {"base64", "bz2", "hex", "quopri", "rot-13", "uu", "zlib"}
+    assert refused - not_text == {"punycode", "idna", "utf-7", "raw-unicode-escape", "unicode-escape", "charmap",
+                                  "undefined", "cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140"}
+    assert not {refused_charset(label) for label in ("gb2312", "GBK", "x-gbk", "cp936")} - {None}
 
 
 @pytest.mark.parametrize("label", ["unknown-8bit", "x-user-defined", "utf8mb4", "x-unknown", ""])
