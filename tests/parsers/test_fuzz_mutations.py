@@ -1,5 +1,6 @@
-"""3,000 mutated emails over a fixed seed: parse_email never raises and always
-answers in the contract's terms (DESIGN.md, `orderloop parse --json`).
+"""3,000 mutated emails over a fixed seed: parse_email never raises, always
+answers in the contract's terms (DESIGN.md, `orderloop parse --json`), and its
+result survives the JSON the parse worker sends it in.
 
 The mutations are those of test_never_raises.py's Hypothesis strategy, drawn
 from a seeded random generator instead so that the same 3,000 run every time,
@@ -53,6 +54,9 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
 
 def check_contract(result: ParseResult) -> None:
     assert isinstance(result, ParseResult)
+    # The parse worker sends the result to the intake as JSON (flows/parse_budget.py):
+    # it must come back whole, equal to what the parser answered.
+    assert ParseResult.model_validate_json(result.model_dump_json()) == result
     shape = json.loads(json.dumps(result.contract()))
     assert shape["kind"] in KINDS
     assert (shape["reply"] is None) == (shape["kind"] != "reply")
