@@ -70,6 +70,8 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
                         html=html, message_id=message_id, in_reply_to=in_reply_to,
                         references=references, date=now, attachments=attachments)
     order.record_mail(message_id, notice.to)
+    if notice.purpose == "action_check" and order.pending_action is not None:
+        order.pending_action.check_id = message_id  # only the answer to this mail confirms the action
     if notice.request is not None and notice.purpose != "review_reminder":
         order.approval_requests[notice.request].message_id = message_id
     return OutgoingMail(message_id=message_id, order_no=order.order_no, purpose=notice.purpose,

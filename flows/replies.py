@@ -15,13 +15,14 @@ from datetime import datetime
 
 from orders.changes import CHANGEABLE, request_change
 from orders.customers import (awaits_sender_check, confirm_sender, deny_sender, hold_action, proves_thread,
-                              speaks_for, take_pending_action)
+                              speaks_for, confirmed_action)
 from orders.intake import assess, handle_customer_reply
 from orders.master import StaffMember
 from orders.model import Order, PaymentTerms
 from orders.notice import Outcome
 from orders.review import answered_request, customer_record, handle_verdict, refuse, renegotiate_terms, sales_rep
 from orders.status import Status
+from orders.text import normal_address, normal_message_id
 from parsers.answers import read_yes_no
 from parsers.requests import change_reason, read_new_terms
 from parsers.result import ParseResult
@@ -55,17 +56,22 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
     if reply.token or (reply.intent in VERDICTS and (staff is not None or answered_request(order, thread_ids))):
         return handle_verdict(order, sender=sender, intent=reply.intent, reason=reply.reason, token=reply.token,
                               thread_ids=thread_ids, message_id=env.message_id, at=now, rules=rules,
-                              secret=approval_secret(settings), master=uow.master, distrust=doubt)
+                              secret=approval_secret(settings), master=uow.master, distrust=doubt,
+                              quoted_token=reply.quoted_token)
     record = customer_record(order, uow.master)
     pending = _confirmed_pending_action(order, record, parsed, thread_ids)
+    if pending is None and _answers_check(order, thread_ids):
+        return Outcome(order, acted=False, note="the reply answers a confirmation request that no longer stands "
+                                                "(a later request replaced it, or the order changed)")
     if pending is not None:
         intent, answer, reason = pending
     else:
         intent, answer, reason = reply.intent, reply.answer, change_reason(reply.text)
     if order.status in CHANGEABLE and answer is not None and intent in ("change", "answer"):
         if staff is not None:
-            if doubt:
-                return refuse(order, sender, doubt, message_id=env.message_id, at=now)
+            why = doubt or _no_proof(order, sender, thread_ids)
+            if why:
+                return refuse(order, sender, why, message_id=env.message_id, at=now)
         elif not speaks_for(order, record, sender):
             return Outcome(order, acted=False, note=f"{sender} is not a registered address of the customer")
         elif pending is None and not proves_thread(order, record, thread_ids):
@@ -81,8 +87,10 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
                                  thread_ids=thread_ids if pending is None else _proof(order, record))
 
 
-def _no_proof(order: Order, sender: str, thread_ids: list[str]) -> str | None:
-    if order.answered_mail(thread_ids, {sender}) is None:
+def _no_proof(order: Order, sender: str, thread_ids: list[str], purpose: str | None = None) -> str | None:
+    """Why the reply does not prove its sender received our mail (of that purpose), or None."""
+    answered = order.answered_mail(thread_ids, {sender})
+    if answered is None or (purpose and f".{purpose}." not in answered):
         return ("the reply answers no mail the pipeline sent to you (no In-Reply-To/References naming it): "
                 "reply to the mail about this order")
     return None
@@ -92,10 +100,9 @@ def _sender_verdict(uow: UnitOfWork, order: Order, parsed: ParseResult, staff: S
                     thread_ids: list[str], doubt: str | None, now: datetime) -> Outcome:
     """The rep's answer to "does this sender speak for the customer?"."""
     env, check = parsed.envelope, order.sender_check
-    allowed = {check.rep or ""} | {m.email.casefold() for m in uow.master.staff_with_role("sales_manager")}
-    why = doubt or _no_proof(order, env.sender, thread_ids)
-    if env.sender not in allowed:
-        why = f"only the customer's rep ({check.rep}) or a sales manager confirms who speaks for the customer"
+    why = doubt or _no_proof(order, env.sender, thread_ids, purpose="sender_check")
+    if check.rep is None or normal_address(env.sender) != normal_address(check.rep):
+        why = f"only {check.rep or 'the rep asked'} confirms who speaks for this customer"
     answer = read_yes_no(parsed.reply.text) if why is None else None
     if why is None and answer is None:
         why = "the reply says neither 确认 (the sender speaks for the customer) nor 不是"
@@ -110,16 +117,16 @@ def _sender_verdict(uow: UnitOfWork, order: Order, parsed: ParseResult, staff: S
 
 def _confirmed_pending_action(order: Order, record, parsed: ParseResult, thread_ids: list[str]):
     """The customer's held action, when this reply confirms it in answer to our check mail."""
-    if order.pending_action is None or parsed.reply.intent not in ("confirm", "approve"):
+    if parsed.reply.intent not in ("confirm", "approve"):
         return None
-    if not speaks_for(order, record, parsed.envelope.sender):
-        return None
-    answered = order.answered_mail(thread_ids, {parsed.envelope.sender})
-    if answered is None or ".action_check." not in answered:
-        return None
-    action = take_pending_action(order)
-    intent = "confirm" if action.intent == "confirm" else action.intent
-    return intent, action.answer, action.reason
+    action = confirmed_action(order, record, parsed.envelope.sender, thread_ids)
+    return None if action is None else (action.intent, action.answer, action.reason)
+
+
+def _answers_check(order: Order, thread_ids: list[str]) -> bool:
+    """The reply's In-Reply-To names one of our confirmation requests for a held action."""
+    return bool(thread_ids) and ".action_check." in normal_message_id(thread_ids[0]).casefold() \
+        and order.answered_mail(thread_ids[:1], set(order.mail_sent.values())) is not None
 
 
 def _proof(order: Order, record) -> list[str]:

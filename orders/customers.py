@@ -21,7 +21,7 @@ from orders.master import CustomerRecord, MasterData
 from orders.model import SYSTEM, Order, OrderDraft, PendingAction, SenderCheck
 from orders.notice import Notice, Outcome
 from orders.status import Status
-from orders.text import normal_address
+from orders.text import normal_address, normal_message_id
 
 ACTIONS = ("cancel", "change", "confirm")
 
@@ -60,7 +60,7 @@ def needs_sender_check(order: Order, record: CustomerRecord | None) -> bool:
         return False
     check = order.sender_check
     return not (check is not None and check.state == "confirmed" and check.customer_code == record.code
-                and check.address == order.reply_to.casefold())
+                and check.address == normal_address(order.reply_to))
 
 
 def ask_rep_about_sender(order: Order, record: CustomerRecord, rep: str | None, *, at: datetime,
@@ -68,10 +68,10 @@ def ask_rep_about_sender(order: Order, record: CustomerRecord, rep: str | None, 
     """The order waits in 已接收; the rep is asked; the sender is told only that it waits."""
     check = order.sender_check
     if check is not None and check.state == "asked" and (check.customer_code, check.address) == (
-            record.code, order.reply_to.casefold()):
+            record.code, normal_address(order.reply_to)):
         return Outcome(order, note=f"sender {order.reply_to} still to be confirmed by the rep")  # asked once
-    order.sender_check = SenderCheck(address=order.reply_to.casefold(), customer_code=record.code, rep=rep,
-                                     asked_at=at)
+    order.sender_check = SenderCheck(address=normal_address(order.reply_to), customer_code=record.code,
+                                     rep=normal_address(rep) if rep else None, asked_at=at)
     order.note("sender_check", at=at, actor=SYSTEM, message_id=message_id,
                reason=f"{order.reply_to} is not a registered address of customer {record.code}: "
                       f"the order waits until the rep ({rep or 'no rep on record'}) confirms the sender")
@@ -122,8 +122,8 @@ def hold_action(order: Order, record: CustomerRecord | None, *, intent: str, sen
                 message_id: str | None) -> Outcome:
     """A cancel, change or confirmation without proof of the thread: the
     registered address is asked to confirm it, and only the answer acts."""
-    order.pending_action = PendingAction(intent=intent, requested_by=sender.casefold(), at=at, answer=answer,
-                                         reason=reason, message_id=message_id)
+    order.pending_action = PendingAction(intent=intent, requested_by=normal_address(sender), at=at, answer=answer,
+                                         reason=reason, message_id=message_id, version=order.version)
     order.note("refused", at=at, actor=sender, message_id=message_id,
                reason=f"{intent} without proof of the thread (not a reply to our mail): "
                       "the registered address is asked to confirm it")
@@ -132,6 +132,17 @@ def hold_action(order: Order, record: CustomerRecord | None, *, intent: str, sen
                                   reason=intent)], acted=False, refused=True, note=f"{intent} awaits confirmation")
 
 
-def take_pending_action(order: Order) -> PendingAction | None:
-    action, order.pending_action = order.pending_action, None
+def confirmed_action(order: Order, record: CustomerRecord | None, sender: str | None,
+                     thread_ids: list[str]) -> PendingAction | None:
+    """The held action this reply confirms, taken off the order: only from a
+    registered address, only in answer to the confirmation request for that
+    very action (a later held action has its own), at the same order version."""
+    action = order.pending_action
+    if action is None or action.check_id is None or action.version != order.version:
+        return None
+    if not speaks_for(order, record, sender):
+        return None
+    if normal_message_id(action.check_id).casefold() not in {normal_message_id(m).casefold() for m in thread_ids}:
+        return None
+    order.pending_action = None
     return action

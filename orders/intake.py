@@ -104,7 +104,8 @@ def assess(order: Order, parse_problems: list[Problem], *, actor: str, message_i
     list; from an address not registered for the customer named, ask the rep first."""
     customer = find_customer(order.customer, order.reply_to, master)
     if needs_sender_check(order, customer):
-        rep = customer.sales_rep_email or next((m.email for m in master.staff_with_role("sales_rep")), None)
+        rep = customer.sales_rep_email or next((m.email for role in ("sales_rep", "sales_manager")
+                                                for m in master.staff_with_role(role)), None)
         return ask_rep_about_sender(order, customer, rep, at=at, message_id=message_id)
     link_customer(order, customer)
     enrich_lines(order, master)

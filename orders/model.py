@@ -161,9 +161,11 @@ class PendingAction(BaseModel):
     intent: Literal["cancel", "change", "confirm"]
     requested_by: str
     at: datetime
-    answer: "OrderDraft | None" = None
+    answer: OrderDraft | None = None
     reason: str | None = None
     message_id: str | None = None
+    version: int = 1  # the order version it was asked against: a later change voids it
+    check_id: str | None = None  # our confirmation request's Message-ID: only the answer to it acts
 
 
 class ChangeRequest(BaseModel):

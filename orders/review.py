@@ -140,7 +140,8 @@ def claims_of(order: Order, request: ApprovalRequest) -> Claims:
 
 def handle_verdict(order: Order, *, sender: str, intent: str, reason: str | None, token: str | None,
                    thread_ids: list[str], message_id: str | None, at: datetime, rules: ReviewRules,
-                   secret: str, master: MasterData, distrust: str | None = None) -> Outcome:
+                   secret: str, master: MasterData, distrust: str | None = None,
+                   quoted_token: str | None = None) -> Outcome:
     """An approver's reply: decide the step its token or thread names, or refuse.
 
     `distrust` is why the message's origin cannot be believed (its envelope
@@ -148,7 +149,7 @@ def handle_verdict(order: Order, *, sender: str, intent: str, reason: str | None
     try:
         if distrust:
             raise DecisionRefused(distrust)
-        claims = _claims(order, token, thread_ids, sender, secret, at)
+        claims = _claims(order, token, thread_ids, secret, at, quoted_token=quoted_token)
         if claims.token_id in order.spent_tokens:
             raise TokenRefused("this approval was already used; each approval link and request decides once")
         check_claims(claims, order_no=order.order_no, version=order.version, awaited=awaited_steps(order),
@@ -185,14 +186,18 @@ def refuse(order: Order, sender: str, why: str, *, message_id: str | None, at: d
                                   reason=why)], acted=False, refused=True, note=f"refused: {why}")
 
 
-def _claims(order: Order, token: str | None, thread_ids: list[str], sender: str, secret: str,
-            now: datetime) -> Claims:
-    """What the reply answers: its token, else the request its In-Reply-To or
-    References name. Nothing else: the order number and the approver's
-    address are no secret, so a reply that holds neither proves nothing."""
+def _claims(order: Order, token: str | None, thread_ids: list[str], secret: str, now: datetime, *,
+            quoted_token: str | None = None) -> Claims:
+    """What the reply answers: the token it carries (subject or its own text),
+    else the request its In-Reply-To or References name, else a token only in
+    its quoted text (a client that drops In-Reply-To). Nothing else: the order
+    number and the approver's address are no secret, so a reply that holds
+    none of these proves nothing."""
     if token:
         return read_token(secret, token, now=now)
     request = answered_request(order, thread_ids)
+    if request is None and quoted_token:
+        return read_token(secret, quoted_token, now=now)
     if request is None:
         raise TokenRefused("the reply carries no approval token and answers no approval request sent to you: "
                            "reply to the request mail, or use its 同意/驳回 links")

@@ -120,8 +120,9 @@ def _parse(raw: bytes) -> ParseResult:
         pairs, forwarded_from, is_order = _order_pairs(mail)
         kind = "order" if is_order else "other"
     result = ParseResult(kind=kind, envelope=mail.envelope)
-    if kind == "other":
-        result.body, result.bulk = new_text(mail)[:MAX_BODY], not_for_us(mail)
+    if kind in ("other", "order"):  # for a rep to read, should nobody else place it
+        result.body = new_text(mail)[:MAX_BODY]
+        result.bulk = kind == "other" and not_for_us(mail)
     if kind == "order":
         result.draft, result.problems = build_draft(pairs, reference_date=_reference_date(mail))
         result.draft.customer.email = result.draft.customer.email or forwarded_from

@@ -8,25 +8,30 @@ import unicodedata
 
 __all__ = ["read_yes_no"]
 
-# "No" first: 不是 starts like 是 does not, but 不确认 contains 确认.
-_NO = re.compile(r"(?:不是|不属于|不确认|不代表|并非|非订单|否|拒绝|驳回|(?:no|not|reject)(?![a-z]))", re.IGNORECASE)
-_YES = re.compile(r"(?:是订单|是的|属实|确认|同意|是|(?:yes|confirm(?:ed)?|order|approved?|ok)(?![a-z]))",
-                  re.IGNORECASE)
+# An answer is the first word(s) of the first line, ended by the line's end
+# or punctuation: "是订单，请跟进" is yes, "是谁发的?" and "确认一下" are not.
+_END = r"(?=$|[\s,，。.!！;；:：、)）]|$)"
+_YES = re.compile(r"(?:是订单|是的|是|确认|同意|对|yes|confirm(?:ed)?|ok(?:ay)?)(?=$|[,，。.!！;；、])", re.IGNORECASE)
+_NO = re.compile(r"(?:不是订单|不是的?|不确认|不代表|并非|否|拒绝|驳回|no|not an order|reject(?:ed)?)" + _END,
+                 re.IGNORECASE)
+_DOUBT = re.compile(r"[?？]|不|否|没|(?<![a-z])(?:not|no|unsure|maybe)(?![a-z])", re.IGNORECASE)
 _LEAD = re.compile(r"^[\s>*_\-\[\]【】\"'“”‘’:：]*")
 
 
 def read_yes_no(text: str) -> str | None:
     """"yes", "no", or None. Only the first line that has words counts, and
-    only when it starts with the answer ("是订单，请跟进", "不是，是询价",
-    "Yes, please"): an out-of-office text that says "not in the office"
-    further on decides nothing."""
+    only when it starts with the answer as a whole word ("是订单，请跟进",
+    "不是，是询价", "Yes, please"). A yes with a question mark or a negation
+    anywhere on its line ("是不是订单?", "确认不是") is no answer: a question
+    must not register an address or open an order."""
     for line in unicodedata.normalize("NFKC", text or "").splitlines():
-        line = _LEAD.sub("", line)
+        line = _LEAD.sub("", line).strip()
         if not line:
             continue
         if _NO.match(line):
             return "no"
-        if _YES.match(line):
+        yes = _YES.match(line)
+        if yes and not _DOUBT.search(line[yes.end():]) and not _DOUBT.search(yes.group(0)):
             return "yes"
         return None
     return None

@@ -246,10 +246,14 @@ def kind_from_headers(mail: MailMessage) -> Kind | None:
     text = new_text(mail)
     if _is_auto_reply(mail) or is_out_of_office(text):
         return "auto_reply"
-    if _is_list_mail(mail) or is_calendar_invitation(mail) or is_newsletter(mail):
+    if _is_list_mail(mail) or is_calendar_invitation(mail):
         return "other"
+    # Before the newsletter test: a reply quoting our mail (which has 折扣 and
+    # the like) and saying 退订 is the customer's, not bulk marketing.
     if thread_order_no(mail.envelope):
         return "reply"
+    if is_newsletter(mail):
+        return "other"
     if is_quotation(mail, text) or is_invoice_notice(mail, text):
         return "other"
     return None

@@ -84,13 +84,20 @@ _SATISFACTION = (("非常不满意", 1), ("很不满意", 1), ("不满意", 2), 
                  ("很满意", 5), ("满意", 4))
 
 
+# What itsdangerous's URL-safe serializer writes: payload.signature (the payload
+# compressed after a leading dot when that is shorter), never short.
+_TOKEN_SHAPE = re.compile(r"\.?[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}")
+
+
 def find_token(*texts: str) -> str | None:
-    """A signed token: "token=XXXX" or "[T:XXXX]"."""
+    """A signed token: "[T:XXXX]", or "token=XXXX" shaped like the ones the
+    pipeline issues (a customer's "token=abc" in a PO number is not one)."""
     for text in texts:
         for pattern in _TOKEN_RES:
-            found = pattern.search(text or "")
-            if found:
-                return found.group(1)
+            for found in pattern.finditer(text or ""):
+                # "[T:…]" is our own marker; a bare "token=…" may be anyone's words.
+                if pattern is _TOKEN_RES[1] or _TOKEN_SHAPE.fullmatch(found.group(1)):
+                    return found.group(1)
     return None
 
 
@@ -263,9 +270,11 @@ def parse_reply(text: str, envelope: Envelope, *, reference_date: date | None = 
     """`attachments`: the files the reply carries (a photo of the signed sign-off form)."""
     new_text = strip_signature(strip_quoted(text))
     clean = normalize(new_text)
-    # The quoted request counts too: it carries the token, and a client that
-    # drops In-Reply-To still quotes what it answers.
-    token = find_token(envelope.subject, clean, normalize(text))
+    token = find_token(envelope.subject, clean)
+    # A token only in the quoted request (a client that drops In-Reply-To still
+    # quotes what it answers) is kept apart: it proves receipt when nothing
+    # better does, and never decides where the reply goes.
+    quoted_token = None if token else find_token(normalize(text))
     intent, reason = read_intent(new_text)
     if intent is None and token:
         intent, reason = _verdict_from_subject(envelope.subject, new_text)
@@ -284,5 +293,5 @@ def parse_reply(text: str, envelope: Envelope, *, reference_date: date | None = 
     intent = intent or "answer"
     reply = Reply(order_no=thread_order_no(envelope), intent=intent, reason=reason,
                   score=score if intent in ("survey", "complaint") else None,
-                  token=token, text=new_text, answer=answer)
+                  token=token, quoted_token=quoted_token, text=new_text, answer=answer)
     return reply, problems

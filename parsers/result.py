@@ -39,7 +39,8 @@ class Reply(BaseModel):
     intent: Intent = "answer"
     reason: str | None = None
     score: int | None = None  # 1–5 for a survey answer
-    token: str | None = None
+    token: str | None = None  # in the subject or the reply's own text
+    quoted_token: str | None = None  # only in the quoted text (orders.review: proof when nothing else is)
     text: str = ""  # the reply with quoted text removed
     # Label:value data in the reply (an answer to our questions), merged into the order.
     answer: OrderDraft | None = None
@@ -51,9 +52,9 @@ class ParseResult(BaseModel):
     draft: OrderDraft | None = None
     reply: Reply | None = None
     problems: list[Problem] = Field(default_factory=list)
-    # For "other": the writer's own text (quotes removed, capped), which a rep
-    # reads when the pipeline cannot place the message, and whether the mail
-    # is clearly not for us (list mail, a newsletter, a calendar invitation).
+    # For "other" and "order": the writer's own text (quotes removed, capped),
+    # which a rep reads when the pipeline cannot place the message; for "other",
+    # whether it is clearly not for us (list mail, a newsletter, an invitation).
     body: str = ""
     bulk: bool = False
 

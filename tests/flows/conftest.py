@@ -15,6 +15,13 @@ CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 DEMO_NOW = "2023-10-01T10:00:00+08:00"
 
 
+@pytest.fixture(autouse=True)
+def _never_the_working_folder(tmp_path_factory, monkeypatch):
+    """A test that builds Settings() without the `home` fixture writes under a
+    temporary folder, not the checkout's var/."""
+    monkeypatch.setenv("ORDERLOOP_HOME", str(tmp_path_factory.mktemp("home")))
+
+
 @pytest.fixture(scope="session")
 def prefect_api():
     """A temporary Prefect API for the whole session (it takes ~12 s to start)."""

@@ -48,10 +48,11 @@ def token_for(order, approver, step=None):
 
 
 def verdict(order, sender, intent="approve", *, token=None, thread=(), reason=None, at=None, master=None,
-            distrust=None, message_id="<v@x>"):
+            distrust=None, message_id="<v@x>", quoted_token=None):
     outcome = handle_verdict(order, sender=sender, intent=intent, reason=reason, token=token,
                              thread_ids=list(thread), message_id=message_id, at=at or NOW + timedelta(minutes=30),
-                             rules=RULES, secret=SECRET, master=master or FakeMaster(), distrust=distrust)
+                             rules=RULES, secret=SECRET, master=master or FakeMaster(), distrust=distrust,
+                             quoted_token=quoted_token)
     mark_sent(outcome.order)
     return outcome
 
@@ -245,3 +246,20 @@ def test_a_token_for_a_decided_change_cannot_decide_the_next_one():
     assert order.change_requests[1].state == "pending"
     verdict(order, MANAGER, "reject", token=token_for(order, MANAGER, step="change"), reason="同上", master=master)
     assert order.change_requests[1].state == "rejected"
+
+
+def test_proof_is_the_token_or_the_request_answered_and_nothing_else():
+    order = in_review("98")
+    # The approver's address and the order number alone: refused.
+    outcome = verdict(order, MANAGER)
+    assert outcome.refused and "answers no approval request sent to you" in outcome.note
+    # A bogus token quoted from the customer's text does not outweigh the request answered.
+    request_id = order.approval_requests[0].message_id
+    assert verdict(order, MANAGER, thread=[request_id], quoted_token="x" * 20 + "." + "y" * 20).acted
+    assert order.status == Status.EFFECTIVE
+
+
+def test_a_token_only_in_the_quoted_request_proves_receipt_when_in_reply_to_is_missing():
+    order = in_review("98")
+    assert verdict(order, MANAGER, quoted_token=token_for(order, MANAGER)).acted
+    assert order.status == Status.EFFECTIVE

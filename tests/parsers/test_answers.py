@@ -9,6 +9,9 @@ from parsers.business import talks_business
     ("是订单，请跟进", "yes"), ("确认", "yes"), ("Yes, please take it in", "yes"), ("\n\n> 是订单", "yes"),
     ("不是，是询价", "no"), ("不确认", "no"), ("No.", "no"), ("否", "no"),
     ("谢谢", None), ("I am not in the office until Monday", None), ("王总好，我看一下再说", None), ("", None),
+    ("是谁发的?我不认识这个地址,先别处理", None), ("是否需要先问客户?", None), ("是不是订单我不确定", None),
+    ("确认不是", None), ("确认一下再说", None), ("Order? not sure", None), ("OK let me check", None),
+    ("是，请跟进", "yes"), ("OK.", "yes"), ("不是的", "no"),
 ])
 def test_only_a_first_line_that_starts_with_the_answer_decides(text, answer):
     assert read_yes_no(text) == answer

@@ -85,14 +85,21 @@ def test_problems_in_answer_data_are_reported():
     assert [(p.field, p.code) for p in result[1]] == [("requested_delivery_date", "vague")]
 
 
+TOKEN = "eyJhbGciOiJIUzI1NiJ9x.AbCdEfGhIjKlMnOpQr_-"  # shaped like an issued token: payload.signature
+
+
 def test_tokens():
-    assert find_token("[SO2023100001] 同意 token=abc.DEF-123_x") == "abc.DEF-123_x"
-    assert find_token("[SO2023100001] approve [T:eyJ.abc]") == "eyJ.abc"
+    assert find_token(f"[SO2023100001] 同意 token={TOKEN}") == TOKEN
+    assert find_token(f"[SO2023100001] approve [T:{TOKEN}]") == TOKEN
+    assert find_token("[SO2023100001] approve [T:.eJyLVgr2NzIwMjY0AAJDJR1D.YEXkJ6gAkz20KPMfd0hl]")
     assert find_token("no token here") is None
+    # Not shaped like ours: a customer's "token=abc" in a PO number or a pasted URL.
+    assert find_token("PO-7 token=AAAA") is None and find_token("https://x.example/?token=abc.def") is None
+    assert find_token("[SO2024050009] 驳回 reject [T:eyJvIjoi.Zk1Qxw.Hn2Lk9]") == "eyJvIjoi.Zk1Qxw.Hn2Lk9"
 
 
 def test_the_subject_verdict_counts_only_with_a_token():
-    assert reply("", "[SO2023100001] 驳回 reject [T:abc]").intent == "reject"
+    assert reply("", f"[SO2023100001] 驳回 reject [T:{TOKEN}]").intent == "reject"
     assert reply("", "Re: [SO2023100001] 请确认客户需求清单").intent == "answer"
 
 
