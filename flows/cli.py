@@ -119,6 +119,19 @@ def import_(kind: str = typer.Argument(..., help="customers, products or staff")
     typer.echo(f"imported {count} {kind} from {file}")
 
 
+@app.command("unregister")
+def unregister(address: str = typer.Argument(..., help="an address a rep confirmed for a customer")):
+    """Take back a rep's 确认: the address no longer speaks for any customer.
+    (Addresses in the customer list's email column change by importing it.)"""
+    from flows.components import open_repository
+
+    with open_repository(Settings()).unit_of_work() as uow:
+        codes = uow.remove_customer_address(address)
+    if not codes:
+        raise UserError(f"{address} is not a confirmed address of any customer")
+    typer.echo(f"{address} no longer speaks for {', '.join(codes)}")
+
+
 @orders_app.command("list")
 def orders_list(as_json: bool = typer.Option(False, "--json"), status: Optional[str] = None,
                 archived: bool = typer.Option(False, "--archived", help="Include archived orders."),

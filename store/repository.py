@@ -139,6 +139,10 @@ class UnitOfWork(ABC):
         """The held message whose query one of these Message-IDs names."""
 
     @abstractmethod
+    def remove_customer_address(self, address: str) -> list[str]:
+        """Take a confirmed address off every customer; the codes it was on."""
+
+    @abstractmethod
     def add_customer_address(self, code: str, address: str) -> None:
         """Register an address as speaking for a customer (kept across imports)."""
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from orders.model import Event, Order
 from orders.status import FINAL, Status
+from orders.text import normal_address
 from store.directory import Directory, master_docs
 from store.keys import event_doc, format_order_no, instant, month_of, normal_message_id, order_month
 from store.repository import HeldMessage, MasterKind, OutgoingMail, ProcessedMessage, UnitOfWork
@@ -171,6 +172,18 @@ class BookUnitOfWork(UnitOfWork):
                 return HeldMessage.model_validate(doc)
         return None
 
+    def remove_customer_address(self, address: str) -> list[str]:
+        """Take a confirmed address off every customer; the codes it was on."""
+        table, gone = self._shelf.master().table("customers"), normal_address(address)
+        codes = []
+        for code, doc in list(table.items()):
+            kept = [a for a in doc.get("confirmed_emails") or [] if normal_address(a) != gone]
+            if len(kept) != len(doc.get("confirmed_emails") or []):
+                table.put(code, {**doc, "confirmed_emails": kept})
+                codes.append(code)
+        self._directory = None
+        return codes
+
     def add_customer_address(self, code: str, address: str) -> None:
         """Register an address for a customer (the rep confirmed it speaks for them)."""
         table = self._shelf.master().table("customers")
@@ -178,8 +191,8 @@ class BookUnitOfWork(UnitOfWork):
         if doc is None:
             raise KeyError(f"no customer {code} in the customer master")
         have = list(doc.get("confirmed_emails") or [])
-        if address.casefold() not in {a.casefold() for a in have}:
-            table.put(code, {**doc, "confirmed_emails": have + [address.casefold()]})
+        if normal_address(address) not in {normal_address(a) for a in have}:
+            table.put(code, {**doc, "confirmed_emails": have + [normal_address(address)]})
             self._directory = None
 
     def archive_finished(self, now: datetime, keep_days: int = 30) -> int:

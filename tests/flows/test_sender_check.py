@@ -30,3 +30,23 @@ def test_a_customer_code_given_in_an_answer_is_checked_with_the_rep_before_anyth
     (order,) = repository.list_orders()
     assert order.sender_check.state == "confirmed" and order.customer.address == "上海市浦东新区张江路100号"
     assert OUTSIDER in repository.master().customer_by_code("CUST001").addresses()
+
+
+def test_a_confirmed_address_survives_an_import_and_is_taken_back_with_unregister(home):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+    from flows.components import open_repository
+    from flows.settings import Settings
+    from tests.flows.conftest import SAMPLE
+
+    repository = open_repository(Settings())
+    with repository.unit_of_work() as uow:
+        uow.add_customer_address("CUST001", "Buyer@Lookalike.example")
+    runner = CliRunner()
+    assert runner.invoke(app, ["import", "customers", str(SAMPLE / "customers.csv")]).exit_code == 0
+    assert OUTSIDER in repository.master().customer_by_code("CUST001").addresses()
+    done = runner.invoke(app, ["unregister", OUTSIDER])
+    assert done.exit_code == 0 and "CUST001" in done.output
+    assert OUTSIDER not in repository.master().customer_by_code("CUST001").addresses()
+    assert runner.invoke(app, ["unregister", OUTSIDER]).exit_code != 0
