@@ -9,14 +9,25 @@ parses in a long-lived worker process, kept warm across messages and batches:
 - the worker sets RLIMIT_AS to the memory budget (ORDERLOOP_PARSE_MEMORY_MB,
   512) and then only reads messages from a pipe, parses them and writes back
   the result as JSON;
-- the parent waits at most the time budget (ORDERLOOP_PARSE_SECONDS, 10) for
-  each message, wall clock;
+- the time budget (ORDERLOOP_PARSE_SECONDS, 10) is CPU time, not wall time:
+  before each message the worker sets its RLIMIT_CPU to what it has used so
+  far plus the budget (rounded up to the next whole second, as the limit
+  counts), and the kernel stops it with SIGXCPU once the message has had the
+  budget's seconds of CPU. A loaded host that keeps the worker off the CPU
+  therefore does not push a real order over the budget: waiting for a CPU
+  costs the message nothing. The parent also waits at most WALL_FACTOR (3)
+  times the budget, wall clock, for an answer, so that a worker that makes
+  no progress at all (stopped, or blocked outside the CPU) cannot hold the
+  intake either;
 - a message that overruns comes back as "other" with a problem on the field
   "message", which the intake quarantines with the reason: "parse budget: took
-  more than 10 s", "parse budget: needed more than 512 MB", or the worker's
-  death; the worker is killed (or quits, after a MemoryError) and a fresh one
-  serves the next message. A worker that dies is given the message once more
+  more than 10 s of CPU time", "parse budget: no answer in 30 s (wall clock)",
+  "parse budget: needed more than 512 MB", or the worker's death; the worker
+  is killed (or quits, after a MemoryError) and a fresh one serves the next
+  message. A worker that dies otherwise is given the message once more
   before the message is blamed (the kernel's OOM killer may have picked it).
+  So one message costs at most the budget's CPU time (rounded up to a whole
+  second) and 3 times the budget of wall time, or two deaths of the worker.
 
 The worker is a plain `python -P -c` child, not a multiprocessing process:
 multiprocessing's spawn and forkserver start methods import the parent's
@@ -32,6 +43,7 @@ parser's own refusals (header caps, non-mail charsets) hold there too.
 from __future__ import annotations
 
 import atexit
+import math
 import os
 import re
 import select
@@ -53,6 +65,7 @@ __all__ = ["ParseWorker", "ParseWorkerUnavailable", "parse_within_budget", "shar
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TARGET = "parsers:parse_email"
 START_SECONDS = 60  # for the worker to import the parsers, on a loaded machine
+WALL_FACTOR = 3  # the wall-clock wait for an answer, in budgets of CPU time
 _HEADER = struct.Struct(">Q")  # a frame: its length, then the bytes
 _READY, _RESULT, _OUT_OF_MEMORY, _FAILED = b"S", b"R", b"M", b"E"  # the worker's frames start with one of these
 _MESSAGE_ID = re.compile(rb"(?im)^message-id:[ \t]*(<[^<>\s]{1,250}>)")
@@ -63,11 +76,15 @@ class ParseWorkerUnavailable(OSError):
 
 
 class _Died(Exception):
-    pass
+    def __init__(self, what: str, signal_number: int | None = None):
+        super().__init__(what)
+        self.signal_number = signal_number
 
 
 class ParseWorker:
-    """A worker process that parses one message at a time within the budget.
+    """A worker process that parses one message at a time within the budget:
+    `seconds` of CPU time a message (and WALL_FACTOR times that of wall
+    time), `memory_mb` of address space.
 
     `target` ("module:function", bytes → ParseResult) is what the worker
     runs; the tests point it at functions that sleep or allocate."""
@@ -94,6 +111,8 @@ class ParseWorker:
                 except _Died as died:
                     self._stop()
                     self.restarts += 1
+                    if died.signal_number == signal.SIGXCPU:  # the kernel stopped it at the CPU budget
+                        return _overrun(raw, f"took more than {self.seconds:g} s of CPU time")
                     if attempt == 2:
                         return _overrun(raw, f"the parser process died ({died}), twice")
             raise AssertionError("unreachable")
@@ -108,19 +127,19 @@ class ParseWorker:
         from parsers import OUT_OF_MEMORY
         from parsers.result import ParseResult
 
-        deadline = time.monotonic() + self.seconds
+        deadline = time.monotonic() + WALL_FACTOR * self.seconds
         try:
             _write_frame(self._send_fd, raw)
-        except OSError as exc:  # it died between messages (broken pipe)
-            raise _Died(self._death(exc)) from exc
+        except OSError as exc:  # it died between messages (broken pipe), or at the CPU budget while reading
+            raise self._death(exc) from exc
         try:
             frame = _read_frame(self._receive_fd, deadline)
-        except TimeoutError:
+        except TimeoutError:  # the CPU budget stops a parse that runs; this one did not (stopped, blocked, starved)
             self._stop()
             self.restarts += 1
-            return _overrun(raw, f"took more than {self.seconds:g} s")
+            return _overrun(raw, f"no answer in {WALL_FACTOR * self.seconds:g} s (wall clock)")
         if frame is None:
-            raise _Died(self._death(None))
+            raise self._death(None)
         kind, payload = frame[:1], frame[1:]
         if kind == _RESULT:
             result = ParseResult.model_validate_json(payload)
@@ -134,7 +153,7 @@ class ParseWorker:
             return _overrun(raw, f"needed more than {self.memory_mb} MB")
         return _overrun(raw, f"unreadable message ({payload.decode('utf-8', 'replace')})", budget=False)
 
-    def _death(self, exc: OSError | None) -> str:
+    def _death(self, exc: OSError | None) -> _Died:
         process, code = self._process, None
         if process is not None:
             try:
@@ -144,10 +163,10 @@ class ParseWorker:
                 code = process.wait()
         if code is not None and code < 0:
             try:
-                return signal.Signals(-code).name
+                return _Died(signal.Signals(-code).name, -code)
             except ValueError:
-                return f"signal {-code}"
-        return f"exit status {code}" if exc is None else f"{type(exc).__name__}, exit status {code}"
+                return _Died(f"signal {-code}", -code)
+        return _Died(f"exit status {code}" if exc is None else f"{type(exc).__name__}, exit status {code}")
 
     def _start(self) -> None:
         if self._owner != os.getpid():  # a forked copy: the parent's worker is not ours to use
@@ -158,7 +177,7 @@ class ParseWorker:
         to_worker_r, to_worker_w = os.pipe()
         from_worker_r, from_worker_w = os.pipe()
         code = "import sys; sys.path.insert(0, sys.argv[1]); from flows.parse_budget import serve; serve(sys.argv[2:])"
-        arguments = [str(to_worker_r), str(from_worker_w), str(self.memory_mb), self.target]
+        arguments = [str(to_worker_r), str(from_worker_w), str(self.memory_mb), self.target, repr(self.seconds)]
         environment = dict(os.environ, MALLOC_ARENA_MAX="2")  # one process, no threads: no arena per thread
         try:
             self._process = subprocess.Popen([sys.executable, "-P", "-c", code, str(ROOT), *arguments],
@@ -254,6 +273,7 @@ def _read_exactly(fd: int, size: int, deadline: float | None) -> bytearray | Non
 def serve(arguments: list[str]) -> None:
     """The worker's loop: a message's bytes in, its ParseResult out as JSON, until the pipe closes."""
     receive_fd, send_fd, memory_mb, target = int(arguments[0]), int(arguments[1]), int(arguments[2]), arguments[3]
+    seconds = float(arguments[4])
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; the worker ends with its pipe
     try:
         import importlib
@@ -265,19 +285,36 @@ def serve(arguments: list[str]) -> None:
 
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # SIGXCPU at the CPU budget would dump one
+        cpu_budget = _cpu_budget(resource, seconds)
+        cpu_budget()
     except Exception as exc:  # the parent reports it: the worker cannot start
         _write_frame(send_fd, _FAILED + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace"))
         return
     try:
         _write_frame(send_fd, _READY)
-        _serve_messages(receive_fd, send_fd, parse, OUT_OF_MEMORY)
+        _serve_messages(receive_fd, send_fd, parse, OUT_OF_MEMORY, cpu_budget)
     except OSError:  # the parent is gone (a broken pipe): nothing to answer
         return
 
 
-def _serve_messages(receive_fd: int, send_fd: int, parse, out_of_memory: str) -> None:
+def _cpu_budget(resource, seconds: float):
+    """A function that gives the next message `seconds` of this process's CPU
+    time from now: RLIMIT_CPU's soft limit, in whole seconds, rounded up."""
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+
+    def start() -> None:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        soft = math.ceil(usage.ru_utime + usage.ru_stime + seconds)
+        resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+
+    return start
+
+
+def _serve_messages(receive_fd: int, send_fd: int, parse, out_of_memory: str, cpu_budget) -> None:
     while True:
         result = None
+        cpu_budget()  # reading the message, parsing it and writing the answer count; waiting for it does not
         try:
             raw = _read_frame(receive_fd, None)
             if raw is None:
