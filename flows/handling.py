@@ -29,7 +29,7 @@ from store.errors import StoreError
 
 from flows.components import approval_secret
 from flows.crashpoints import crashpoint
-from flows.parse_budget import parse_within_budget
+from flows.parse_budget import ParsedMessage, parse_batch
 from flows.documents import Documents
 from flows.notices import compose
 from flows.outgoing import queue
@@ -53,13 +53,20 @@ def record_batch_safely(repository: Repository, messages: list[IncomingMessage],
     data the store cannot write, say), each message in its own, so one bad
     message is quarantined instead of blocking the inbox forever.
 
+    Every message is parsed first, within the parse budget, before the unit
+    of work opens: the store's lock, which other processes wait for, is held
+    while the parsed messages are recorded, never while a slow one is parsed.
+    The one-by-one fallback records the same parses; nothing is parsed twice.
+
     A failure that is ours, not the message's (StoreError: a store or master
-    file that does not parse; OSError: disk full, a mail server down;
-    filelock.Timeout) is raised, never quarantined: nothing is recorded, the
-    messages stay in the inbox and the next try takes them in."""
+    file that does not parse; OSError: disk full, a mail server down, a parse
+    worker that cannot start; filelock.Timeout) is raised, never quarantined:
+    nothing is recorded, the messages stay in the inbox and the next try
+    takes them in."""
+    parsed = parse_batch(messages, settings)
     try:
         with repository.unit_of_work() as uow:
-            placements = record_messages(uow, messages, settings, now)
+            placements = record_messages(uow, parsed, settings, now)
             uow.archive_finished(now)
             crashpoint("after_parse")
         return placements
@@ -67,10 +74,10 @@ def record_batch_safely(repository: Repository, messages: list[IncomingMessage],
         raise  # the store's trouble (corrupt, held by another process, disk full): the task retries
     except Exception:
         log.exception("a batch of %d failed to commit; recording its messages one by one", len(messages))
-    return [_record_alone(repository, message, settings, now) for message in messages]
+    return [_record_alone(repository, message, settings, now) for message in parsed]
 
 
-def _record_alone(repository: Repository, message: IncomingMessage, settings: Settings,
+def _record_alone(repository: Repository, message: ParsedMessage, settings: Settings,
                   now: datetime) -> Placement:
     try:
         with repository.unit_of_work() as uow:
@@ -79,7 +86,7 @@ def _record_alone(repository: Repository, message: IncomingMessage, settings: Se
     except (StoreError, Timeout, OSError):
         raise  # the store's trouble, not the message's: no quarantine record, the task retries
     except Exception as exc:
-        parsed = parse_within_budget(message.raw, settings)
+        parsed = message.parsed
         with repository.unit_of_work() as uow:
             key, content_hash = message_key(parsed, message.raw, uow)
             record = ProcessedMessage(key=key, content_hash=content_hash, folder="quarantine", kind=parsed.kind,
@@ -107,11 +114,13 @@ def message_key(parsed: ParseResult, raw: bytes, uow: UnitOfWork | None = None) 
     return key, content_hash
 
 
-def record_messages(uow: UnitOfWork, messages: list[IncomingMessage], settings: Settings,
+def record_messages(uow: UnitOfWork, messages: list[ParsedMessage], settings: Settings,
                     now: datetime) -> list[Placement]:
+    """Each message, parsed already (flows.parse_budget.parse_batch: the parse
+    is never made inside the unit of work), recorded in `uow`."""
     placements = []
     for message in messages:
-        parsed = parse_within_budget(message.raw, settings)
+        parsed = message.parsed
         key, content_hash = message_key(parsed, message.raw, uow)
         done = uow.processed(key)
         if done is None:

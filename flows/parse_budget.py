@@ -53,14 +53,18 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from flows.settings import Settings
+    from mail.base import IncomingMessage
     from parsers.result import ParseResult
 
-__all__ = ["ParseWorker", "ParseWorkerUnavailable", "parse_within_budget", "shared_worker", "DEFAULT_TARGET"]
+__all__ = ["ParseWorker", "ParseWorkerUnavailable", "ParsedMessage", "parse_batch", "parse_within_budget",
+           "shared_worker", "DEFAULT_TARGET"]
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TARGET = "parsers:parse_email"
@@ -358,6 +362,22 @@ def shared_worker(settings: Settings) -> ParseWorker:
 def parse_within_budget(raw: bytes, settings: Settings) -> ParseResult:
     """parsers.parse_email(raw) in the shared worker, within the settings' time and memory budget."""
     return shared_worker(settings).parse(raw)
+
+
+@dataclass(frozen=True)
+class ParsedMessage:
+    """A message of the inbox with its parse, made before the store is locked."""
+    uid: str
+    raw: bytes
+    parsed: ParseResult
+
+
+def parse_batch(messages: Iterable[IncomingMessage], settings: Settings) -> list[ParsedMessage]:
+    """Each message parsed within the budget, in order. The intake calls this
+    before it opens the unit of work: a batch of slow messages must not hold
+    the store's lock while they are parsed."""
+    return [ParsedMessage(message.uid, message.raw, parse_within_budget(message.raw, settings))
+            for message in messages]
 
 
 @atexit.register

@@ -5,6 +5,7 @@ batch goes on. No servers, no Prefect: the in-memory store."""
 from __future__ import annotations
 
 import base64
+import fcntl
 import os
 import signal
 import threading
@@ -12,6 +13,8 @@ import time
 
 import pytest
 
+import flows.handling as handling
+from flows.components import open_repository
 from flows.handling import record_batch_safely
 from flows.parse_budget import ParseWorker, ParseWorkerUnavailable, shared_worker
 from flows.settings import Settings
@@ -71,6 +74,64 @@ def test_the_punycode_and_long_header_mails_are_quarantined_with_the_reason_and_
     assert placements[2].record.reason == "malformed: header Content-Disposition is 241 KB, over the 8 KB limit"
     assert len(repository.list_orders()) == 2
     assert {q.key for q in repository.quarantined()} == {"<punycode-1@example.com>", "<disposition-1@example.com>"}
+
+
+def store_lock_probe(settings: Settings, monkeypatch) -> list[str]:
+    """Whether the store's lock is held, as another process would find it, at each parse."""
+    seen, real = [], ParseWorker.parse
+    lock = settings.store_dir / "orders.json.lock"
+
+    def parse(worker: ParseWorker, raw: bytes):
+        with open(lock, "a") as probe:  # a lock of its own on the file, as another process's would be
+            try:
+                fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                seen.append("locked")
+            else:
+                fcntl.flock(probe, fcntl.LOCK_UN)
+                seen.append("free")
+        return real(worker, raw)
+
+    monkeypatch.setattr(ParseWorker, "parse", parse)
+    return seen
+
+
+def test_the_batch_is_parsed_before_the_store_is_locked(home, monkeypatch):
+    # Issue 9, part 9: each message was parsed inside the unit of work, so a batch
+    # of slow messages held the store's lock for minutes and other processes timed out.
+    settings = Settings()
+    seen = store_lock_probe(settings, monkeypatch)
+    batch = [IncomingMessage("1", sample_email("01-seed-order.eml")), IncomingMessage("2", punycode_mail()),
+             IncomingMessage("3", sample_email("03-english-order.eml"))]
+    placements = record_batch_safely(open_repository(settings), batch, settings, NOW)
+    assert [(p.uid, p.folder) for p in placements] == [("1", "processed"), ("2", "quarantine"), ("3", "processed")]
+    assert seen == ["free", "free", "free"]
+
+
+def test_the_one_by_one_fallback_records_the_parses_it_has_without_parsing_again(home, monkeypatch):
+    settings = Settings()
+    seen = store_lock_probe(settings, monkeypatch)
+    poison = sample_email("03-english-order.eml")
+    real = handling.record_messages
+
+    def failing_on_poison(uow, messages, settings, now):  # the unit of work is rolled back, as a commit failing
+        placements = real(uow, messages, settings, now)
+        if any(m.raw == poison for m in messages):
+            raise ValueError("the store refused this document")
+        return placements
+
+    monkeypatch.setattr(handling, "record_messages", failing_on_poison)
+    batch = [IncomingMessage("1", sample_email("01-seed-order.eml")), IncomingMessage("2", poison),
+             IncomingMessage("3", sample_email("02-vague-custom.eml"))]
+    repository = open_repository(settings)
+    placements = record_batch_safely(repository, batch, settings, NOW)
+    assert [(p.uid, p.folder) for p in placements] == [("1", "processed"), ("2", "quarantine"), ("3", "processed")]
+    assert placements[1].record.key == "<nw-4410@northwind.example>" and placements[1].record.kind == "order"
+    assert "the store refused" in placements[1].record.reason
+    assert [o.order_no for o in repository.list_orders()] == ["SO2023100001", "SO2023100002"]
+    # Once each, before the lock: it was 7 parses (the batch, then one by one, then the
+    # poison again for its quarantine record), 6 of them inside the lock.
+    assert seen == ["free", "free", "free"]
 
 
 def test_the_worker_is_kept_warm_across_messages_and_batches():
