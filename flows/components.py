@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,8 +18,6 @@ from store.tinydb_store import TinyRepository
 
 from flows.crashpoints import crashpoint
 from flows.settings import Settings
-
-STORE_TMP_STALE_SECONDS = 3600  # an atomic write of the store takes milliseconds
 
 
 def open_repository(settings: Settings) -> Repository:
@@ -63,23 +60,23 @@ def _local(kind, path: Path, settings: Settings, role: str, **options):
 
 def clean_stale_files(settings: Settings) -> list[Path]:
     """What crashed writers left behind: temporary files in the inbox's and
-    the outbox's tmp/ (see mail/_maildir_io.clean_tmp), and the store's
-    temporary files (`.<name>.*.tmp`, from store/atomic.py) older than an
-    hour, which no write still in progress can own. Run when a poll starts."""
+    the outbox's tmp/ (mail/_maildir_io.stale_tmp) and the store's temporary
+    files (store/checkup.stale_temp_files: `.<name>.*.tmp` in store/,
+    store/outgoing/ and store/archive/, older than an hour). The same rules
+    tell `orderloop doctor` what to report. Run when a poll starts."""
+    from store.checkup import stale_temp_files
+
     removed: list[Path] = []
     if not settings.imap_host and settings.inbox_dir.exists():
         removed += MaildirMailbox(settings.inbox_dir).clean()
     if not settings.smtp_host and settings.outbox_dir.exists():
         removed += OutboxMailer(settings.outbox_dir).clean()
-    cutoff = time.time() - STORE_TMP_STALE_SECONDS
-    for folder in (settings.store_dir, settings.store_dir / "outgoing"):
-        for path in folder.glob(".*.tmp") if folder.is_dir() else ():
-            try:
-                if path.is_file() and path.stat().st_mtime < cutoff:
-                    path.unlink()
-                    removed.append(path)
-            except FileNotFoundError:
-                continue
+    for path in stale_temp_files(settings.store_dir):
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(path)
     return removed
 
 

@@ -20,14 +20,14 @@ imports Prefect. Two repairs, each asked for by its flag:
 """
 from __future__ import annotations
 
-import email.parser
-import hashlib
 import os
 import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mail._maildir_io import stale_tmp
+from mail.fingerprint import content_fingerprint
 from store.checkup import (STALE_SECONDS, Finding, archive_findings, counter_findings, load, restore,
                            trail_findings)
 from store.errors import StoreError
@@ -40,7 +40,6 @@ from flows.settings import Settings
 _OURS = re.compile(r"^(?:could not be stored: )?(?:StoreCorrupt|StoreError|JSONDecodeError|OSError|IOError|"
                    r"FileNotFoundError|PermissionError|IsADirectoryError|TimeoutError|Timeout|ConnectionError|"
                    r"Connection\w*Error|BrokenPipeError|SMTP\w*|gaierror|socket\.\w+)\b")
-_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
 
 @dataclass
@@ -88,15 +87,15 @@ def _restore(store: Path) -> list[str]:
 
 def outbox_findings(settings: Settings, outbox: dict[str, dict], live_ok: bool = True,
                     now: float | None = None) -> list[Finding]:
-    """Temporary files a killed send left in mail/outbox/tmp; unsent mail whose
-    body file in store/outgoing/ is gone; body files no unsent mail names."""
+    """Temporary files a killed send left in mail/outbox/tmp (those the next
+    poll removes: mail/_maildir_io.stale_tmp); unsent mail whose body file in
+    store/outgoing/ is gone; body files no unsent mail names."""
     now = time.time() if now is None else now
     findings = []
-    tmp = settings.outbox_dir / "tmp"
-    for entry in sorted(os.scandir(tmp), key=lambda e: e.name) if tmp.is_dir() else []:
-        if now - entry.stat().st_mtime > STALE_SECONDS:
-            findings.append(Finding("outbox", entry.path, "a temporary file left by a send that was killed: "
-                                                          "delete it (the mail is sent again from the store)"))
+    for path in stale_tmp(settings.outbox_dir, now=now) if not settings.smtp_host else []:
+        findings.append(Finding("outbox", str(path), "a temporary file left by a send that was killed: "
+                                                     "delete it, or let the next poll (the mail is sent again from "
+                                                     "the store)"))
     named = set()
     for message_id, doc in sorted(outbox.items()):
         if doc.get("sent_at") is None and not doc.get("failure") and doc.get("raw_file"):
@@ -121,29 +120,62 @@ def _requeue(settings: Settings, records: list[dict]) -> list[str]:
     from store.tinydb_store import TinyRepository
 
     keys = [record["key"] for record in records]
+    # Read before the lock: which quarantined files may be these messages (parsed as the intake parses).
+    candidates = [] if settings.imap_host else _quarantined_files(settings, records)
     with TinyRepository(settings.store_dir).unit_of_work() as uow:
         uow.forget_processed(keys)
+        matched = _matching(candidates, set(keys), uow)
     actions = [f"{key}: its quarantine record is removed; it is handled again once it is back in the inbox"
                for key in keys]
     if settings.imap_host:
         return actions + ["move those messages from the Quarantine folder back to INBOX with a mail client"]
-    moved = _move_back(settings.inbox_dir, set(keys))
+    moved = _move_back(settings.inbox_dir, matched)
     return actions + [f"{key}: moved from .Quarantine back to the inbox" for key in moved]
 
 
-def _move_back(inbox: Path, keys: set[str]) -> list[str]:
-    """Move the local Maildir's quarantined messages with these keys back to new/."""
-    moved, parser = [], email.parser.BytesHeaderParser()
+def _quarantined_files(settings: Settings, records: list[dict]) -> list[tuple[Path, bytes, object]]:
+    """The local Maildir's quarantined files that may be these records'
+    messages, each with its bytes and what the intake's parser reads of it.
+    A record that kept the message's content hash (mail/fingerprint.py) names
+    its file by that hash; for an older record every file is parsed."""
+    from flows.parse_budget import parse_within_budget
+
+    hashes = {record.get("content_hash") for record in records}
+    every = None in hashes
+    found = []
     for sub in ("cur", "new"):
-        folder = inbox / ".Quarantine" / sub
+        folder = settings.inbox_dir / ".Quarantine" / sub
         for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-            if path.name.startswith("."):
+            if path.name.startswith(".") or not path.is_file():
                 continue
             raw = path.read_bytes()
-            found = _MESSAGE_ID.search(str(parser.parsebytes(raw).get("Message-ID", "")))
-            key = found.group(0) if found else "sha256:" + hashlib.sha256(raw).hexdigest()
-            if key in keys:
-                (inbox / "new").mkdir(parents=True, exist_ok=True)
-                os.rename(path, inbox / "new" / path.name.split(":")[0])
-                moved.append(key)
+            if every or content_fingerprint(raw) in hashes:
+                found.append((path, raw, parse_within_budget(raw, settings)))
+    return found
+
+
+def _matching(candidates: list[tuple[Path, bytes, object]], keys: set[str], uow) -> list[tuple[str, Path]]:
+    """(key, file) for each file whose key, as the intake's own message_key
+    gives it (the Message-ID, with a content hash when another message holds
+    that id, or the content hash alone), is one of `keys`."""
+    from flows.handling import message_key
+
+    matched = []
+    for path, raw, parsed in candidates:
+        key, _ = message_key(parsed, raw, uow)
+        if key in keys:
+            matched.append((key, path))
+    return matched
+
+
+def _move_back(inbox: Path, matched: list[tuple[str, Path]]) -> list[str]:
+    """Move these quarantined files of the local Maildir back to the inbox's new/."""
+    moved = []
+    for key, path in matched:
+        (inbox / "new").mkdir(parents=True, exist_ok=True)
+        try:
+            os.rename(path, inbox / "new" / path.name.split(":")[0])
+        except FileNotFoundError:
+            continue  # moved meanwhile
+        moved.append(key)
     return moved

@@ -84,18 +84,19 @@ def deliver(maildir: Path, name: str, raw: bytes, sync_dir: bool = True,
     return final
 
 
-def clean_tmp(maildir: Path, *, now: float | None = None) -> list[Path]:
-    """Remove the files in tmp/ that no delivery will ever finish: those a
-    process of this host wrote and that process is gone, and anything older
-    than 36 hours (a mail server's unfinished delivery, say). A file of a
-    live writer is left alone. Returns what was removed."""
+def stale_tmp(maildir: Path, *, now: float | None = None) -> list[Path]:
+    """The files in tmp/ that no delivery will ever finish: those a process
+    of this host wrote and that process is gone, and anything older than 36
+    hours (a mail server's unfinished delivery, say). A file of a live writer
+    is not one. The one rule for them: the poll removes these (clean_tmp) and
+    `orderloop doctor` reports these."""
     folder = maildir / "tmp"
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
         return []
     now = time.time() if now is None else now
-    host, removed = _host(), []
+    host, found = _host(), []
     for entry in entries:
         try:
             age = now - entry.stat(follow_symlinks=False).st_mtime
@@ -105,11 +106,19 @@ def clean_tmp(maildir: Path, *, now: float | None = None) -> list[Path]:
         dead_writer = (ours is not None and ours.group(2) == host
                        and int(ours.group(1)) != os.getpid() and not process_alive(int(ours.group(1))))
         if dead_writer or age > STALE_AFTER_SECONDS:
-            try:
-                os.unlink(entry.path)
-            except FileNotFoundError:
-                continue
-            removed.append(Path(entry.path))
+            found.append(Path(entry.path))
+    return sorted(found)
+
+
+def clean_tmp(maildir: Path, *, now: float | None = None) -> list[Path]:
+    """Remove what stale_tmp finds in tmp/; returns what was removed."""
+    removed = []
+    for path in stale_tmp(maildir, now=now):
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            continue
+        removed.append(path)
     return removed
 
 

@@ -33,12 +33,17 @@ from pydantic import ValidationError
 
 from store.atomic import atomic_write, parse_tables
 from store.directory import MODELS
-from store.documents import DocumentArchive, committed_folder, order_identity
+from store.documents import DocumentArchive, committed_folder, describe_identity, folder_identity, order_identity
 from store.errors import StoreCorrupt, backup_path
 from store.keys import KEYS, order_month, order_sort_key
+from store.tinydb_store import archive_book_names
 
-STALE_SECONDS = 60 * 60  # an atomic write or a send takes seconds; a temporary file an hour old was left by a crash (the poll removes those too)
-_ARCHIVE_BOOK = re.compile(r"\d{4}-\d{2}\.json")
+# An atomic write of the store takes milliseconds: a temporary file of the
+# store an hour old was left by a crash. The one rule for them, applied by the
+# poll (flows/components.clean_stale_files removes them) and the doctor
+# (reports them): `stale_temp_files`.
+STALE_SECONDS = 60 * 60
+TEMP_FOLDERS = ("", "outgoing", "archive")  # under the store folder: where store/atomic.py writes
 _ORDER_FOLDER = re.compile(r"SO(\d{4})(\d{2})(\d{4,})")
 
 
@@ -74,11 +79,10 @@ class StoreView:
 
 
 def store_paths(home: Path) -> list[Path]:
-    """The store's TinyDB files that exist: live, master, then the month archives."""
+    """The store's TinyDB files that exist, or whose .bak does (a file lost,
+    see read_book): live, master, then the month archives."""
     found = [home / "orders.json", home / "master.json"]
-    folder = home / "archive"
-    if folder.is_dir():
-        found += sorted(p for p in folder.iterdir() if _ARCHIVE_BOOK.fullmatch(p.name))
+    found += [home / "archive" / name for name in archive_book_names(home / "archive")]
     return [p for p in found if p.exists() or backup_path(p).exists()]
 
 
@@ -126,18 +130,27 @@ def load(home: Path) -> tuple[StoreView, list[Finding]]:
             view.processed.setdefault(key, doc)
         for key, doc in book.get("outbox", {}).items():
             view.outbox.setdefault(key, doc)
-    findings += _temp_files(view.home) + _temp_files(view.home / "archive") + _temp_files(view.home / "outgoing")
+    findings += [Finding("store", str(path), "a temporary file left by a crash mid-write: delete it (the next "
+                                             "poll does)") for path in stale_temp_files(view.home)]
     findings += _read_audit(view)
     return view, findings
 
 
-def _temp_files(folder: Path, now: float | None = None) -> list[Finding]:
-    """What atomic_write leaves when the process dies between writing and renaming."""
+def stale_temp_files(store: Path, now: float | None = None) -> list[Path]:
+    """What atomic_write leaves when the process dies between writing and
+    renaming: `.<name>.*.tmp` in the store folder, store/outgoing/ and
+    store/archive/, older than STALE_SECONDS (no write in progress owns one).
+    The poll removes exactly these and the doctor reports exactly these."""
     now = time.time() if now is None else now
     found = []
-    for path in sorted(folder.glob(".*.tmp")) if folder.is_dir() else []:
-        if now - path.stat().st_mtime > STALE_SECONDS:
-            found.append(Finding("store", str(path), "a temporary file left by a crash mid-write: delete it"))
+    for sub in TEMP_FOLDERS:
+        folder = store / sub if sub else store
+        for path in sorted(folder.glob(".*.tmp")) if folder.is_dir() else []:
+            try:
+                if path.is_file() and now - path.stat().st_mtime > STALE_SECONDS:
+                    found.append(path)
+            except FileNotFoundError:
+                continue  # renamed or removed meanwhile
     return found
 
 
@@ -258,9 +271,13 @@ def archive_findings(view: StoreView, documents: Path | None) -> list[Finding]:
         if there.get("order_no") != no:
             findings.append(Finding("archive", where, f"order.json names {there.get('order_no')}, not {no}"))
         stored = view.orders.get(no)
-        if stored is not None and order_identity(stored) != order_identity(there):
+        # Whose order the folder holds: its order.json's and its manifest's word.
+        held = [order_identity(there), folder_identity(folder, manifest)]
+        other = next((i for i in held if stored is not None and i != order_identity(stored)), None)
+        if other is not None:
             findings.append(Finding("archive", where, f"holds another order than the store's {no} "
-                                                      f"({order_identity(there)[1]} vs {order_identity(stored)[1]}): "
+                                                      f"({describe_identity(other)} vs "
+                                                      f"{describe_identity(order_identity(stored))}): "
                                                       f"two orders under one number"))
         elif stored is None and f"{no}#1" not in view.events and view.live_ok:
             findings.append(Finding("archive", where, "holds an order that was never stored (a unit of work that "

@@ -14,12 +14,13 @@ import logging
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from filelock import FileLock
 
 from orders.model import Order
+from orders.text import normal_message_id
 from store.atomic import atomic_write
 from store.errors import StoreError
 from store.keys import order_month
@@ -63,11 +64,59 @@ def committed_folder(folder: Path) -> bool:
         return True  # unreadable: take the number as used
 
 
-def order_identity(order: dict) -> tuple:
-    """What tells two orders under one number apart: the email the order came
-    from (the first of its thread), else the moment it was received."""
-    thread = order.get("thread") or []
-    return ("thread", thread[0]) if thread else ("created_at", order.get("created_at"))
+def order_identity(order: Order | dict) -> tuple[str | None, str | None, str | None]:
+    """What tells two orders under one number apart, fixed when the order was
+    received and never changed after: its number, the moment it was received
+    (`created_at`, as an instant) and the Message-ID of the email it came from.
+
+    That Message-ID is the first of the thread, unless the first is one of our
+    own mails (the order's email had no Message-ID, and our first mail joined
+    the thread later): then there is none. So the identity of an order is the
+    same before and after we mail it (the thread grows, the identity does not)."""
+    doc = order.model_dump(mode="json") if isinstance(order, Order) else order
+    thread = doc.get("thread") or []
+    ours = doc.get("mail_sent") or {}
+    first = thread[0] if thread and isinstance(thread[0], str) else None
+    origin = first if first and normal_message_id(first).casefold() not in ours else None
+    return doc.get("order_no"), _instant(doc.get("created_at")), origin
+
+
+def describe_identity(identity: tuple | list | None) -> str:
+    """An identity for a message to a person: 'received <when>, <Message-ID>'."""
+    if not identity:
+        return "no order"
+    _, at, origin = identity
+    return f"received {at}, {origin or 'an email without Message-ID'}"
+
+
+def _instant(value) -> str | None:
+    """A time as a comparable instant (UTC), whatever offset it was written with."""
+    if value is None:
+        return None
+    try:
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return moment.astimezone(timezone.utc).isoformat() if moment.tzinfo else moment.isoformat()
+
+
+def folder_identity(folder: Path, manifest: dict | None = None) -> tuple | None:
+    """Whose order a folder holds: the identity its manifest records, else
+    (a folder written before manifests recorded it) its order.json's; None
+    when neither says."""
+    if manifest is None:
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            manifest = {}
+    recorded = manifest.get("identity") if isinstance(manifest, dict) else None
+    if isinstance(recorded, list) and len(recorded) == 3:
+        return tuple(recorded)
+    try:
+        there = json.loads((folder / "order.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return order_identity(there) if isinstance(there, dict) else None
 
 
 @dataclass(frozen=True)
@@ -107,16 +156,23 @@ class DocumentArchive:
         """The version a rendering gets: the latest again when the order is
         unchanged since (a retried poll renders the same document), else one
         more; `again` always makes a new version (an explicit re-render).
-        With it, the archived document when it already is that version, intact."""
-        entry = self.manifest(order.order_no)["documents"].get(key)
+        With it, the archived document when it already is that version, intact
+        and of this very order (a folder of another order under the same
+        number gives nothing: version 1, rendered afresh)."""
+        folder = self.folder(order.order_no)
+        manifest = self.manifest(order.order_no)
+        entry = manifest["documents"].get(key)
         if not entry or not entry["history"]:
             return 1, None
+        there = folder_identity(folder, manifest)
+        if there is not None and there != order_identity(order):
+            return 1, None  # another order's folder: reset when written to (or refused, if it was committed)
         latest = entry["history"][-1]
         # Every change of an order records an event, so its count marks the state.
         unchanged = (latest["order_version"], latest.get("order_events")) == (order.version, order.event_seq)
         if again or not unchanged:
             return latest["version"] + 1, None
-        path = self.folder(order.order_no) / entry["file"]
+        path = folder / entry["file"]
         content = path.read_bytes() if path.exists() else b""
         if sha256(content) != entry["sha256"]:
             return latest["version"], None  # missing or altered: render it again
@@ -165,31 +221,8 @@ class DocumentArchive:
         self.put_emails(order.order_no, [], order)
 
     def _claim(self, folder: Path, order: Order, manifest: dict) -> dict:
-        """The manifest to write `order` into, after making sure the folder is its own.
-
-        A folder whose order.json is another order under the same number was
-        left by a unit of work that never committed (its PDFs were never
-        mailed): its files are removed and the manifest starts afresh. If that
-        other order was committed (the folder holds its emails), the number
-        was issued twice: StoreError, and nothing is mixed."""
-        try:
-            there = json.loads((folder / "order.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return manifest  # none yet, or unreadable: ours to write (doctor reports a bad checksum)
-        if not isinstance(there, dict):
-            return manifest
-        mine = order.model_dump(mode="json")
-        if order_identity(there) == order_identity(mine):
-            return manifest
-        if committed_folder(folder):
-            raise StoreError(f"archive folder {folder} holds another order {order.order_no} "
-                             f"({order_identity(there)[1]}): the number was issued twice; run `orderloop doctor`")
-        log.warning("archive folder %s held the files of an order %s that was never stored (%s); "
-                    "they are removed for %s", folder, order.order_no, order_identity(there)[1],
-                    order_identity(mine)[1])
-        for name in [*manifest["files"], *(e["file"] for e in manifest["documents"].values())]:
-            (folder / name).unlink(missing_ok=True)
-        return {"order_no": order.order_no, "documents": {}, "files": {}}
+        """The manifest to write `order` into, after making sure the folder is its own."""
+        return claim_folder(folder, order_identity(order), manifest)
 
     def verify(self, order_no: str) -> list[str]:
         """Files whose checksum does not match the manifest (or that are missing)."""
@@ -213,3 +246,29 @@ class DocumentArchive:
     def _lock(folder: Path) -> FileLock:
         folder.mkdir(parents=True, exist_ok=True)
         return FileLock(folder / ".lock", timeout=60)
+
+
+def claim_folder(folder: Path, identity: tuple, manifest: dict) -> dict:
+    """The manifest to write the order of `identity` into, after making sure
+    the folder is its own; the manifest records the identity.
+
+    A folder holding another order under the same number (its manifest's
+    identity, else its order.json's) was left by a unit of work that never
+    committed (its PDFs were never mailed): its files are removed and the
+    manifest starts afresh. If that other order was committed (the folder
+    holds its emails), the number was issued twice: StoreError, and nothing is
+    mixed."""
+    there = folder_identity(folder, manifest)
+    if there is None or there == identity:
+        manifest["identity"] = list(identity)
+        return manifest
+    order_no = identity[0] or folder.name
+    if committed_folder(folder):
+        raise StoreError(f"archive folder {folder} holds another order {order_no} "
+                         f"({describe_identity(there)}): the number was issued twice; run `orderloop doctor`")
+    log.warning("archive folder %s held the files of an order %s that was never stored (%s); "
+                "they are removed for %s", folder, order_no, describe_identity(there), describe_identity(identity))
+    for name in [*manifest.get("files", {}), *(e["file"] for e in manifest.get("documents", {}).values()),
+                 "order.json"]:
+        (folder / name).unlink(missing_ok=True)
+    return {"order_no": order_no, "documents": {}, "files": {}, "identity": list(identity)}

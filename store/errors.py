@@ -35,12 +35,19 @@ def backup_path(path: Path) -> Path:
 
 
 def default_remedy(path: Path) -> str:
-    again = (" (or move it away and `orderloop import` the customers, products and staff again)"
-             if path.name == "master.json" else "")
-    if backup_path(path).exists():
-        return (f"run `orderloop doctor --restore` to put back {backup_path(path).name} (the previous commit), "
-                f"or restore the file from your backup{again}")
-    if again:
+    """What to do about a broken (or lost) store file. The advice to move
+    master.json away and import again names its .bak too: a missing file
+    beside its .bak counts as lost, not as new, so moving only the file would
+    stop the store again."""
+    bak = backup_path(path)
+    if path.name == "master.json":
+        if bak.exists():
+            return (f"run `orderloop doctor --restore` to put back {bak.name} (the previous commit), or restore "
+                    f"the file from your backup (or move both {path.name} and {bak.name} away and "
+                    f"`orderloop import` the customers, products and staff again)")
         return ("restore it from your backup, or move it away and `orderloop import` the customers, products "
                 "and staff again; then run `orderloop doctor`")
+    if bak.exists():
+        return (f"run `orderloop doctor --restore` to put back {bak.name} (the previous commit), "
+                f"or restore the file from your backup")
     return "restore it from your backup, or move it away if it never held anything; then run `orderloop doctor`"

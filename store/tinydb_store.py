@@ -20,6 +20,7 @@ leaves the events in pending_audit, which the next unit appends.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -35,6 +36,19 @@ from store.tables import Shelf
 from store.tiny_tables import TinyBook
 
 _ARCHIVE_NAME = re.compile(r"\d{4}-\d{2}\.json")
+_ARCHIVE_BACKUP = re.compile(r"(\d{4}-\d{2}\.json)\.bak")
+
+
+def archive_book_names(folder: Path) -> list[str]:
+    """The month archives of a store's archive/ folder, `YYYY-MM.json`: those
+    there and those whose `.bak` alone is (lost, not absent), sorted."""
+    try:
+        names = os.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    found = {name for name in names if _ARCHIVE_NAME.fullmatch(name)}
+    found |= {match[1] for name in names if (match := _ARCHIVE_BACKUP.fullmatch(name))}
+    return sorted(found)
 
 
 class _TinyShelf(Shelf):
@@ -58,8 +72,10 @@ class _TinyShelf(Shelf):
         return self._book(self._home / "archive" / f"{month}.json")
 
     def archive_months(self) -> list[str]:
+        """The months with an archive file, or with only its .bak: a lost
+        archive, which raises StoreCorrupt when read instead of being skipped."""
         folder = self._home / "archive"
-        on_disk = {p.stem for p in folder.glob("*.json") if _ARCHIVE_NAME.fullmatch(p.name)}
+        on_disk = {name.removesuffix(".json") for name in archive_book_names(folder)}
         opened = {p.stem for p in self._books if p.parent == folder} if self._writable else set()
         return sorted(on_disk | opened)
 

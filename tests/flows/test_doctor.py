@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -184,6 +185,14 @@ def plant_stale(path: Path) -> None:
     os.utime(path, (HOUR_AGO, HOUR_AGO))
 
 
+def plant_killed_send(home: Path) -> Path:
+    """What a send killed between write and rename leaves in the outbox's tmp/ (the poll removes it)."""
+    from tests.mail.test_mail_tmp import dead_pid, leftover
+
+    (home / "mail" / "outbox" / "tmp").mkdir(parents=True, exist_ok=True)
+    return leftover(home / "mail" / "outbox", dead_pid())
+
+
 def plant_unsent_without_file(home: Path) -> None:
     files = list((home / "store" / "outgoing").glob("*.eml"))
     assert files, "the template has mail with a PDF waiting to be sent"
@@ -228,8 +237,10 @@ PLANTED = {
     "a folder of an order never stored": (
         lambda h: shutil.copytree(folder(h, "SO2023100002"), folder(h, "SO2023100007")),
         "archive", "SO2023100007", "never stored"),
-    "a stale file in the outbox's tmp": (lambda h: plant_stale(h / "mail" / "outbox" / "tmp" / "1.M1P1.host"),
-                                         "outbox", "outbox/tmp/1.M1P1.host", "temporary file"),
+    "a stale file in the outbox's tmp": (plant_killed_send, "outbox", "outbox/tmp/", "temporary file"),
+    "a store archive temporary file left by a crash": (
+        lambda h: plant_stale(h / "store" / "archive" / ".2023-09.json.x1.tmp"),
+        "store", "archive/.2023-09.json.x1.tmp", "temporary file"),
     "unsent mail whose message file is gone": (plant_unsent_without_file, "outbox", "@", "is missing"),
 }
 
@@ -244,11 +255,11 @@ def test_doctor_finds_each_planted_problem(clean, plant, check, where, says):
 
 def test_doctor_prints_one_line_per_problem_exits_1_and_speaks_json(clean):
     (clean / "store" / "master.json").write_bytes(b"[]")
-    plant_stale(clean / "mail" / "outbox" / "tmp" / "1.M1P1.host")
+    left = plant_killed_send(clean)
     done = orderloop("doctor", home=clean)
     assert done.returncode == 1
     lines = done.stdout.strip().splitlines()
-    assert len(lines) == 2 and "master.json: holds a list" in lines[0] and "tmp/1.M1P1.host" in lines[1]
+    assert len(lines) == 2 and "master.json: holds a list" in lines[0] and f"tmp/{left.name}" in lines[1]
     as_json = json.loads(orderloop("doctor", "--json", home=clean).stdout)
     assert as_json["ok"] is False and [p["check"] for p in as_json["problems"]] == ["store", "outbox"]
 
@@ -309,3 +320,42 @@ def test_a_broken_store_file_is_not_retried_but_other_failures_are():
 
     assert not worth_retrying(None, None, Failed(data=StoreCorrupt("var/store/orders.json", "is empty")))
     assert worth_retrying(None, None, Failed(data=OSError("disk full")))
+
+
+# --- --requeue finds each message by the intake's own key (issue 9, finding 12) ----------------
+
+def quarantined_by_us(home: Path, raw: bytes, *, name: str = "1696125600.M1P1.host:2,") -> str:
+    """What the intake did before failures of ours were told apart: the record
+    under the key the intake gives the message, the file in .Quarantine."""
+    from flows.handling import message_key
+    from parsers import parse_email
+
+    with repository(home).unit_of_work() as uow:
+        key, content_hash = message_key(parse_email(raw), raw, uow)
+        uow.mark_processed(ProcessedMessage(key=key, content_hash=content_hash, folder="quarantine", kind="order",
+                                            at=NOW, reason="OSError: [Errno 28] No space left on device"))
+    quarantine = home / "mail" / "inbox" / ".Quarantine" / "cur"
+    quarantine.mkdir(parents=True, exist_ok=True)
+    (quarantine / name).write_bytes(raw)
+    return key
+
+
+@pytest.mark.parametrize("raw, key_starts", [
+    (re.sub(rb"(?m)^Message-ID:[^\n]*\n", b"", sample_email("02-vague-custom.eml")), "sha256:"),
+    (sample_email("02-vague-custom.eml").replace(b"Message-ID: <qm-7781@qiming.example>",
+                                                 b"Message-ID: <hd-20231001-001@huadong.example>"),
+     "<hd-20231001-001@huadong.example> sha256:"),
+    (sample_email("02-vague-custom.eml").replace(b"Message-ID: <qm-7781@qiming.example>",
+                                                 b"Message-ID: qm-7781@qiming.example"), "qm-7781@qiming.example"),
+], ids=["no Message-ID", "a Message-ID another message holds", "a Message-ID without brackets"])
+def test_requeue_moves_back_every_message_whatever_its_key(clean, raw, key_starts):
+    from flows.handling import record_batch_safely
+
+    key = quarantined_by_us(clean, raw)
+    assert key.startswith(key_starts)
+    report = examine(requeue=True)
+    assert f"{key}: moved from .Quarantine back to the inbox" in report.actions, report.actions
+    assert folder_size(clean, "inbox") == 1 and folder_size(clean, "Quarantine") == 0
+    assert repository(clean).find_processed(key) is None
+    (placement,) = record_batch_safely(repository(clean), [IncomingMessage("1", raw)], settings(), NOW)
+    assert placement.folder == "processed" and placement.record.order_no == "SO2023100003"

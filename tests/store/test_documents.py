@@ -68,3 +68,46 @@ def test_an_email_is_archived_once(tmp_path):
 def test_only_issued_order_numbers_have_a_folder(tmp_path):
     with pytest.raises(ValueError):
         DocumentArchive(tmp_path).folder("../../etc")
+
+
+# --- whose order a folder holds (issue 9, findings 2 and 3) ------------------------------------
+
+def test_an_order_from_an_email_without_message_id_keeps_its_documents_once_we_mail_it(tmp_path):
+    """Its thread is empty when the PDF is rendered; our mail then joins it.
+    The folder is still that order's: the requirements list just mailed stays."""
+    archive, o = DocumentArchive(tmp_path), order()
+    assert o.thread == []
+    archive.put_document(o, "requirements", "requirements.pdf", b"%PDF req", version=1, number="XQ1", at=AT)
+    o.record_mail("<SO2023100001.requirements_list.1@example.com>", "c@x")
+    archive.put_order(o)  # what archive_originals does after the store committed
+    manifest = archive.manifest(o.order_no)
+    assert manifest["documents"]["requirements"]["sha256"] == hashlib.sha256(b"%PDF req").hexdigest()
+    assert archive.verify(o.order_no) == []
+    assert archive.plan(o, "requirements", again=False)[1].content == b"%PDF req"  # read back, not rendered
+
+
+def test_the_identity_is_fixed_at_receipt(tmp_path):
+    from store.documents import order_identity
+
+    o = order()
+    before = order_identity(o)
+    o.record_mail("<ours-1@example.com>", "c@x")
+    o.join_thread("<their-answer@x>")
+    assert order_identity(o) == before == ("SO2023100001", "2023-10-01T02:00:00+00:00", None)
+    with_id = Order.receive("SO2023100001", at=AT, actor="c@x", message_id="<po-1@x>")
+    with_id.thread = ["<po-1@x>"]
+    with_id.record_mail("<ours-2@example.com>", "c@x")
+    assert order_identity(with_id) == ("SO2023100001", "2023-10-01T02:00:00+00:00", "<po-1@x>")
+
+
+def test_the_archived_document_of_another_order_under_that_number_is_never_given_back(tmp_path):
+    archive, first = DocumentArchive(tmp_path), order()
+    archive.put_document(first, "requirements", "requirements.pdf", b"%PDF first", version=1, number="XQ1", at=AT)
+    other = Order.receive("SO2023100001", at=AT + timedelta(minutes=1), actor="d@y", message_id=None)
+    assert (other.version, other.event_seq) == (first.version, first.event_seq)  # the counts alone agree
+    assert archive.plan(other, "requirements", again=False) == (1, None)
+    archive.put_document(other, "requirements", "requirements.pdf", b"%PDF other", version=1, number="XQ1", at=AT)
+    manifest = archive.manifest(other.order_no)
+    assert [h["sha256"] for h in manifest["documents"]["requirements"]["history"]] == \
+        [hashlib.sha256(b"%PDF other").hexdigest()]
+    assert manifest["identity"][1] == "2023-10-01T02:01:00+00:00"

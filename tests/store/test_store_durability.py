@@ -260,3 +260,57 @@ def test_the_same_order_keeps_writing_into_its_folder(tmp_path, make):
     again = make.order("SO2023100001", message_id="<po-a@huadong.example>")
     archive.put_document(again, "order", "sales_order.pdf", b"%PDF v2", version=2, number="XS2", at=make.now)
     assert [h["version"] for h in archive.manifest("SO2023100001")["documents"]["order"]["history"]] == [1, 2]
+
+
+# --- the advice and the files a lost file leaves (issue 9, findings 6 and 7) -------------------
+
+def test_the_advice_to_import_the_master_data_again_moves_its_bak_away_too(tiny):
+    from store.errors import default_remedy
+
+    master = tiny.home / "master.json"
+    with tiny.unit_of_work() as uow:
+        uow.replace_master("customers", [])
+    with tiny.unit_of_work() as uow:
+        uow.replace_master("customers", [])
+    assert backup_path(master).exists()
+    remedy = default_remedy(master)
+    assert "orderloop doctor --restore" in remedy
+    assert "move both master.json and master.json.bak away" in remedy
+    # Following it works: with both moved away the store is new again, not lost.
+    for path in (master, backup_path(master)):
+        path.rename(path.with_name(path.name + ".old"))
+    assert TinyRepository(tiny.home).master().customer_by_code("CUST001") is None  # read as new, no error
+
+
+def archived_and_lost(tiny, make) -> tuple[str, Path]:
+    """An order archived to archive/2023-10.json, whose file is then lost beside its .bak."""
+    with tiny.unit_of_work() as uow:
+        no = make.received(uow).order_no
+        uow.save_order(make.cancelled(uow.get_order(no), make.now))
+    with tiny.unit_of_work() as uow:
+        assert uow.archive_finished(make.now.replace(year=2024)) == 1
+    book = tiny.home / "archive" / "2023-10.json"
+    shutil.copy2(book, backup_path(book))  # what the next write of it would keep
+    book.unlink()
+    return no, book
+
+
+def test_a_lost_month_archive_is_not_taken_for_one_that_never_was(tiny, make):
+    no, book = archived_and_lost(tiny, make)
+    with pytest.raises(StoreCorrupt, match="2023-10.json is missing, but 2023-10.json.bak"):
+        tiny.get_order(no)
+    with pytest.raises(StoreCorrupt, match="2023-10.json is missing"):
+        tiny.find_processed("<anything@x>")
+
+
+def test_the_doctor_sees_a_lost_month_archive_and_restore_puts_it_back(tiny, make):
+    from store.checkup import load, restore, store_paths
+
+    no, book = archived_and_lost(tiny, make)
+    assert book in store_paths(tiny.home)
+    view, findings = load(tiny.home)
+    assert [f.where for f in findings if f.check == "store"] == [str(book)]
+    assert "is missing" in findings[0].message and "orderloop doctor --restore" in findings[0].message
+    assert restore(book, tiny.home / "orders.json.lock").startswith(f"restored {book}")
+    assert tiny.get_order(no).order_no == no
+    assert load(tiny.home)[1] == []
