@@ -44,7 +44,8 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=500, ge=1)
     poll_interval_seconds: int = Field(default=60, ge=5)
     # Each incoming message is parsed in a worker process within this budget
-    # (flows.parse_budget); one that overruns is quarantined with the reason.
+    # (flows.parse_budget): CPU seconds (3x in wall-clock time as a backstop)
+    # and MB of address space; one that overruns is quarantined with the reason.
     parse_seconds: float = Field(default=10, gt=0)
     parse_memory_mb: int = Field(default=512, ge=128)
 
