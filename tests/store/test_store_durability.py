@@ -128,12 +128,7 @@ def test_a_master_record_that_does_not_validate_is_store_corrupt(tiny):
 
 
 def test_a_broken_month_archive_raises_when_it_is_read(tiny, make):
-    with tiny.unit_of_work() as uow:
-        no = make.received(uow).order_no
-        uow.save_order(make.cancelled(uow.get_order(no), make.now))
-    with tiny.unit_of_work() as uow:
-        assert uow.archive_finished(make.now.replace(year=2024)) == 1
-    book = tiny.home / "archive" / "2023-10.json"
+    no, book = archived(tiny, make)
     book.write_bytes(b"")
     with pytest.raises(StoreCorrupt, match="2023-10.json is empty"):
         tiny.get_order(no)
@@ -282,14 +277,19 @@ def test_the_advice_to_import_the_master_data_again_moves_its_bak_away_too(tiny)
     assert TinyRepository(tiny.home).master().customer_by_code("CUST001") is None  # read as new, no error
 
 
-def archived_and_lost(tiny, make) -> tuple[str, Path]:
-    """An order archived to archive/2023-10.json, whose file is then lost beside its .bak."""
+def archived(tiny, make) -> tuple[str, Path]:
+    """An order cancelled and archived to archive/2023-10.json."""
     with tiny.unit_of_work() as uow:
         no = make.received(uow).order_no
         uow.save_order(make.cancelled(uow.get_order(no), make.now))
     with tiny.unit_of_work() as uow:
         assert uow.archive_finished(make.now.replace(year=2024)) == 1
-    book = tiny.home / "archive" / "2023-10.json"
+    return no, tiny.home / "archive" / "2023-10.json"
+
+
+def archived_and_lost(tiny, make) -> tuple[str, Path]:
+    """An order archived to archive/2023-10.json, whose file is then lost beside its .bak."""
+    no, book = archived(tiny, make)
     shutil.copy2(book, backup_path(book))  # what the next write of it would keep
     book.unlink()
     return no, book
