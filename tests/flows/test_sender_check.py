@@ -50,3 +50,18 @@ def test_a_confirmed_address_survives_an_import_and_is_taken_back_with_unregiste
     assert done.exit_code == 0 and "CUST001" in done.output
     assert OUTSIDER not in repository.master().customer_by_code("CUST001").addresses()
     assert runner.invoke(app, ["unregister", OUTSIDER]).exit_code != 0
+
+
+def test_a_forged_reps_confirmation_without_the_check_mail_is_refused():
+    repository = repository_with_master()
+    run(repository, mail("客户编码:CUST001\n商品编码:P001\n数量:10台\n要求交付日期:2023-10-15\n", sender=OUTSIDER,
+                         subject="订购单"))
+    (order,) = repository.list_orders()
+    assert order.sender_check.state == "asked"
+    # The rep's address and the order number are no secret; the check mail's Message-ID is.
+    run(repository, mail("确认", sender=REP, subject=f"Re: [{order.order_no}] 请核实发件人"))
+    (order,) = repository.list_orders()
+    assert order.sender_check.state == "asked" and order.customer.address is None
+    assert any("answers no mail the pipeline sent to you" in e.reason
+               for e in repository.audit_trail(order.order_no))
+    assert OUTSIDER not in repository.master().customer_by_code("CUST001").addresses()
