@@ -14,7 +14,7 @@ from datetime import time as clock
 
 import pytest
 
-from parsers import attachments
+from parsers.attachments import grid, pdf, sheets
 from parsers.attachments import attachment_texts, file_text, grid_text
 from parsers.message import MailMessage, OrderFile
 from parsers.order_text import build_draft, read_pairs
@@ -100,13 +100,13 @@ def test_bilingual_labels_in_the_header_block_are_written_as_their_chinese_label
 @pytest.mark.parametrize("row", [["品名", "A产品", "规格", "L-500"], ["品名", "数量", "100"], ["品名"], ["品名", "图纸", "附件"],
                                  ["采购单号", "客户名称"]])
 def test_what_is_no_item_table_header(row):
-    assert attachments._header(row) is None
+    assert grid.header_columns(row) is None
 
 
 @pytest.mark.parametrize("row", [["品名", "数量"], ["序号", "品名 Description", "图号", "材质", "数量", "税率"],
                                  ["Item code", "Qty", "Unit price"]])
 def test_what_is_an_item_table_header(row):
-    assert attachments._header(row) is not None
+    assert grid.header_columns(row) is not None
 
 
 def test_a_form_of_label_and_value_cells_reads_as_pairs():
@@ -182,7 +182,7 @@ def test_the_order_is_read_from_the_first_sheet_with_an_item_table():
     (datetime(2023, 10, 15, 9, 30), "2023-10-15 09:30"), (clock(9, 30), "09:30:00"),
 ])
 def test_cell_values_read_as_excel_shows_them(value, text):
-    assert attachments._cell_text(value) == text
+    assert sheets._cell_text(value) == text
 
 
 def test_a_legacy_xls_is_read():
@@ -206,7 +206,7 @@ def test_a_sheet_far_larger_than_an_order_form_is_refused_before_it_is_opened(re
     # python-calamine would build the whole grid: 50 GB for A1:XFD100000, which aborts the process.
     data = _xlsx_with_cells(*refs)
     with pytest.raises(ValueError):
-        attachments._check_xlsx(data)
+        sheets._check_xlsx(data)
     assert text_of("xlsx", data) == ""
 
 
@@ -222,20 +222,20 @@ def test_a_sheet_of_cells_without_references_is_measured_by_its_rows():
                 content = content.replace(b"<c ", b"<c s=\"0\" ", 1).replace(b"</row>", b"<c/>" * 2 + b"</row>", 1)
             archive.writestr(info, content)
     with pytest.raises(ValueError):
-        attachments._check_xlsx(target.getvalue())
+        sheets._check_xlsx(target.getvalue())
 
 
 def test_an_xls_sheet_far_larger_than_an_order_form_is_refused_before_it_is_opened():
     data = build.xls({(0, 0): "品名", (65535, 255): "x"})  # calamine would take 1 GB for it
     with pytest.raises(ValueError):
-        attachments._check_xls(data)
+        sheets._check_xls(data)
     start = time.perf_counter()
     assert text_of("xls", data) == ""
     assert time.perf_counter() - start < 1
 
 
 def test_a_workbook_that_unzips_too_big_is_not_opened(monkeypatch):
-    monkeypatch.setattr(attachments, "MAX_UNZIPPED", 1000)
+    monkeypatch.setattr(sheets, "MAX_UNZIPPED", 1000)
     assert text_of("xlsx", build.order_xlsx()) == ""
 
 
@@ -285,8 +285,8 @@ def test_a_pdf_becomes_the_whole_order():
 @pytest.mark.parametrize("ruled, header_on_every_page", [(True, False), (False, True), (False, False)],
                          ids=["ruled-grid-header-once", "no-rules-header-repeated", "no-rules-header-once"])
 def test_a_table_over_several_pages_keeps_every_line(ruled, header_on_every_page):
-    pdf = build.purchase_order_pdf(repeat=30, ruled=ruled, header_on_every_page=header_on_every_page)
-    draft, problems = draft_of(text_of("pdf", pdf))
+    data = build.purchase_order_pdf(repeat=30, ruled=ruled, header_on_every_page=header_on_every_page)
+    draft, problems = draft_of(text_of("pdf", data))
     assert problems == []
     assert [line.sku for line in draft.lines] == ["P001", "P002", "P003"] * 30
     assert [line.name for line in draft.lines] == [item[2] for item in build.ITEMS] * 30  # a name cut by a page too
@@ -295,7 +295,7 @@ def test_a_table_over_several_pages_keeps_every_line(ruled, header_on_every_page
 
 
 def test_pages_beyond_the_cap_are_not_read(monkeypatch):
-    monkeypatch.setattr(attachments, "MAX_PAGES", 1)
+    monkeypatch.setattr(pdf, "MAX_PAGES", 1)
     draft, _ = draft_of(text_of("pdf", build.purchase_order_pdf(repeat=30, ruled=False, header_on_every_page=True)))
     assert 0 < len(draft.lines) < 90
 
@@ -338,10 +338,10 @@ def test_no_order_files_no_texts():
 
 def test_the_pdf_reader_is_one_at_a_time_across_threads():
     from concurrent.futures import ThreadPoolExecutor
-    pdf = build.purchase_order_pdf()
-    expected = text_of("pdf", pdf)
+    data = build.purchase_order_pdf()
+    expected = text_of("pdf", data)
     with ThreadPoolExecutor(4) as pool:
-        assert set(pool.map(lambda _: text_of("pdf", pdf), range(8))) == {expected}
+        assert set(pool.map(lambda _: text_of("pdf", data), range(8))) == {expected}
 
 
 def test_a_zip_that_is_no_workbook_gives_no_text():
@@ -359,23 +359,23 @@ def test_a_long_csv_is_cut_between_characters_not_inside_one():
 
 
 def test_a_pdf_that_inflates_beyond_the_cap_is_refused_before_pdfium_reads_it(monkeypatch):
-    monkeypatch.setattr(attachments, "MAX_INFLATED", 4 << 20)
+    monkeypatch.setattr(pdf, "MAX_INFLATED", 4 << 20)
     bomb = build.deflate_bomb_pdf(16 << 20)  # 16 KB that inflate to 16 MB
     with pytest.raises(ValueError):
-        attachments._check_pdf(bomb)
+        pdf._check_pdf(bomb)
     assert text_of("pdf", bomb) == ""
-    attachments._check_pdf(build.deflate_bomb_pdf(1 << 20))  # within the cap: read
+    pdf._check_pdf(build.deflate_bomb_pdf(1 << 20))  # within the cap: read
 
 
-@pytest.mark.parametrize("pdf", [build.deflate_bomb_pdf(1 << 20, twice=True),
-                                 build.minimal_pdf(b"BT ET", b"/Filter 9 0 R")], ids=["deflated-twice", "filter-by-reference"])
-def test_a_pdf_whose_streams_cannot_be_measured_is_refused(pdf):
+@pytest.mark.parametrize("data", [build.deflate_bomb_pdf(1 << 20, twice=True),
+                                  build.minimal_pdf(b"BT ET", b"/Filter 9 0 R")], ids=["deflated-twice", "filter-by-reference"])
+def test_a_pdf_whose_streams_cannot_be_measured_is_refused(data):
     with pytest.raises(ValueError):
-        attachments._check_pdf(pdf)
+        pdf._check_pdf(data)
 
 
 def test_an_ordinary_pdf_passes_the_inflation_check_even_when_checked(monkeypatch):
-    pdf = build.purchase_order_pdf()
-    monkeypatch.setattr(attachments, "MAX_INFLATED", len(pdf) * 100)  # too small to skip the check
-    attachments._check_pdf(pdf)
-    assert text_of("pdf", pdf).startswith("采购订单")
+    data = build.purchase_order_pdf()
+    monkeypatch.setattr(pdf, "MAX_INFLATED", len(data) * 100)  # too small to skip the check
+    pdf._check_pdf(data)
+    assert text_of("pdf", data).startswith("采购订单")
