@@ -32,7 +32,7 @@ from orders.model import CustomerInfo, DraftLine, OrderDraft, PaymentTerms, Prob
 from parsers import amounts
 from parsers.dates import read_date
 from parsers.labels import ITEM_FIELDS, LABEL_RE, Label, is_unit
-from parsers.pair_reader import _PairReader
+from parsers.pair_reader import PairReader
 from parsers.pairs import Pair
 from parsers.po_mention import PO_MENTION
 from parsers.quotes import strip_quoted, strip_signature
@@ -60,7 +60,7 @@ class _Item:
 def read_pairs(text: str) -> list[Pair]:
     """Every label and its value, in the order written; the rows of item
     tables as line items (see the notes on tables above)."""
-    return _PairReader(text[:MAX_TEXT]).read()
+    return PairReader(text[:MAX_TEXT]).read()
 
 
 def _code(value: str | None) -> str | None:

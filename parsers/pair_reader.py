@@ -9,14 +9,10 @@ from decimal import Decimal
 
 from parsers import amounts
 from parsers.labels import Label, find_labels, header_label, pair_label, summary_kind
-from parsers.pairs import Pair, _cell_pairs, _inline_pairs, _Span
-from parsers.po_mention import PO_MENTION, _po_mention
-from parsers.tables.cells import _SEPARATOR, _has_digit, _split_cells
-from parsers.tables.headers import _all_headers, _Column, _header_kind
-from parsers.tables.sideways import _transposed_pairs, _transposed_row
-from parsers.tables.table import _aligned_table, _Table
-from parsers.tables.totals import GOODS_OR_TOTAL
-from parsers.tables.vertical import _vertical_table
+from parsers.pairs import Pair, Span, cell_pairs, inline_pairs
+from parsers.po_mention import PO_MENTION, po_mention
+from parsers.tables import (GOODS_OR_TOTAL, SEPARATOR, Column, Table, aligned_table, all_headers, has_digit,
+                            header_kind, split_cells, transposed_pairs, transposed_row, vertical_table)
 
 # A line drawn across a table: markdown, ASCII and box-drawing rules.
 _TABLE_RULE = re.compile(r"[\s|:+\-=_─━═┄┅┈┉┼┬┴├┤┌┐└┘╋┳┻┣┫┏┓┗┛╔╗╚╝╠╣╦╩╬╪╫╞╡╤╧╥╨│┃║—–]*+")
@@ -26,11 +22,11 @@ MAX_TABLE_LINES = 1_000  # lines of one table read; the rest of the table is ski
 HEADER_TRIES = 1_000
 
 
-class _PairReader:
+class PairReader:
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
         self.pairs: list[Pair] = []
-        self.table: _Table | None = None
+        self.table: Table | None = None
         self.vertical_tried = 0
         self.lines_sum: Decimal | None = None  # the sum of the lines of the last table read
         self.budget = HEADER_TRIES
@@ -42,11 +38,11 @@ class _PairReader:
             mark, rows = len(self.pairs), len(self.transposed)
             position = self._line(position)
             if self.transposed and len(self.transposed) == rows:  # the line after the items in columns
-                self.pairs[mark:mark] = _transposed_pairs(self.transposed)
+                self.pairs[mark:mark] = transposed_pairs(self.transposed)
                 self.transposed = []
         self._end_table()
         if self.transposed:
-            self.pairs.extend(_transposed_pairs(self.transposed))
+            self.pairs.extend(transposed_pairs(self.transposed))
         return self.pairs
 
     def _end_table(self) -> None:
@@ -57,7 +53,7 @@ class _PairReader:
             self.table = None
 
     def _line(self, position: int) -> int:
-        line = _Span.of(self.lines[position])
+        line = Span.of(self.lines[position])
         norm = line.norm
         if not norm.strip() and norm.count("\t") < 2:  # (a row of empty cells, "\t\t\t", is a spacer)
             if self.table is not None:
@@ -68,7 +64,7 @@ class _PairReader:
             return position + 1
         if _TABLE_RULE.fullmatch(norm):
             return position + 1
-        cells = _split_cells(line) if _SEPARATOR.search(norm) else None
+        cells = split_cells(line) if SEPARATOR.search(norm) else None
         if cells is not None and sum(1 for cell in cells if cell.norm) < 2 \
                 and (self.table is None or self.table.kind != "cells"):
             cells = None  # one cell: text (in a table of cells, perhaps the wrapped end of a row)
@@ -92,7 +88,7 @@ class _PairReader:
         first = norm.split(None, 2)
         if len(norm) <= 40 and position >= self.vertical_tried and header_label(norm) is not None:
             self.budget -= 1  # a header cell alone on its line: perhaps a table written one cell per line
-            vertical = _vertical_table(self.lines, position)
+            vertical = vertical_table(self.lines, position)
             if isinstance(vertical, int):
                 self.vertical_tried = vertical  # the header lines read: not tried again from inside them
                 after = self._label_over_value(norm.strip(), position)
@@ -104,7 +100,7 @@ class _PairReader:
                 return vertical[1]
         elif len(first) > 1 and (header_label(first[0]) or header_label(" ".join(first[:2]))):
             self.budget -= 1  # a header line of a table aligned with spaces?
-            table = _aligned_table(line)
+            table = aligned_table(line)
             if table is not None:
                 self.table = table
                 return position + 1
@@ -123,45 +119,45 @@ class _PairReader:
             after += 1
         if after >= len(self.lines):
             return None
-        value = _Span.of(self.lines[after]).strip(" \t\u3000")
-        if not value.norm or len(value.norm) > 200 or _SEPARATOR.search(value.norm) \
+        value = Span.of(self.lines[after]).strip(" \t\u3000")
+        if not value.norm or len(value.norm) > 200 or SEPARATOR.search(value.norm) \
                 or pair_label(value.norm) or header_label(value.norm) or find_labels(value.norm):
             return None
         self.pairs.append(Pair(label, value.orig))
         return after + 1
 
-    def _cells(self, cells: list[_Span]) -> None:
-        if not _has_digit(" ".join(cell.norm for cell in cells)):
-            columns = [_Column(header_label(cell.norm) if cell.norm else None, cell.norm) for cell in cells]
-            kind = _header_kind(columns)
+    def _cells(self, cells: list[Span]) -> None:
+        if not has_digit(" ".join(cell.norm for cell in cells)):
+            columns = [Column(header_label(cell.norm) if cell.norm else None, cell.norm) for cell in cells]
+            kind = header_kind(columns)
             if kind == "items":
-                self.table = _Table("cells", columns)
+                self.table = Table("cells", columns)
                 return
             if kind == "values" and all(pair_label(cell.norm) or header_label(cell.norm)
                                         for cell in cells if cell.norm):
-                self.table = _Table("values", columns)
+                self.table = Table("values", columns)
                 return
-            if _all_headers(columns):
+            if all_headers(columns):
                 return  # the header of a table that lists no order (a price list): no label/value pairs in it
-        row = _transposed_row(cells, started=bool(self.transposed))
+        row = transposed_row(cells, started=bool(self.transposed))
         if row is not None:
             self.transposed.append(row)
             return
-        self.pairs.extend(_cell_pairs([cell for cell in cells if cell.norm]))
+        self.pairs.extend(cell_pairs([cell for cell in cells if cell.norm]))
 
-    def plain(self, line: _Span) -> None:
-        found = _inline_pairs(line) if (":" in line.norm or "=" in line.norm) else []
+    def plain(self, line: Span) -> None:
+        found = inline_pairs(line) if (":" in line.norm or "=" in line.norm) else []
         if not found and self.pairs and not self.pairs[-1].value and not self.pairs[-1].new_item:
             self.pairs[-1].value = line.orig.strip()  # "备注:" with the note on the next line
         if not found:
-            mention = _po_mention(line.norm)
+            mention = po_mention(line.norm)
             if mention:
                 self.pairs.append(Pair(Label(PO_MENTION), mention))
         if self.lines_sum is not None and found and found[0].label.field == "stated_total":
             self._total_below_table(line, found[0])
         self.pairs.extend(found)
 
-    def _total_below_table(self, line: _Span, pair: Pair) -> None:
+    def _total_below_table(self, line: Span, pair: Pair) -> None:
         """"合计：193,600元" under a table, equal to the sum of its lines, is the
         goods total, as a 合计 row of the table would be."""
         kind = summary_kind(line.norm.strip())

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from parsers.labels import Label, find_labels, pair_label
 
-_VALUE_TRIM = " \t,;、|"
+VALUE_TRIM = " \t,;、|"
 
 
 @dataclass
@@ -18,7 +18,7 @@ class Pair:
     new_item: bool = False  # a table row: its cells are one line item
 
 
-class _Span:
+class Span:
     """A piece of a line read in its NFKC form (labels, colons, digits) while
     the value keeps the customer's wording ("尽快，越快越好", not "尽快,越快越好")."""
 
@@ -28,7 +28,7 @@ class _Span:
         self.orig, self.norm, self.index = orig, norm, index
 
     @classmethod
-    def of(cls, line: str) -> "_Span":
+    def of(cls, line: str) -> "Span":
         norm = unicodedata.normalize("NFKC", line)
         if len(norm) == len(line):
             return cls(line, norm, None)
@@ -43,27 +43,27 @@ class _Span:
     def _at(self, position: int) -> int:
         return position if self.index is None else self.index[min(position, len(self.index) - 1)]
 
-    def sub(self, start: int, stop: int) -> "_Span":
+    def sub(self, start: int, stop: int) -> "Span":
         orig = self.orig[self._at(start):self._at(stop)]
         index = None if self.index is None else [i - self._at(start) for i in self.index[start:stop + 1]]
-        return _Span(orig, self.norm[start:stop], index)
+        return Span(orig, self.norm[start:stop], index)
 
-    def strip(self, chars: str = " \t") -> "_Span":
+    def strip(self, chars: str = " \t") -> "Span":
         start = len(self.norm) - len(self.norm.lstrip(chars))
         stop = len(self.norm.rstrip(chars))
         return self.sub(start, max(start, stop))
 
 
-def _inline_pairs(span: _Span) -> list[Pair]:
+def inline_pairs(span: Span) -> list[Pair]:
     found = find_labels(span.norm)
     pairs = []
     for number, (label, _start, end) in enumerate(found):
         stop = found[number + 1][1] if number + 1 < len(found) else len(span.norm)
-        pairs.append(Pair(label, span.sub(end, stop).strip(_VALUE_TRIM).orig))
+        pairs.append(Pair(label, span.sub(end, stop).strip(VALUE_TRIM).orig))
     return pairs
 
 
-def _cell_pairs(cells: list[_Span]) -> list[Pair]:
+def cell_pairs(cells: list[Span]) -> list[Pair]:
     pairs: list[Pair] = []
     position = 0
     while position < len(cells):
@@ -71,9 +71,9 @@ def _cell_pairs(cells: list[_Span]) -> list[Pair]:
         following = cells[position + 1] if position + 1 < len(cells) else None
         if (label and following is not None and pair_label(following.norm) is None
                 and not find_labels(following.norm)):
-            pairs.append(Pair(label, following.strip(_VALUE_TRIM).orig))
+            pairs.append(Pair(label, following.strip(VALUE_TRIM).orig))
             position += 2
         else:
-            pairs.extend(_inline_pairs(cells[position]))
+            pairs.extend(inline_pairs(cells[position]))
             position += 1
     return pairs

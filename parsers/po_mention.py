@@ -15,7 +15,7 @@ _OUR_ORDER_NO = re.compile(r"SO\d{10,}", re.IGNORECASE)
 _ORDER_WORDS = ("单", "合同", "po", "p.o", "order")
 
 
-def _po_mention(text: str) -> str | None:
+def po_mention(text: str) -> str | None:
     """The order number after an order word, when it looks like one: a code
     with a digit and a letter, or six digits or more; not a date."""
     if len(text) > 300:

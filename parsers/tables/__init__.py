@@ -20,4 +20,17 @@ header row names; column_fields: what the columns hold settles what they are;
 table: one table being read and the pairs it gives; totals: its total, freight
 and discount rows; vertical: a table written one cell per line; sideways: a
 table with one item per column.
+
+The names below are the package's public face, what the pair reader
+(parsers.pair_reader) uses; a table asks of its reader only what
+table.LineReader says, so the package imports nothing of the reader.
 """
+from parsers.tables.cells import SEPARATOR, has_digit, split_cells
+from parsers.tables.headers import Column, all_headers, header_kind
+from parsers.tables.sideways import transposed_pairs, transposed_row
+from parsers.tables.table import LineReader, Table, aligned_table
+from parsers.tables.totals import GOODS_OR_TOTAL
+from parsers.tables.vertical import vertical_table
+
+__all__ = ["SEPARATOR", "has_digit", "split_cells", "Column", "all_headers", "header_kind", "transposed_pairs",
+           "transposed_row", "LineReader", "Table", "aligned_table", "GOODS_OR_TOTAL", "vertical_table"]

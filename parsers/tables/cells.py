@@ -6,29 +6,29 @@ import re
 import unicodedata
 
 from parsers import amounts
-from parsers.pairs import _Span
+from parsers.pairs import Span
 from parsers.text import normalize
 
 # Column separators, on NFKC text where "｜" is "|": bars of markdown and ASCII
 # grids, box-drawing bars, tabs of a spreadsheet or an HTML row.
-_SEPARATOR = re.compile(r"[|│┃║\t]")
+SEPARATOR = re.compile(r"[|│┃║\t]")
 _BARS = "|│┃║"
 _WORD = re.compile(r"\S+")
 _INTEGER = re.compile(r"[(（]?\d{1,4}[.)、）]?")
 _CODE = re.compile(r"(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9._\-/#()]{0,39}")
 
 
-def _split_cells(line: _Span) -> list[_Span]:
+def split_cells(line: Span) -> list[Span]:
     """The cells of a delimited line, empty ones kept so columns line up."""
     if line.index is None:  # NFKC kept every position: cut both texts at the same places
         cells, start, norm, orig = [], 0, line.norm, line.orig
-        for stop in [match.start() for match in _SEPARATOR.finditer(norm)] + [len(norm)]:
+        for stop in [match.start() for match in SEPARATOR.finditer(norm)] + [len(norm)]:
             left, right = start, stop
             while left < right and norm[left] in " \u3000":
                 left += 1
             while right > left and norm[right - 1] in " \u3000":
                 right -= 1
-            cells.append(_Span(orig[left:right], norm[left:right], None))
+            cells.append(Span(orig[left:right], norm[left:right], None))
             start = stop + 1
     else:
         cells = _split_spans(line)
@@ -40,34 +40,34 @@ def _split_cells(line: _Span) -> list[_Span]:
     return cells
 
 
-def _split_spans(line: _Span) -> list[_Span]:
+def _split_spans(line: Span) -> list[Span]:
     cells, start = [], 0
-    for separator in _SEPARATOR.finditer(line.norm):
+    for separator in SEPARATOR.finditer(line.norm):
         cells.append(line.sub(start, separator.start()).strip(" \u3000"))
         start = separator.end()
     cells.append(line.sub(start, len(line.norm)).strip(" \u3000"))
     return cells
 
 
-def _is_nothing(value: str) -> bool:
+def is_nothing(value: str) -> bool:
     """A cell that holds nothing: "", "-", "—", "/", "N/A"."""
     return not any(char.isalnum() for char in value) or value.strip().lower() in ("n/a", "na", "none", "null")
 
 
-def _is_integer(value: str) -> bool:
+def is_integer(value: str) -> bool:
     return bool(_INTEGER.fullmatch(normalize(value)))
 
 
-def _counts_up(values: list[str]) -> bool:
+def counts_up(values: list[str]) -> bool:
     """1, 2, 3, …: line numbers."""
     return [normalize(value).rstrip(".") for value in values] == [str(n) for n in range(1, len(values) + 1)]
 
 
-def _is_code(value: str) -> bool:
+def is_code(value: str) -> bool:
     return bool(_CODE.fullmatch(normalize(value)))
 
 
-def _has_number(value: str) -> bool:
+def has_number(value: str) -> bool:
     return any(char.isdigit() for char in value) or amounts.is_vague_amount(value) \
         or amounts.parse_quantity(value) is not None
 
@@ -85,7 +85,7 @@ def _words(text: str) -> list[tuple[int, int, int, int]]:
     return [(start, end, columns[start], columns[end]) for start, end in found]
 
 
-def _chunks(words: list[tuple[int, int, int, int]]) -> list[list[tuple[int, int, int, int]]]:
+def chunks(words: list[tuple[int, int, int, int]]) -> list[list[tuple[int, int, int, int]]]:
     """Words grouped into the cells of a space-aligned line: a gap of two or
     more columns (two spaces, or one full-width space) separates cells."""
     chunks: list[list[tuple[int, int, int, int]]] = []
@@ -97,11 +97,11 @@ def _chunks(words: list[tuple[int, int, int, int]]) -> list[list[tuple[int, int,
     return chunks
 
 
-def _has_digit(text: str) -> bool:
+def has_digit(text: str) -> bool:
     return any(char.isdigit() for char in text)
 
 
-def _joined(before: str, after: str) -> str:
+def joined(before: str, after: str) -> str:
     if not before:
         return after
     wide = unicodedata.east_asian_width(before[-1]) in "WF" and unicodedata.east_asian_width(after[:1] or "a") in "WF"

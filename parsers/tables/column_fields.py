@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from parsers.tables.cells import _counts_up, _is_code, _is_integer
+from parsers.tables.cells import counts_up, is_code, is_integer
 
 _TAX_INCLUDED = re.compile(r"含税|价税|incl", re.IGNORECASE)
 _TAX_EXCLUDED = re.compile(r"不含|未税|除税|excl|net", re.IGNORECASE)
 
 
-class _ColumnFields:
-    """The column fields of a table (a part of _Table: uses its columns and rows)."""
+class ColumnFields:
+    """The column fields of a table (a part of Table: uses its columns and rows)."""
 
     def _column_values(self, position: int) -> list[str]:
         return [row[position] for row in self.rows if position < len(row) and row[position].strip()]
@@ -27,14 +27,14 @@ class _ColumnFields:
             values = self._column_values(position)
             if not values:
                 continue
-            if name == "line" and not all(_is_integer(value) for value in values):
+            if name == "line" and not all(is_integer(value) for value in values):
                 fields[position] = "sku" if "sku" not in fields else ("name" if "name" not in fields else None)
-            elif name in ("name", "sku") and "line" not in fields and _counts_up(values):
+            elif name in ("name", "sku") and "line" not in fields and counts_up(values):
                 fields[position] = "line"
         names = [position for position, name in enumerate(fields) if name == "name"]
         if len(names) > 1:
             for position in names:
-                if "sku" not in fields and all(_is_code(value) for value in self._column_values(position)):
+                if "sku" not in fields and all(is_code(value) for value in self._column_values(position)):
                     fields[position] = "sku"
                     break
             names = [position for position, name in enumerate(fields) if name == "name"]

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from parsers.labels import ITEM_FIELDS, Label, header_label, pair_label
-from parsers.pairs import Pair, _Span
-from parsers.tables.cells import _is_nothing
-from parsers.tables.table import _NUMBER_FIELDS, _Table
+from parsers.pairs import Pair, Span
+from parsers.tables.cells import is_nothing
+from parsers.tables.table import NUMBER_FIELDS, Table
 
-def _transposed_row(cells: list[_Span], *, started: bool) -> tuple[Label, list[str]] | None:
+def transposed_row(cells: list[Span], *, started: bool) -> tuple[Label, list[str]] | None:
     """A row of a table written sideways, one item per column: "品名 | A产品 | B产品"
     (once such a table has started, a row may leave columns empty)."""
     first = next((n for n, cell in enumerate(cells) if cell.norm), None)
@@ -23,13 +23,13 @@ def _transposed_row(cells: list[_Span], *, started: bool) -> tuple[Label, list[s
     return Label(label.field, None, label.paren), values
 
 
-def _transposed_pairs(rows: list[tuple[Label, list[str]]]) -> list[Pair]:
+def transposed_pairs(rows: list[tuple[Label, list[str]]]) -> list[Pair]:
     """One item per column when the rows name two fields of an item and every
     figure reads as one; otherwise each row is a label and its first value."""
     fields = {label.field for label, _values in rows}
     width = max((len(values) for _label, values in rows), default=0)
-    readable = all(not value.strip() or _Table._reads_as(label.field, value)
-                   for label, values in rows if label.field in _NUMBER_FIELDS for value in values)
+    readable = all(not value.strip() or Table._reads_as(label.field, value)
+                   for label, values in rows if label.field in NUMBER_FIELDS for value in values)
     if len(fields & (ITEM_FIELDS - {"line"})) < 2 or not readable:
         return [Pair(label, next((value for value in values if value.strip()), "")) for label, values in rows]
     pairs: list[Pair] = []
@@ -37,6 +37,6 @@ def _transposed_pairs(rows: list[tuple[Label, list[str]]]) -> list[Pair]:
         pairs.append(Pair(Label("line"), "", new_item=True))
         for label, values in rows:
             value = values[column].strip() if column < len(values) else ""
-            if value and not _is_nothing(value) and label.field != "line":
+            if value and not is_nothing(value) and label.field != "line":
                 pairs.append(Pair(label, value))
     return pairs

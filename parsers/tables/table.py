@@ -2,28 +2,36 @@
 continue the row above, and the pairs it gives (see parsers/tables/__init__.py)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from parsers import amounts
 from parsers.labels import ITEM_FIELDS, Label, find_labels, header_label, pair_label, summary_kind
-from parsers.pairs import _VALUE_TRIM, Pair, _cell_pairs, _inline_pairs, _Span
-from parsers.tables.cells import (_chunks, _has_digit, _has_number, _is_code, _is_integer, _is_nothing, _joined,
+from parsers.pairs import VALUE_TRIM, Pair, cell_pairs, inline_pairs, Span
+from parsers.tables.cells import (chunks, has_digit, has_number, is_code, is_integer, is_nothing, joined,
                                   _words)
-from parsers.tables.column_fields import _ColumnFields
-from parsers.tables.headers import MAX_COLUMNS, MAX_HEADER_ROWS, _all_headers, _Column, _header_columns, _header_kind
-from parsers.tables.totals import _Totals
+from parsers.tables.column_fields import ColumnFields
+from parsers.tables.headers import MAX_COLUMNS, MAX_HEADER_ROWS, all_headers, Column, header_columns, header_kind
+from parsers.tables.totals import Totals
 
-if TYPE_CHECKING:
-    from parsers.pair_reader import _PairReader
 
-_NUMBER_FIELDS = ("quantity", "unit_price", "amount")
+
+class LineReader(Protocol):
+    """What a table needs of the reader offering it lines (parsers.pair_reader):
+    the pairs read so far, and a way to read a line as plain text."""
+
+    pairs: list[Pair]
+
+    def plain(self, line: Span) -> None: ...
+
+
+NUMBER_FIELDS = ("quantity", "unit_price", "amount")
 _TEXT_FIELDS = frozenset({"sku", "name", "spec"})
 
 
-class _Table(_ColumnFields, _Totals):
+class Table(ColumnFields, Totals):
     """One table being read: its columns, its item rows and its total rows."""
 
-    def __init__(self, kind: str, columns: list[_Column]) -> None:
+    def __init__(self, kind: str, columns: list[Column]) -> None:
         self.kind = kind  # "cells" (tabs or bars), "aligned" (spaces), "values" (one row of values)
         self.columns = columns
         self.rows: list[list[str]] = []
@@ -44,7 +52,7 @@ class _Table(_ColumnFields, _Totals):
 
     # -- header rows ------------------------------------------------------------------
 
-    def _merge(self, position: int, column: _Column) -> None:
+    def _merge(self, position: int, column: Column) -> None:
         """A second header row: English below Chinese, or the parts of a group
         (单位 and 数量 below 数量, 单价 and 金额 below 价格). The row nearer the
         data names the column, except that "No." does not undo a code column."""
@@ -59,17 +67,17 @@ class _Table(_ColumnFields, _Totals):
             if current.label.paren is None and column.label.paren:
                 current.label = column.label
             return
-        self.columns[position] = _Column(column.label, column.text, current.start or column.start,
+        self.columns[position] = Column(column.label, column.text, current.start or column.start,
                                          current.end or column.end)
 
-    def _merge_aligned(self, columns: list[_Column]) -> None:
+    def _merge_aligned(self, columns: list[Column]) -> None:
         for column in columns:
             position = self._aligned_position(column.start, column.end)
-            self._merge(position, _Column(column.label, column.text))
+            self._merge(position, Column(column.label, column.text))
 
     # -- rows -------------------------------------------------------------------------
 
-    def _values_of_cells(self, cells: list[_Span]) -> list[str]:
+    def _values_of_cells(self, cells: list[Span]) -> list[str]:
         width = len(self.columns)
         values = [cell.orig for cell in cells]
         named = [n for n, column in enumerate(self.columns) if column.text]
@@ -114,9 +122,9 @@ class _Table(_ColumnFields, _Totals):
         """The cells of a row that does not line up with its header, when there
         are as many cells (set apart by two spaces, else by one) as columns."""
         width = len(self.columns)
-        chunks = _chunks(words)
-        if len(chunks) == width:
-            return [orig[chunk[0][0]:chunk[-1][1]] for chunk in chunks]
+        groups = chunks(words)
+        if len(groups) == width:
+            return [orig[group[0][0]:group[-1][1]] for group in groups]
         if len(words) == width:
             return [orig[start:end] for start, end, _first, _last in words]
         return None
@@ -132,24 +140,24 @@ class _Table(_ColumnFields, _Totals):
         texts = numbers = False
         line_value = ""
         for name, value in zip(fields, values):
-            if not value or _is_nothing(value):
+            if not value or is_nothing(value):
                 continue
             if name in _TEXT_FIELDS:
                 texts = True
-                if strict and name == "sku" and not _is_code(value) and len(value) > 40:
+                if strict and name == "sku" and not is_code(value) and len(value) > 40:
                     return False
             elif name == "line":
                 line_value = value
-                if not _is_integer(value):
-                    if strict and not _is_code(value):
+                if not is_integer(value):
+                    if strict and not is_code(value):
                         return False
                     texts = True
-            elif name in _NUMBER_FIELDS:
+            elif name in NUMBER_FIELDS:
                 if strict and not self._reads_as(name, value):
                     return False
-                numbers = numbers or _has_number(value)
-        number_columns = any(name in _NUMBER_FIELDS for name in fields)
-        numbered = bool(line_value) and _is_integer(line_value)
+                numbers = numbers or has_number(value)
+        number_columns = any(name in NUMBER_FIELDS for name in fields)
+        numbered = bool(line_value) and is_integer(line_value)
         identified = texts or (numbered and numbers)
         # A numbered row naming an item is one even without its figures (they are asked for).
         return identified and (numbers or not number_columns or (numbered and texts and not strict))
@@ -174,12 +182,12 @@ class _Table(_ColumnFields, _Totals):
         row = self.rows[-1]
         for position, value in enumerate(values):
             if value:
-                row[position] = _joined(row[position].strip(), value.strip())
+                row[position] = joined(row[position].strip(), value.strip())
 
 
     # -- offering lines -----------------------------------------------------------------
 
-    def offer(self, reader: "_PairReader", line: _Span, cells: list[_Span] | None) -> bool:
+    def offer(self, reader: LineReader, line: Span, cells: list[Span] | None) -> bool:
         """Read a line as part of this table; False when the table has ended before it."""
         if self.kind == "values":
             return self._offer_values(reader, cells)
@@ -196,13 +204,13 @@ class _Table(_ColumnFields, _Totals):
             return True
         return self._offer_cells(reader, cells, tabs="\t" in line.norm)
 
-    def _offer_cells(self, reader: "_PairReader", cells: list[_Span], *, tabs: bool) -> bool:
-        if not _has_digit(" ".join(cell.norm for cell in cells)):
-            columns = [_Column(header_label(cell.norm) if cell.norm else None, cell.norm) for cell in cells]
-            kind = _header_kind(columns)
+    def _offer_cells(self, reader: LineReader, cells: list[Span], *, tabs: bool) -> bool:
+        if not has_digit(" ".join(cell.norm for cell in cells)):
+            columns = [Column(header_label(cell.norm) if cell.norm else None, cell.norm) for cell in cells]
+            kind = header_kind(columns)
             if self.started and kind == "items":  # the header again (on a new page), or a new table
                 return {column.field for column in columns if column.text} <= set(self.fields)
-            if not self.started and self.header_rows < MAX_HEADER_ROWS and (kind == "items" or _all_headers(columns)):
+            if not self.started and self.header_rows < MAX_HEADER_ROWS and (kind == "items" or all_headers(columns)):
                 self.header_rows += 1
                 for position, column in enumerate(columns):
                     self._merge(position, column)
@@ -216,19 +224,19 @@ class _Table(_ColumnFields, _Totals):
         elif self._continues(values, tabs=tabs):
             self._continue(values)
         else:
-            reader.pairs.extend(_cell_pairs([cell for cell in cells if cell.norm]))
+            reader.pairs.extend(cell_pairs([cell for cell in cells if cell.norm]))
         return True
 
-    def _offer_aligned(self, reader: "_PairReader", line: _Span) -> bool:
+    def _offer_aligned(self, reader: LineReader, line: Span) -> bool:
         words = _words(line.orig)
         values = self._values_of_words(line.orig, words)
-        first = line.orig[words[0][0]:_chunks(words)[0][-1][1]] if words else ""
+        first = line.orig[words[0][0]:chunks(words)[0][-1][1]] if words else ""
         if self._summary(values, first):
             return True
         if not self.started and self.header_rows < MAX_HEADER_ROWS and ":" not in line.norm \
                 and len(words) <= 4 * MAX_COLUMNS:
-            columns = _header_columns(line.orig, words)
-            if _all_headers(columns):
+            columns = header_columns(line.orig, words)
+            if all_headers(columns):
                 self.header_rows += 1
                 self._merge_aligned(columns)
                 return True
@@ -243,20 +251,20 @@ class _Table(_ColumnFields, _Totals):
             self._continue(values)
             return True
         if ":" in line.norm or "=" in line.norm:
-            found = _inline_pairs(line)
+            found = inline_pairs(line)
             if found:
                 reader.pairs.extend(found)
                 return True
         return False
 
-    def _offer_values(self, reader: "_PairReader", cells: list[_Span] | None) -> bool:
+    def _offer_values(self, reader: LineReader, cells: list[Span] | None) -> bool:
         if cells is None or self.done:
             return False
         if any(cell.norm and (pair_label(cell.norm) or find_labels(cell.norm)) for cell in cells):
             return False
         for column, value in zip(self.columns, self._values_of_cells(cells)):
             if column.label is not None and value.strip():
-                reader.pairs.append(Pair(column.label, value.strip(_VALUE_TRIM)))
+                reader.pairs.append(Pair(column.label, value.strip(VALUE_TRIM)))
         self.done = True
         return True
 
@@ -276,9 +284,9 @@ class _Table(_ColumnFields, _Totals):
             pairs.append(Pair(marker, "", new_item=True))
             for position, label in named:
                 value = row[position].strip() if position < len(row) else ""
-                if not value or _is_nothing(value):
+                if not value or is_nothing(value):
                     continue
-                if label.field in _NUMBER_FIELDS and value == "无":
+                if label.field in NUMBER_FIELDS and value == "无":
                     continue
                 if label.field in ITEM_FIELDS:
                     pairs.append(Pair(label, value))
@@ -290,12 +298,12 @@ class _Table(_ColumnFields, _Totals):
         return pairs + order_level + self._summary_pairs(fields)
 
 
-def _aligned_table(line: _Span) -> _Table | None:
+def aligned_table(line: Span) -> Table | None:
     """An item table aligned with spaces, from its header line."""
     words = _words(line.orig)
     if len(words) > 4 * MAX_COLUMNS:
         return None
-    columns = _header_columns(line.orig, words)
-    if _header_kind(columns) != "items":
+    columns = header_columns(line.orig, words)
+    if header_kind(columns) != "items":
         return None
-    return _Table("aligned", columns)
+    return Table("aligned", columns)

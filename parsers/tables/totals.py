@@ -9,7 +9,7 @@ from orders.money import line_amount
 from parsers import amounts
 from parsers.labels import Label, summary_kind
 from parsers.pairs import Pair
-from parsers.tables.cells import _is_code, _is_integer
+from parsers.tables.cells import is_code, is_integer
 from parsers.text import normalize
 
 # A 合计 that equals the sum of the lines: the goods total, and the total payable
@@ -17,8 +17,8 @@ from parsers.text import normalize
 GOODS_OR_TOTAL = "goods_or_total"
 
 
-class _Totals:
-    """The total rows of a table (a part of _Table: uses its rows, fields and summaries)."""
+class Totals:
+    """The total rows of a table (a part of Table: uses its rows, fields and summaries)."""
 
     def _summary(self, values: list[str], first: str) -> bool:
         """A row of a total, freight or discount: its kind and figure are kept."""
@@ -26,8 +26,8 @@ class _Totals:
         if found is None:
             return False
         for name, value in zip(self.fields, values):  # a numbered row or a coded one is an item ("1 | 运费 | …")
-            if value and value != first and ((name == "sku" and _is_code(value))
-                                             or (name == "line" and _is_integer(value))):
+            if value and value != first and ((name == "sku" and is_code(value))
+                                             or (name == "line" and is_integer(value))):
                 return False
         kind, inline = found
         candidates = [self._value(values, "amount"), inline]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from parsers import amounts
 from parsers.labels import header_label, summary_kind
-from parsers.tables.cells import _joined
-from parsers.tables.headers import _Column, _header_kind
-from parsers.tables.table import _Table
+from parsers.tables.cells import joined
+from parsers.tables.headers import Column, header_kind
+from parsers.tables.table import Table
 from parsers.text import normalize
 
 VERTICAL_MAX = 16  # header lines read when each header cell stands on a line of its own
@@ -27,7 +27,7 @@ def _vertical_cells(lines: list[str], position: int, blocks: bool):
         if blocks:
             text = ""
             while position < size and lines[position].strip():
-                text = _joined(text, lines[position].strip())
+                text = joined(text, lines[position].strip())
                 position += 1
         else:
             text = lines[position].strip()
@@ -35,7 +35,7 @@ def _vertical_cells(lines: list[str], position: int, blocks: bool):
         yield text, position, blank
 
 
-def _vertical_table(lines: list[str], start: int) -> tuple[_Table, int] | int:
+def vertical_table(lines: list[str], start: int) -> tuple[Table, int] | int:
     """A table written one cell per line, as Outlook's plain-text part gives
     a table: the header cells, then each row's cells. When the cells are set
     apart by blank lines, a cell may take several lines ("物料编码" over "Item
@@ -43,7 +43,7 @@ def _vertical_table(lines: list[str], start: int) -> tuple[_Table, int] | int:
     table, the position up to which header lines were read."""
     blocks = start + 1 < len(lines) and not lines[start + 1].strip()
     cells = _vertical_cells(lines, start, blocks)
-    columns: list[_Column] = []
+    columns: list[Column] = []
     gaps: list[int] = []
     position = start
     for text, after, blank in cells:
@@ -51,13 +51,13 @@ def _vertical_table(lines: list[str], start: int) -> tuple[_Table, int] | int:
         label = header_label(text) if ":" not in text else None
         if label is None or len(columns) >= VERTICAL_MAX:
             break
-        columns.append(_Column(label, text))
+        columns.append(Column(label, text))
         gaps.append(blank)
         position = after
-    if len(columns) < 3 or _header_kind(columns) != "items":
+    if len(columns) < 3 or header_kind(columns) != "items":
         return max(position, start + 1)
     gap = min(gaps[1:]) if blocks else 0
-    table = _Table("vertical", columns)
+    table = Table("vertical", columns)
     row: list[str] = []
     summary: tuple[str, str] | None = None
     for text, after, blank in _vertical_cells(lines, position, blocks):
