@@ -36,6 +36,13 @@ _NAME_WITH_CODE = re.compile(
     rf"(?P<main>.+?)\s*+(?:[（(]\s*+(?:(?P<tag>{_CODE_TAG})\s*+[:：#]?\s*+)?(?P<code>{_CODE})\s*+[)）]"
     rf"|[\s,，;；]++{_CODE_TAG}\s*+[:：#]?\s*+(?P<code2>{_CODE}))",
     re.IGNORECASE)
+# The customer's code named in a sentence or a bracket, not as a label: "客户编码 CUST0447，交货…",
+# "我司某某公司（客户编码CUST0184）订购…", "本公司客戶編號為CUST0932", "Our customer code with you is C-2291."
+_CODE_MENTION = re.compile(
+    r"(?:客[户戶](?:编码|編碼|代码|代碼|编号|編號|号|號)|customer\s++(?:code|id|no\.?|number)|account\s++(?:no\.?|number))"
+    r"(?:\s++(?:with|at|in)\s++(?:you|your\s++\w+))?\s*+(?:为|是|為|is|:|：|#)?\s*+"
+    r"(?P<code>[A-Za-z]{0,8}-?\d[A-Za-z0-9\-_]{0,20}|[A-Za-z]{1,8}[-_]?[A-Za-z]*\d[A-Za-z0-9\-_]{0,20})",
+    re.IGNORECASE)
 _CODE_WITH_NAME = re.compile(rf"(?P<code>{_CODE})\s*+[（(](?P<main>[^()（）]{{2,60}})[)）]")
 _DIGIT = re.compile(r"\d")
 
@@ -108,6 +115,10 @@ def fill_identity(draft: OrderDraft, text: str, envelope: Envelope) -> None:
     if forwarded and forwarded[1]:
         sender_name = _forwarded_name(text, forwarded[1])
         text, sender = forwarded
+    if not customer.code:
+        mention = _CODE_MENTION.search(_new_text(text))
+        if mention:
+            customer.code = normalize(mention["code"].rstrip(".-_"))
     missing = [name for name in ("name", "contact", "phone", "address") if not getattr(customer, name)]
     if missing:
         found = signature_identity(_new_text(text))

@@ -67,13 +67,13 @@ _QUANTITY_LOWER = re.compile(_QUANTITY.pattern)
 # "一个报价", "两个问题": a lone small numeral and a generic measure word is no order of goods.
 _GENERIC_COUNT = re.compile(r"[一两几]\s*+(?:个|件|张|只|把|条|份)")
 
-_CN_VERB = re.compile(r"(?:订购|采购|购买|订货|订做|定做|定购|预订|预定|下单|求购|需要|想要|加订|补订|追加|再订|购置|进货|备货|供应)++"
+_CN_VERB = re.compile(r"(?:订购|采购|购买|订货|订做|定做|定购|预订|预定|下单|求购|需要|想要|加订|补订|追加|再订|购置|进货|备货|供应|帮我安排|给我安排)++"
                       r"|(?<=[们我请再])发(?![货票布表言生出现送])"
                       r"|(?<![签预修])订(?![单金])|(?<![采选收])购(?![物销])|(?<![收])买(?![家方])"
                       r"|(?<![需想主重只必摘纲不])要(?![求点是])|(?<![必所不])需(?![求要])")
 _EN_VERB = re.compile(
     r"\b(?:order(?:ing)?|purchas(?:e|ing)|buy(?:ing)?|supply|need|require|want|send|ship|deliver|provide"
-    r"|book|procure|reserve|place an order for)\b(?:\s++(?:us|me|to us|the following|following|another"
+    r"|book|procure|reserve|place an order for|go ahead with|proceed with|confirm (?:the|our) order for)\b(?:\s++(?:us|me|to us|the following|following|another"
     r"|additional|further|an additional|a further))*+", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"如下|以下|下列|as follows|the following(?: items?| products?| goods)?\s*+[:：]|following items",
                          re.IGNORECASE)
@@ -105,6 +105,9 @@ _PRICE = re.compile(
     rf"|(?P<v3>{_MONEY_MARKED}\s*+(?:/\s*+{_PER}|一\s*+{_PER}|each\b|apiece\b|per\s++[a-z]++))"
     rf"|(?:\bat\b|@)\s*+(?P<v4>{_MONEY_MARKED})",
     re.IGNORECASE)
+# A line's own total after its quantity and price: "金额25000元", "小计：1,200元", "amount USD 3,525".
+_LINE_AMOUNT = re.compile(rf"^(?:金额|小计|计|共|amount|subtotal|line total)\s*+(?:为|是|:|：)?\s*+(?P<v>{_MONEY_MARKED}|{_MONEY})\s*+$",
+                          re.IGNORECASE)
 _FREIGHT = re.compile(rf"(?:运费|物流费|快递费|freight|shipping (?:fee|cost|charge)s?)\s*+(?:为|是|:|：|of|is)?\s*+(?P<v>{_MONEY_MARKED})",
                       re.IGNORECASE)
 
@@ -147,8 +150,9 @@ _TERMS_LABEL = re.compile(r"^(?:付款方式|付款条件|结算方式|支付方
 _TRIGGER_WORDS = {
     "question": "？ ? 吗 呢 多少 几时 几天 是否 能否 可否 可不可以 能不能 有没有 有货 询价 报价 报个价 报一下价 价格表 how rfq quot "
                 "request send could possible stock availability whether",
-    "verb": "订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 订 购 买 要 需 发 order "
-            "purchas buy supply need require want send ship deliver provide book procure reserve",
+    "verb": "订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 订 购 买 要 需 发 "
+            "帮我安排 给我安排 order purchas buy supply need require want send ship deliver provide book procure reserve "
+            "go ahead proceed",
     "intro": "如下 以下 下列 follow",
     "refusal": "不需要 不要 无需 不用 取消 暂不 不再 如果 如需 若需 若要 假如 倘若 don't dont do not no longer cancel if "
                "should unless",
@@ -207,6 +211,7 @@ class _Item:
     end: int = 0  # and where it ends
     price: str | None = None
     spec: str | None = None  # from a clause of its own ("型号GL-J302")
+    amount: str | None = None  # the line's own total ("金额25000元"), as the writer stated it
 
 
 @dataclass
@@ -214,6 +219,8 @@ class _Reading:
     items: list[_Item] = field(default_factory=list)
     pending_clauses: list[str] = field(default_factory=list)  # clauses without a quantity, in this sentence
     pending_price: str | None = None
+    pending_spec: str | None = None  # "型号CB-24V" written before the item's quantity
+    list_line: bool = False  # a line of a list announced by 如下/as follows: its first clause may be the product
     delivery: str | None = None
     payment: str | None = None
     total: str | None = None
@@ -245,6 +252,7 @@ def prose_pairs(text: str, *, items: bool = True) -> list[Pair]:
         if "question" in kinds and _QUESTION.search(sentence):
             continue
         ordering = items and "verb" in kinds and bool(_CN_VERB.search(sentence) or _EN_VERB.search(sentence))
+        reading.list_line = items and listing and not ordering
         _read_sentence(sentence, triggers, reading, ordering or (items and listing),
                        notes=items and not labelled)
         if ordering and (sentence.endswith((":", "：")) or ("intro" in kinds and _LIST_INTRO.search(sentence))):
@@ -297,6 +305,7 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
 def _read_sentence(sentence: str, triggers: list, reading: _Reading, ordering: bool, notes: bool) -> None:
     payment: list[tuple[int, str]] = []
     reading.pending_clauses, reading.pending_price = [], None  # neither reaches into another sentence
+    reading.pending_spec = None
     next_trigger = 0  # clauses and triggers both run left to right: walk them together
     sentence_kinds: set[str] = set()
     for at, clause in _clauses(sentence):
@@ -318,6 +327,10 @@ def _read_sentence(sentence: str, triggers: list, reading: _Reading, ordering: b
             payment.append((at, clause))
             continue
         if "spec" in kinds and not items and _spec_clause(clause, reading):
+            continue
+        line_amount = _LINE_AMOUNT.match(clause)
+        if line_amount and reading.items and not items and reading.items[-1].amount is None:
+            reading.items[-1].amount = line_amount["v"]  # "50台，单价500元，金额25000元": the line's own total
             continue
         if "total" in kinds:
             total = find_total(clause)
@@ -347,9 +360,14 @@ def _read_sentence(sentence: str, triggers: list, reading: _Reading, ordering: b
 
 def _spec_clause(clause: str, reading: _Reading) -> bool:
     found = _SPEC_CLAUSE.match(clause)
-    if not found or not reading.items or reading.items[-1].spec is not None:
+    if not found:
         return False
     spec = found["v"][:_cut(found["v"], 0)].strip()
+    if spec and reading.list_line and reading.pending_clauses:
+        reading.pending_spec = spec  # "控制板，型号CB-24V，80块": the item comes after its spec
+        return True
+    if not reading.items or reading.items[-1].spec is not None:
+        return False
     if spec:
         reading.items[-1].spec = spec
     return bool(spec)
@@ -403,13 +421,21 @@ def _items(clause: str, reading: _Reading) -> list[_Item]:
             product = _pending_product(reading)
         if product is None or _NOT_GOODS.match(product):
             continue  # a count of something that is not goods, or of nothing named
-        found.append(_Item(product, _quantity_text(match, clause), at=match.start(), end=match.end()))
+        found.append(_Item(product, _quantity_text(match, clause), at=match.start(), end=match.end(),
+                           spec=reading.pending_spec if number == 0 else None))
+        reading.pending_spec = None
     reading.items.extend(found)
     return found
 
 
 def _pending_product(reading: _Reading) -> str | None:
     """The product an earlier clause of the sentence ordered without a quantity."""
+    if reading.list_line and reading.pending_clauses:
+        # A line of a list ("A产品，规格L-500×300，50台"): the list's intro ordered, the line names the product first.
+        first = reading.pending_clauses[0]
+        reading.pending_clauses.clear()
+        verb = _verb_end(first) or 0
+        return _product(first[verb:_cut(first, verb)])
     while reading.pending_clauses:
         clause = reading.pending_clauses.pop()
         verb = _verb_end(clause)
@@ -510,7 +536,8 @@ def _pairs(reading: _Reading) -> list[Pair]:
             spec = f"{spec} {item.spec}" if spec else item.spec
         if item.quantity.endswith("千米") and item.price and _per_metre(item.price):
             item.quantity = item.quantity[:-1] + " 米"  # "两千米" at a price per 米 is 2000 米
-        values = (("name", name), ("spec", spec), ("quantity", item.quantity), ("unit_price", item.price))
+        values = (("name", name), ("spec", spec), ("quantity", item.quantity), ("unit_price", item.price),
+                  ("amount", item.amount))
         first = True
         for label, value in values:
             if value:
