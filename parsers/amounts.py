@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 import cn2an
 
 from parsers.text import normalize
+from parsers.traditional import with_traditional
 
 __all__ = ["parse_amount", "parse_quantity", "parse_percent", "parse_credit_days",
            "is_vague_amount", "amount_unit", "chinese_number", "find_total",
@@ -59,6 +60,7 @@ QUANTITY_UNITS = (
     "sqm", "m2", "reams", "ream", "coils", "coil", "sheets", "sheet", "bundles", "bundle", "crates", "crate",
     "kits", "kit", "dozens", "doz", "lengths", "spools", "spool", "barrels", "barrel", "cans", "tubes", "tube",
 )
+QUANTITY_UNITS = with_traditional(QUANTITY_UNITS)  # 個, 條, 組, 噸 … as Hong Kong and Taiwan write them
 
 _CN_FIXES = str.maketrans({"參": "叁", "兩": "两", "萬": "万", "億": "亿"})
 _CN_RUN = re.compile(CN_NUMERAL)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers.traditional import with_traditional
+
 __all__ = ["LABELS", "ITEM_FIELDS", "Label", "find_labels", "label_cell", "pair_label", "header_label", "summary_kind",
            "is_unit"]
 
@@ -70,6 +72,8 @@ LABELS: dict[str, tuple[str, ...]] = {
                "Vendor name", "Vendor no.", "Seller"),
 }
 
+LABELS = {field: with_traditional(labels) for field, labels in LABELS.items()}
+
 ITEM_FIELDS = frozenset({"line", "sku", "name", "spec", "unit", "quantity", "unit_price", "amount"})
 
 # "商品2名称", "Item 2 qty": a prefix, the line number, then what of the line it is.
@@ -87,6 +91,7 @@ def _key(label: str) -> str:
 
 
 _BY_KEY = {_key(label): field for field, labels in LABELS.items() for label in labels}
+_NUMBERED_PARTS = {form: field for part, field in _NUMBERED_PARTS.items() for form in with_traditional([part])}
 _BY_PART = {_key(part): field for part, field in _NUMBERED_PARTS.items()}
 
 
@@ -200,6 +205,9 @@ def _header_key(text: str) -> str:
     return _NOT_IN_KEY.sub("", text.lower())
 
 
+_HEADER_EXTRA = {field: with_traditional(words) for field, words in _HEADER_EXTRA.items()}
+
+
 def _build_headers() -> dict[str, str]:
     table: dict[str, str] = {}
     for field, labels in LABELS.items():
@@ -308,6 +316,7 @@ _SUMMARY: dict[str, tuple[str, ...]] = {
                "人民币大写", "总数量", "数量合计", "合计数量", "总数", "Total qty", "Total quantity",
                "Total pcs", "Total items"),
 }
+_SUMMARY = {kind: with_traditional(words) for kind, words in _SUMMARY.items()}
 _SUMMARY_KEYS = {_header_key(word): kind for kind, words in _SUMMARY.items() for word in words}
 # Chinese totals words also start a longer cell: "合计人民币(大写)", "合计金额(含税)".
 _SUMMARY_PREFIXES = sorted((key for key in _SUMMARY_KEYS if not key.isascii()), key=len, reverse=True)

@@ -43,6 +43,7 @@ from parsers.amounts import CN_NUMERAL, EN_NUMBER_WORDS, NUMBER_TEXT, QUANTITY_U
 from parsers.dates import read_date
 from parsers.labels import LABEL_RE, Label
 from parsers.order_text import Pair
+from parsers.traditional import with_traditional
 
 __all__ = ["prose_pairs"]
 
@@ -67,7 +68,9 @@ _QUANTITY_LOWER = re.compile(_QUANTITY.pattern)
 # "一个报价", "两个问题": a lone small numeral and a generic measure word is no order of goods.
 _GENERIC_COUNT = re.compile(r"[一两几]\s*+(?:个|件|张|只|把|条|份)")
 
-_CN_VERB = re.compile(r"(?:订购|采购|购买|订货|订做|定做|定购|预订|预定|下单|求购|需要|想要|加订|补订|追加|再订|购置|进货|备货|供应|帮我安排|给我安排)++"
+_ORDER_VERBS = with_traditional("订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 "
+                                 "帮我安排 给我安排".split())
+_CN_VERB = re.compile(rf"(?:{'|'.join(sorted(_ORDER_VERBS, key=len, reverse=True))})++"
                       r"|(?<=[们我请再])发(?![货票布表言生出现送])"
                       r"|(?<![签预修])订(?![单金])|(?<![采选收])购(?![物销])|(?<![收])买(?![家方])"
                       r"|(?<![需想主重只必摘纲不])要(?![求点是])|(?<![必所不])需(?![求要])")
@@ -171,7 +174,7 @@ _TRIGGER_WORDS = {
 }
 _TRIGGERS: dict[str, set[str]] = {}
 for _kind, _words in _TRIGGER_WORDS.items():
-    for _word in _words.split():
+    for _word in with_traditional(_words.split()):  # 訂購, 採購, 規格 … as Hong Kong and Taiwan write them
         _TRIGGERS.setdefault(_word, set()).add(_kind)
 # Case-sensitive over lower-cased text: IGNORECASE would cost the fast scan.
 _TRIGGER = re.compile("|".join(map(re.escape, sorted(_TRIGGERS, key=len, reverse=True))))
