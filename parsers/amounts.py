@@ -73,10 +73,12 @@ _CN_MAX = 24  # characters of one numeral run; no price or quantity is longer
 MAX_VALUE = 200  # characters of an amount or quantity with its unit and note; a longer text is neither
 MAX_TERMS = 1_000  # characters of payment terms read; terms are a sentence or two
 
+# Currencies written as words before or after a figure: a buyer abroad writes theirs (USD 2.35, HK$ 1,200).
+CURRENCY_CODES = r"人民币|RMB|CNY|USD|US\$|HKD|HK\$|NTD|NT\$|TWD|EUR|GBP|JPY"
 _AMOUNT_RE = re.compile(
     r"(?:每\s*+(?P<per0>[^\s\d/()]{1,4}?)\s*+)?"
-    rf"(?:人民币|RMB|CNY)?\s*+¥?\s*+(?P<num>{_NUMBER})\s*+{_MULT}?\s*+"
-    r"(?:元|块钱|块|圆|RMB|CNY|yuan)?(?:\s*+(?P<jiao>\d)\s*+角)?(?:\s*+(?P<fen>\d)\s*+分)?(?:整)?"
+    rf"(?:{CURRENCY_CODES})?\s*+[¥￥$€£]?\s*+(?P<num>{_NUMBER})\s*+{_MULT}?\s*+"
+    r"(?:元|块钱|块|圆|RMB|CNY|USD|HKD|EUR|GBP|JPY|yuan|dollars?|euros?)?(?:\s*+(?P<jiao>\d)\s*+角)?(?:\s*+(?P<fen>\d)\s*+分)?(?:整)?"
     r"\s*+(?:/\s*+(?P<per>[^\s\d/()]{1,6})|1\s*+(?P<per1>[^\s\d/()]{1,3})|each|apiece|ea\."
     r"|per\s++(?P<per2>[a-z]{1,12}))?"
     r"(?:\s*+\([^()]*\))?",  # a trailing note in brackets ("800元(含税)") does not change the amount
@@ -132,7 +134,7 @@ _CREDIT_RES = tuple(re.compile(p, re.IGNORECASE) for p in (
 _TOTAL_RE = re.compile(
     r"(?:共计|合计|总计|总共|一共|总价|总金额|总额|货款总额|价税合计|\btotal(?:\s++(?:amount|price|value|cost))?\b)"
     r"\s*+(?:金额|货款)?\s*+(?:为|是|:|：|of|is)?\s*+"
-    rf"(?P<amount>(?:人民币|RMB|CNY|[¥￥])?\s*+{NUMBER_TEXT}\s*+(?:元|块钱|块|圆|RMB|CNY|yuan)?)",
+    rf"(?P<amount>(?:{CURRENCY_CODES}|[¥￥$€£])?\s*+{NUMBER_TEXT}\s*+(?:元|块钱|块|圆|RMB|CNY|USD|EUR|yuan)?)",
     re.IGNORECASE)
 
 
@@ -296,7 +298,7 @@ def find_total(text: str) -> str | None:
     if not match:
         return None
     amount = match["amount"].strip()
-    marked = re.search(r"元|块|圆|RMB|CNY|yuan|[¥￥]|人民币", amount, re.IGNORECASE)
+    marked = re.search(rf"元|块|圆|yuan|[¥￥$€£]|{CURRENCY_CODES}", amount, re.IGNORECASE)
     return amount if marked and parse_amount(amount) is not None else None
 
 

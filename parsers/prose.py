@@ -95,12 +95,15 @@ _NOT_GOODS = re.compile(
     r"|^(?:quote|quotation|question|reply|invoice|e-?mail|contract|call|meeting|orders?|offer|price|list|days?|weeks?"
     r"|months?|years?|hours?|now|today|tomorrow|again|please|and|or|to|get|from|in|on|at|per|each|more|less|than"
     r"|off|free|only|just|or more|minimum)\b", re.IGNORECASE)
-_CURRENCY_BEFORE = re.compile(r"(?:RMB|CNY|USD|[¥￥$]|人民币)\s*+$", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|[¥￥$€£]|人民币)\s*+$", re.IGNORECASE)
 _NOISE = re.compile(r"@|https?:|www\.|电话|手机|传真|地址|邮编|tel\b|phone|fax|mobile|address", re.IGNORECASE)
 
-_MONEY_MARKED = (rf"(?:(?:人民币|RMB|CNY|[¥￥])\s*+{NUMBER_TEXT}(?:\s*+(?:元|RMB|CNY|yuan))?"
-                 rf"|{NUMBER_TEXT}\s*+(?:元|块钱|RMB|CNY|yuan)(?:\s*+整)?)")
-_MONEY = rf"(?:(?:人民币|RMB|CNY|[¥￥])?\s*+{NUMBER_TEXT}(?:\s*+(?:元|块钱|块|RMB|CNY|yuan))?(?:\s*+整)?)"
+# The currencies a price is written in (a buyer abroad pays in theirs): before or after the figure.
+_CURRENCY = r"(?:人民币|RMB|CNY|USD|US\$|HKD|HK\$|NTD|NT\$|TWD|EUR|GBP|JPY|[¥￥$€£])"
+_CURRENCY_AFTER = r"(?:元|块钱|RMB|CNY|USD|HKD|EUR|GBP|JPY|yuan|dollars?|euros?)"
+_MONEY_MARKED = (rf"(?:{_CURRENCY}\s*+{NUMBER_TEXT}(?:\s*+{_CURRENCY_AFTER})?"
+                 rf"|{NUMBER_TEXT}\s*+{_CURRENCY_AFTER}(?:\s*+整)?)")
+_MONEY = rf"(?:{_CURRENCY}?\s*+{NUMBER_TEXT}(?:\s*+(?:{_CURRENCY_AFTER}|块))?(?:\s*+整)?)"
 _PER = r"(?:千克|公斤|[^\s\d，,。；;、]{1,2}?)"
 _PRICE = re.compile(
     rf"(?:含税单价|不含税单价|单价|价格|售价|unit\s++price|price)\s*+(?:为|是|按|:|：|of|is|at)?\s*+(?P<v1>{_MONEY}(?:\s*+/\s*+{_PER})?)"
