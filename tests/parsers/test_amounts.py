@@ -33,10 +33,16 @@ def test_reads_amounts_as_exact_decimals(text, expected):
     assert str(found) == expected
 
 
-@pytest.mark.parametrize("text", ["abc", "", "$100", "1,2345", "100-200", "12.5.3", "万元", "百", "十十元",
+@pytest.mark.parametrize("text", ["abc", "", "1,2345", "100-200", "12.5.3", "万元", "百", "十十元",
                                   "每台", "1" * 300])
 def test_refuses_what_is_not_an_amount(text):
     assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [("$100", "100"), ("USD 2.35", "2.35"), ("US$ 1,200.50", "1200.50"),
+                                            ("HK$1200", "1200"), ("2.35 USD", "2.35")])
+def test_a_price_in_the_buyers_currency_is_read_as_written(text, expected):
+    assert parse_amount(text) == Decimal(expected)
 
 
 def test_a_price_per_unit_names_the_unit():
