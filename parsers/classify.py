@@ -77,6 +77,24 @@ _INVOICE_SUBJECT_RE = re.compile(r"发票|开票|\binvoice\b|\bbilling statement
 _INVOICE_BODY_RE = re.compile(
     r"发票号码|发票代码|开票日期|价税合计|电子发票|invoice (?:no|number|#|date)|\bINV[-\s]?\d|amount due|balance due"
     r"|payment due|due date", re.IGNORECASE)
+# Mail that reports what happened to goods or money rather than asking for goods: a shipping
+# notice, a receipt, invoicing details, a statement, a remittance. Told by its subject, or by
+# its opening words when they report a past event (已发货, 货已收到, has been shipped).
+_REPORT_SUBJECT_RE = re.compile(
+    r"发货通知|送货通知|到货通知|出货通知|已发货|开票信息|开票资料|对账单|对账|付款通知|汇款通知|水单|收款确认|回款"
+    r"|remittance|payment advice|payment (?:notice|notification|confirmation)|statement of account|account statement"
+    r"|monthly statement|ship(?:ping|ment) (?:notice|notification|advice)|dispatch (?:notice|advice)|advance ship"
+    r"|invoic(?:e|ing) (?:details|information|info)", re.IGNORECASE)
+_REPORT_OPENING_RE = re.compile(
+    r"已于[^。\n]{0,12}发货|已发货|货已收到|已收到货|已经收到|款已(?:汇|付|支付)|已(?:汇|付)款|已支付"
+    r"|(?:has|have) been (?:shipped|dispatched|sent|paid|transferred|received)|we have (?:shipped|dispatched|paid|received)",
+    re.IGNORECASE)
+# Mail that puts the commitment off: it asks about stock, samples or prices and orders later.
+_DEFERRING_RE = re.compile(
+    r"(?:再|才|后|之后)(?:正式)?下单|正式下单前|先(?:帮我)?(?:看看|查查|问问)?(?:库存|留着|预留)|寄(?:些|点|几个)?样品|索取样品"
+    r"|(?:plan|intend|expect)s? to (?:order|place)|will (?:then )?(?:place|issue|send) (?:a|the|our) (?:formal |firm )?"
+    r"(?:order|PO)|samples? (?:for|to) (?:test|evaluat)|send (?:us )?(?:\d+ )?(?:pcs |pieces |units )?samples?"
+    r"|\bforecast\b|预测|意向", re.IGNORECASE)
 _INVITATION_SUBJECT_RE = re.compile(
     r"^\s*(?:invitation|updated invitation|invitation updated|meeting request|会议邀请|邀请|会议通知|会议更新)\s*[:：]"
     r"|^\s*(?:accepted|declined|tentative|已接受|已拒绝|暂定)\s*[:：]", re.IGNORECASE)
@@ -204,6 +222,16 @@ def is_invoice_notice(mail: MailMessage, text: str | None = None) -> bool:
     return bool(_INVOICE_BODY_RE.search(text))
 
 
+def reports_or_defers(mail: MailMessage, text: str) -> bool:
+    """Mail about goods that reports (a shipping notice, a receipt, invoicing details,
+    a statement, a remittance) or defers ("等老板批了我再正式下单", samples first):
+    it commits to buy nothing now."""
+    if _REPORT_SUBJECT_RE.search(mail.envelope.subject):
+        return True
+    opening = text.strip()[:200]
+    return bool(_REPORT_OPENING_RE.search(opening) or _DEFERRING_RE.search(text[:3000]))
+
+
 def is_out_of_office(text: str) -> bool:
     """A message that opens by saying its writer is away and when they are back,
     and orders nothing ("我在出差，订单如下：…" is an order)."""
@@ -254,7 +282,7 @@ def kind_from_headers(mail: MailMessage) -> Kind | None:
         return "reply"
     if is_newsletter(mail):
         return "other"
-    if is_quotation(mail, text) or is_invoice_notice(mail, text):
+    if is_quotation(mail, text) or is_invoice_notice(mail, text) or reports_or_defers(mail, text):
         return "other"
     return None
 

@@ -210,3 +210,16 @@ def test_a_quotation_that_invites_an_order_is_still_a_quotation():
     body = ("We are pleased to quote:\nItem: Widget\nQty: 100\nUnit price: USD 2\n"
             "If you would like to order, please send us your PO.\n")
     assert kind(subject="Quotation 2024-77", body=body) == "other"
+
+
+@pytest.mark.parametrize("subject, body", [
+    ("【发货通知】贵司采购单HT-P-0520已发货", "贵司采购单 HT-P-0520 已于今日发货。\n发货明细：\n冷轧钢板 SPCC 1.5mm  5.2吨\n"),
+    ("开票信息", "货已收到，数量无误。麻烦按以下开票信息开具增值税专用发票，金额8,625.00元。\n名称：某某有限公司\n"),
+    ("A产品库存", "下个月A产品大概要50台，你先帮我看看库存，能不能先留着？等老板批了我再正式下单。"),
+    ("Samples", "Could you send us 2 pcs samples of the Control board CB-24V for testing? We plan to order 3,000 pcs."),
+    ("Remittance advice", "We have paid USD 12,400.00 for invoice INV-2211 today."),
+])
+def test_mail_that_reports_or_defers_orders_nothing(subject, body):
+    raw = (f"From: a@b.example\r\nTo: orders@example.com\r\nSubject: {subject}\r\n"
+           f"Content-Type: text/plain; charset=utf-8\r\n\r\n{body}").encode("utf-8")
+    assert parse_email(raw).kind == "other"
