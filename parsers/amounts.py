@@ -74,7 +74,7 @@ MAX_VALUE = 200  # characters of an amount or quantity with its unit and note; a
 MAX_TERMS = 1_000  # characters of payment terms read; terms are a sentence or two
 
 # Currencies written as words before or after a figure: a buyer abroad writes theirs (USD 2.35, HK$ 1,200).
-CURRENCY_CODES = r"人民币|RMB|CNY|USD|US\$|HKD|HK\$|NTD|NT\$|TWD|EUR|GBP|JPY"
+CURRENCY_CODES = r"人民币|RMB|CNY|USD|US\$|HKD|HK\$|NTD|NT\$|TWD|EUR|GBP|JPY|SGD|S\$|AUD|A\$|CAD|C\$|CHF|MYR|THB|KRW|INR"
 _AMOUNT_RE = re.compile(
     r"(?:每\s*+(?P<per0>[^\s\d/()]{1,4}?)\s*+)?"
     rf"(?:{CURRENCY_CODES})?\s*+[¥￥$€£]?\s*+(?P<num>{_NUMBER})\s*+{_MULT}?\s*+"

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsers.amounts import CN_NUMERAL, EN_NUMBER_WORDS, NUMBER_TEXT, QUANTITY_UNITS, find_total
+from parsers.amounts import CURRENCY_CODES, CN_NUMERAL, EN_NUMBER_WORDS, NUMBER_TEXT, QUANTITY_UNITS, find_total
 from parsers.dates import read_date
 from parsers.labels import LABEL_RE, Label
 from parsers.order_text import Pair
@@ -96,10 +96,10 @@ _NOT_GOODS = re.compile(
     r"|months?|years?|hours?|now|today|tomorrow|again|please|and|or|to|get|from|in|on|at|per|each|more|less|than"
     r"|off|free|only|just|or more|minimum)\b", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|[¥￥$€£]|人民币)\s*+$", re.IGNORECASE)
-_NOISE = re.compile(r"@|https?:|www\.|电话|手机|传真|地址|邮编|tel\b|phone|fax|mobile|address", re.IGNORECASE)
+_NOISE = re.compile(r"[\w.+-]@[\w-]+\.[A-Za-z]|https?:|www\.|电话|手机|传真|地址|邮编|tel\b|phone|fax|mobile|address", re.IGNORECASE)
 
 # The currencies a price is written in (a buyer abroad pays in theirs): before or after the figure.
-_CURRENCY = r"(?:人民币|RMB|CNY|USD|US\$|HKD|HK\$|NTD|NT\$|TWD|EUR|GBP|JPY|[¥￥$€£])"
+_CURRENCY = rf"(?:{CURRENCY_CODES}|[¥￥$€£])"
 _CURRENCY_AFTER = r"(?:元|块钱|RMB|CNY|USD|HKD|EUR|GBP|JPY|yuan|dollars?|euros?)"
 _MONEY_MARKED = (rf"(?:{_CURRENCY}\s*+{NUMBER_TEXT}(?:\s*+{_CURRENCY_AFTER})?"
                  rf"|{NUMBER_TEXT}\s*+{_CURRENCY_AFTER}(?:\s*+整)?)")
@@ -191,8 +191,9 @@ _LEAD = re.compile(
     r"^(?:[\s:：,，、的了共各为是和及与跟另再还也并]|以及|还有|另外|一批|一些|以下|如下|下列|贵司的?|贵公司的?|你们的?|你司的?|您的"
     r"|贵方的?|共计|合计|总共|数量为?|产品为?|货物为?|of\b|the\b|some\b|your\b|more\b|additional\b|another\b"
     r"|following\b|us\b|and\b|plus\b)++", re.IGNORECASE)
-_TRAIL = re.compile(r"(?:[\s:：,，、的各共和及与等]|以及|还有|(?<![A-Za-z])(?:and|plus|the|with|of|for|to))++$",
-                    re.IGNORECASE)
+# What stands between a product and its quantity: "Control board - 80 pcs", "B product x 2 sets".
+_TRAIL = re.compile(r"(?:[\s:：,，、的各共和及与等]|[-–—]|(?<=\s)[x×*]|以及|还有"
+                    r"|(?<![A-Za-z])(?:and|plus|the|with|of|for|to))++$", re.IGNORECASE)
 _PRODUCT_END = re.compile(
     r"\s(?:at|@|for|priced|costing|with|to be|by|before|each|per|delivered|shipped|unit price|price|in total)\b"
     r"|@|单价|每|价格|含税|不含税|要求|需在|需于|请于|于\d|交货|送到|送达|到货|发货|，|；",
@@ -204,6 +205,8 @@ _TRAILING_CODES = re.compile(
 _LEADING_CODES = re.compile(rf"^(?:{_CODE})(?:\s++{_CODE})*+(?:\s++|(?=[\u4e00-\u9fff]))(?![型系款号])")
 _SPEC_WORDS = re.compile(r"(?:[,，\s]*+(?:型号|规格|规格型号|model|spec(?:ification)?|size|type)\s*+[:：]?\s*+)$",
                          re.IGNORECASE)
+# An item code leading a line of an order list: letters then digits ("P004", "GL-BK-250"), then the name.
+_LEADING_SKU = re.compile(r"(?P<sku>[A-Z]{1,6}(?:-[A-Z]{1,6})*-?\d{2,}[A-Z0-9]*(?:-[A-Z0-9]+)*)\s++(?=[^\s\d])")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CN_NUMERAL_ONLY = re.compile(rf"{CN_NUMERAL}")
@@ -218,6 +221,7 @@ class _Item:
     price: str | None = None
     spec: str | None = None  # from a clause of its own ("型号GL-J302")
     amount: str | None = None  # the line's own total ("金额25000元"), as the writer stated it
+    listed: bool = False  # a line of a list: a code leading it is the item code
 
 
 @dataclass
@@ -414,6 +418,11 @@ def _items(clause: str, reading: _Reading) -> list[_Item]:
         reading.pending_clauses.append(clause)  # "We need hydraulic pumps HP-200," then "150 units"
         return []
     start = _verb_end(clause, before=quantities[0].start()) or 0
+    lead = clause[start:quantities[0].start()]
+    if reading.list_line and reading.pending_clauses and _SPEC_CLAUSE.match(_TRAIL.sub("", lead.strip())):
+        # "P004 Control board, model CB-24V - 80 pcs": the product came first, this clause is its spec
+        reading.pending_spec = _SPEC_CLAUSE.match(_TRAIL.sub("", lead.strip()))["v"]
+        start = quantities[0].start()
     product_first = bool(_product(clause[start:quantities[0].start()]))
     found = []
     for number, match in enumerate(quantities):
@@ -428,7 +437,7 @@ def _items(clause: str, reading: _Reading) -> list[_Item]:
         if product is None or _NOT_GOODS.match(product):
             continue  # a count of something that is not goods, or of nothing named
         found.append(_Item(product, _quantity_text(match, clause), at=match.start(), end=match.end(),
-                           spec=reading.pending_spec if number == 0 else None))
+                           spec=reading.pending_spec if number == 0 else None, listed=reading.list_line))
         reading.pending_spec = None
     reading.items.extend(found)
     return found
@@ -537,13 +546,17 @@ def _clean_spec(spec: str) -> str:
 def _pairs(reading: _Reading) -> list[Pair]:
     pairs: list[Pair] = []
     for item in reading.items:
-        name, spec = split_product(item.product)
+        sku, product = None, item.product
+        leading = _LEADING_SKU.match(product) if item.listed else None
+        if leading:  # "P004 Control board, model CB-24V": an order list names the item by its code first
+            sku, product = leading["sku"], product[leading.end():]
+        name, spec = split_product(product)
         if item.spec:
             spec = f"{spec} {item.spec}" if spec else item.spec
         if item.quantity.endswith("千米") and item.price and _per_metre(item.price):
             item.quantity = item.quantity[:-1] + " 米"  # "两千米" at a price per 米 is 2000 米
-        values = (("name", name), ("spec", spec), ("quantity", item.quantity), ("unit_price", item.price),
-                  ("amount", item.amount))
+        values = (("sku", sku), ("name", name), ("spec", spec), ("quantity", item.quantity),
+                  ("unit_price", item.price), ("amount", item.amount))
         first = True
         for label, value in values:
             if value:

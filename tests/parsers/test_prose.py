@@ -305,3 +305,18 @@ def test_without_items_only_the_order_level_facts_are_read():
     pairs = prose_pairs(text, items=False)
     assert [(p.label.field, p.value) for p in pairs] == [
         ("requested_delivery_date", "Please deliver by the end of this month"), ("payment_terms", "款到发货")]
+
+
+def test_the_lines_of_an_announced_list_are_items_with_their_codes_specs_prices_and_amounts():
+    from parsers.prose import prose_pairs
+
+    text = ("We need two items:\n\n1. P004 Control board, model CB-24V - 80 pcs @ $50.00\n"
+            "(2) P002 B product (model L-800x400) x 2 sets @ SGD 1,560.00\n")
+    assert [(p.label.field, p.value) for p in prose_pairs(text)] == [
+        ("sku", "P004"), ("name", "Control board"), ("spec", "CB-24V"), ("quantity", "80 pcs"), ("unit_price", "$50.00"),
+        ("sku", "P002"), ("name", "B product"), ("spec", "L-800x400"), ("quantity", "2 sets"),
+        ("unit_price", "SGD 1,560.00")]
+    zh = "订货如下：\n1、A产品，规格L-500×300，50台，单价500元，金额25000元\n控制板，型号CB-24V，80块，360元/块\n"
+    assert [(p.label.field, p.value) for p in prose_pairs(zh)] == [
+        ("name", "A产品"), ("spec", "L-500×300"), ("quantity", "50台"), ("unit_price", "500元"), ("amount", "25000元"),
+        ("name", "控制板"), ("spec", "CB-24V"), ("quantity", "80块"), ("unit_price", "360元/块")]
