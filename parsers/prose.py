@@ -69,7 +69,7 @@ _QUANTITY_LOWER = re.compile(_QUANTITY.pattern)
 _GENERIC_COUNT = re.compile(r"[一两几]\s*+(?:个|件|张|只|把|条|份)")
 
 _ORDER_VERBS = with_traditional("订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 "
-                                 "帮我安排 给我安排".split())
+                                 "帮我安排 给我安排 再来 再要 再订 再发".split())
 _CN_VERB = re.compile(rf"(?:{'|'.join(sorted(_ORDER_VERBS, key=len, reverse=True))})++"
                       r"|(?<=[们我请再])发(?![货票布表言生出现送])"
                       r"|(?<![签预修])订(?![单金])|(?<![采选收])购(?![物销])|(?<![收])买(?![家方])"
@@ -106,10 +106,13 @@ _MONEY_MARKED = (rf"(?:{_CURRENCY}\s*+{NUMBER_TEXT}(?:\s*+{_CURRENCY_AFTER})?"
 _MONEY = rf"(?:{_CURRENCY}?\s*+{NUMBER_TEXT}(?:\s*+(?:{_CURRENCY_AFTER}|块))?(?:\s*+整)?)"
 _PER = r"(?:千克|公斤|[^\s\d，,。；;、]{1,2}?)"
 _PRICE = re.compile(
-    rf"(?:含税单价|不含税单价|单价|价格|售价|unit\s++price|price)\s*+(?:为|是|按|:|：|of|is|at)?\s*+(?P<v1>{_MONEY}(?:\s*+/\s*+{_PER})?)"
+    rf"(?:含税单价|不含税单价|单价|价格|售价|unit\s++price|price)\s*+"
+    rf"(?:还是|仍是|仍为|照旧|(?:还|仍)?按(?:上次|上回|之前|原来|原价)?的?|为|是|:|：|of|is|at)?\s*+"
+    rf"(?P<v1>{_MONEY}(?:\s*+/\s*+{_PER})?)"
     rf"|(?P<v2>每\s*+{_PER}\s*+(?:为|是)?\s*+{_MONEY})"
     rf"|(?P<v3>{_MONEY_MARKED}\s*+(?:/\s*+{_PER}|一\s*+{_PER}|each\b|apiece\b|per\s++[a-z]++))"
-    rf"|(?:\bat\b|@)\s*+(?P<v4>{_MONEY_MARKED})",
+    rf"|(?:\bat\b|@)\s*+(?P<v4>{_MONEY_MARKED})"
+    rf"|(?P<v5>{NUMBER_TEXT}\s*+一\s*+{_PER})",  # "还是1200一台": a figure for one unit is its price
     re.IGNORECASE)
 # A line's own total after its quantity and price: "金额25000元", "小计：1,200元", "amount USD 3,525".
 _LINE_AMOUNT = re.compile(rf"^(?:金额|小计|计|共|amount|subtotal|line total)\s*+(?:为|是|:|：)?\s*+(?P<v>{_MONEY_MARKED}|{_MONEY})\s*+$",
@@ -157,7 +160,7 @@ _TRIGGER_WORDS = {
     "question": "？ ? 吗 呢 多少 几时 几天 是否 能否 可否 可不可以 能不能 有没有 有货 询价 报价 报个价 报一下价 价格表 how rfq quot "
                 "request send could possible stock availability whether",
     "verb": "订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 订 购 买 要 需 发 "
-            "帮我安排 给我安排 order purchas buy supply need require want send ship deliver provide book procure reserve "
+            "帮我安排 给我安排 再来 再要 再订 再发 order purchas buy supply need require want send ship deliver provide book procure reserve "
             "go ahead proceed",
     "intro": "如下 以下 下列 follow",
     "refusal": "不需要 不要 无需 不用 取消 暂不 不再 如果 如需 若需 若要 假如 倘若 don't dont do not no longer cancel if "
@@ -173,7 +176,7 @@ _TRIGGER_WORDS = {
              "pallet label crate certificate test report marking",
     "spec": "规格 型号 尺寸 材质 model size spec type",
     "ship_to": "送货到 送到 送至 运到 运至 发到 发至 寄到 寄至 交货地点 交货地址 送货地址 deliver ship send sent dispatch",
-    "price": "单价 价格 售价 每 元 人民币 rmb cny ¥ ￥ @ at price yuan",
+    "price": "单价 价格 售价 每 元 人民币 rmb cny ¥ ￥ @ at price yuan 一台 一个 一件 一套 一块 一支 一箱 一吨 一米 usd $ € £",
 }
 _TRIGGERS: dict[str, set[str]] = {}
 for _kind, _words in _TRIGGER_WORDS.items():
@@ -432,6 +435,12 @@ def _items(clause: str, reading: _Reading) -> list[_Item]:
         else:
             stop = quantities[number + 1].start() if number + 1 < len(quantities) else len(clause)
             product = _product(clause[match.end():min(stop, _cut(clause, match.end()))])
+        if product is None and number == 0 and start and not clause[start:match.start()].strip():
+            product = _product_before_verb(clause, start)  # "B产品再订6台", "滤芯再要20支"
+            if product is None and reading.pending_clauses:
+                # "还是上次那款RO设备（型号…），再来两套": the verb's clause orders the clause before it
+                product = _product(_LEAD.sub("", _THAT_ONE.sub("", reading.pending_clauses.pop())))
+                reading.pending_clauses.clear()
         if product is None and number == 0:
             product = _pending_product(reading)
         if product is None or _NOT_GOODS.match(product):
@@ -486,6 +495,24 @@ def _verb_end(clause: str, before: int | None = None) -> int | None:
     return end
 
 
+# "还是上次那款", "跟上次一样的": words that point back at an earlier order before the product.
+_THAT_ONE = re.compile(r"^.*?(?:那款|那种|那个|那批|一样的|同款的?|同样的)\s*+")
+_AGAIN = re.compile(r"(?:再|还|又|另外|另|也|给我们|给我|帮我们|帮我|给|帮)+$")
+
+
+def _product_before_verb(clause: str, verb_end: int) -> str | None:
+    """The product written before the order verb when the quantity follows it at once:
+    "B产品再订6台" (product, verb, quantity), the colloquial repeat order."""
+    match = None
+    for match in _CN_VERB.finditer(clause, 0, verb_end):
+        pass
+    if match is None or match.end() != verb_end:
+        return None
+    head = _AGAIN.sub("", clause[:match.start()].rstrip())
+    head = re.split(r"[，,。；;：:]", head)[-1]
+    return _product(_LEAD.sub("", head))
+
+
 def _cut(clause: str, start: int) -> int:
     found = _PRODUCT_END.search(clause, start)
     return found.start() if found else len(clause)
@@ -502,7 +529,7 @@ def _product(text: str) -> str | None:
 
 def _prices(clause: str, items: list[_Item], reading: _Reading) -> None:
     for match in _PRICE.finditer(clause):
-        value = next(v for v in (match["v1"], match["v2"], match["v3"], match["v4"]) if v).strip()
+        value = next(v for v in (match["v1"], match["v2"], match["v3"], match["v4"], match["v5"]) if v).strip()
         owners = [item for item in items if item.at <= match.start()]
         owner = owners[-1] if owners else (reading.items[-1] if reading.items else None)
         if owner is None:

@@ -320,3 +320,16 @@ def test_the_lines_of_an_announced_list_are_items_with_their_codes_specs_prices_
     assert [(p.label.field, p.value) for p in prose_pairs(zh)] == [
         ("name", "A产品"), ("spec", "L-500×300"), ("quantity", "50台"), ("unit_price", "500元"), ("amount", "25000元"),
         ("name", "控制板"), ("spec", "CB-24V"), ("quantity", "80块"), ("unit_price", "360元/块")]
+
+
+def test_colloquial_repeat_orders_name_the_product_before_the_verb_or_in_the_clause_before():
+    from parsers.prose import prose_pairs
+
+    def read(text):
+        return [(p.label.field, p.value) for p in prose_pairs(text)]
+
+    assert read("小李，B产品再给我订6台，还是1200一台") == [("name", "B产品"), ("quantity", "6台"), ("unit_price", "1200一台")]
+    assert read("控制板（型号CB-24V）再来200块，单价还是360元") == [
+        ("name", "控制板"), ("spec", "CB-24V"), ("quantity", "200块"), ("unit_price", "360元")]
+    assert read("还是上次那款RO反渗透设备（型号HY-RO-2T），再来两套，单价按上次的23500") == [
+        ("name", "RO反渗透设备"), ("spec", "HY-RO-2T"), ("quantity", "两套"), ("unit_price", "23500")]
