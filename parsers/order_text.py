@@ -121,7 +121,8 @@ class _Reader:
         if _RATE.search(value) and amounts.parse_amount(value) is None:
             self.problem(where, "invalid", f"折扣请写成金额(元),而非折扣率:{quoted(value)} / state the discount in 元, not as a rate")
             return None
-        return self.amount(where, value)
+        # "优惠：-1000元": a discount written as the minus it takes off is that amount.
+        return self.amount(where, re.sub(r"^\s*[-−–]\s*(?=[\d¥￥$])", "", value))
 
     def line(self, number: int, item: _Item) -> DraftLine:
         values = {name: value for name, (value, _label) in item.values.items()}
@@ -173,6 +174,7 @@ class _Reader:
             self.problem("order_date", reading.status, reading.detail)
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
 _CUSTOMER = {"customer.name": "name", "customer.code": "code", "customer.contact": "contact",
              "customer.phone": "phone", "customer.address": "address"}
 _MONEY = ("freight", "stated_goods_total", "stated_total")
@@ -211,6 +213,8 @@ def _set_field(draft: OrderDraft, reader: _Reader, name: str, value: str) -> Non
     if name in ("customer.code", "customer.phone", "customer_po"):
         value = normalize(value)
     if name in _CUSTOMER:
+        # A customer field ends with its sentence: "兴滨路2号。到了打我电话…", "0931-2612345。"
+        value = _SENTENCE_END.split(value, 1)[0].strip() or value
         setattr(draft.customer, _CUSTOMER[name], value)
     elif name == "customer.email":
         found = _EMAIL.search(normalize(value))

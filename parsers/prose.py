@@ -138,7 +138,8 @@ _SPEC_CLAUSE = re.compile(r"^(?:规格型号|型号|规格|尺寸|材质|model|s
                           re.IGNORECASE)
 _SPEC_LEAD = re.compile(r"^[(（]?\s*+(?:规格型号|型号|规格|尺寸|model|size|spec(?:ification)?|type)?\s*+[:：]?\s*+", re.IGNORECASE)
 # Where the goods go: "送货到广州市…", "delivered … to our warehouse at Industriestrasse 12, …".
-_CN_SHIP_TO = re.compile(r"(?:送货到|送到|送至|运到|运至|发到|发至|寄到|寄至|交货地点|交货地址|送货地址)\s*+(?:为|是|:|：)?\s*+"
+_CN_SHIP_TO = re.compile(r"(?:送货到|送到|送至|运到|运至|发到|发至|寄到|寄至|交货地点|交货地址|送货地址"
+                         r"|^送(?=[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)))\s*+(?:为|是|:|：)?\s*+"
                          r"(?P<a>[^，,。；;！!？?]{4,80})")
 _EN_SHIP_TO = re.compile(
     r"\b(?:deliver(?:ed|y)?|ship(?:ped|ment)?|send|sent|dispatch(?:ed)?)\b[^.;]{0,80}?\bto\s++(?:(?:our|the|your)\s++)?"
@@ -175,7 +176,7 @@ _TRIGGER_WORDS = {
     "notes": "包装 木箱 防潮 防锈 防震 标签 唛头 保护膜 合格证 质检报告 检测报告 材质证明 说明书 随货 标识 喷码 packing packaging "
              "pallet label crate certificate test report marking",
     "spec": "规格 型号 尺寸 材质 model size spec type",
-    "ship_to": "送货到 送到 送至 运到 运至 发到 发至 寄到 寄至 交货地点 交货地址 送货地址 deliver ship send sent dispatch",
+    "ship_to": "送货到 送到 送至 运到 运至 发到 发至 寄到 寄至 交货地点 交货地址 送货地址 送 deliver ship send sent dispatch",
     "price": "单价 价格 售价 每 元 人民币 rmb cny ¥ ￥ @ at price yuan 一台 一个 一件 一套 一块 一支 一箱 一吨 一米 usd $ € £",
 }
 _TRIGGERS: dict[str, set[str]] = {}

@@ -198,3 +198,11 @@ def test_label_cells(cell, field):
 def test_plain_text_is_no_order():
     draft, problems = parse("您好，请问A产品有货吗？")
     assert draft.lines == [] and problems == []
+
+
+def test_a_customer_field_ends_with_its_sentence_and_a_minus_discount_is_its_amount():
+    from parsers.order_text import parse_order_text
+
+    draft, problems = parse_order_text("地址：绍兴市柯桥区兴滨路2号。到了打我电话\n电话：0931-2612345。\n优惠：-1000元（老客户返利）\n")
+    assert draft.customer.address == "绍兴市柯桥区兴滨路2号" and draft.customer.phone == "0931-2612345"
+    assert str(draft.discount) == "1000" and not [p for p in problems if p.field == "discount"]

@@ -333,3 +333,10 @@ def test_colloquial_repeat_orders_name_the_product_before_the_verb_or_in_the_cla
         ("name", "控制板"), ("spec", "CB-24V"), ("quantity", "200块"), ("unit_price", "360元")]
     assert read("还是上次那款RO反渗透设备（型号HY-RO-2T），再来两套，单价按上次的23500") == [
         ("name", "RO反渗透设备"), ("spec", "HY-RO-2T"), ("quantity", "两套"), ("unit_price", "23500")]
+
+
+def test_a_delivery_address_after_a_bare_song():
+    from parsers.prose import prose_pairs
+
+    pairs = prose_pairs("急单，麻烦帮我安排：\n控制板，型号CB-24V，80块，360元/块\n送广州市黄埔区开创大道2633号 珠江自动化\n")
+    assert ("customer.address", "广州市黄埔区开创大道2633号 珠江自动化") in [(p.label.field, p.value) for p in pairs]
