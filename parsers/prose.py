@@ -105,8 +105,9 @@ _MONEY_MARKED = (rf"(?:{_CURRENCY}\s*+{NUMBER_TEXT}(?:\s*+{_CURRENCY_AFTER})?"
                  rf"|{NUMBER_TEXT}\s*+{_CURRENCY_AFTER}(?:\s*+整)?)")
 _MONEY = rf"(?:{_CURRENCY}?\s*+{NUMBER_TEXT}(?:\s*+(?:{_CURRENCY_AFTER}|块))?(?:\s*+整)?)"
 _PER = r"(?:千克|公斤|[^\s\d，,。；;、]{1,2}?)"
+_PRICE_WORDS = "|".join(sorted(with_traditional(["含税单价", "不含税单价", "单价", "价格", "售价"]), key=len, reverse=True))
 _PRICE = re.compile(
-    rf"(?:含税单价|不含税单价|单价|价格|售价|unit\s++price|price)\s*+"
+    rf"(?:{_PRICE_WORDS}|unit\s++price|price)\s*+"
     rf"(?:还是|仍是|仍为|照旧|(?:还|仍)?按(?:上次|上回|之前|原来|原价)?的?|为|是|:|：|of|is|at)?\s*+"
     rf"(?P<v1>{_MONEY}(?:\s*+/\s*+{_PER})?)"
     rf"|(?P<v2>每\s*+{_PER}\s*+(?:为|是)?\s*+{_MONEY})"
@@ -134,7 +135,7 @@ _COMPANY = re.compile(r"有限公司|公司|集团|厂$|\b(?:Ltd|Inc|GmbH|LLC|Co
 _NOTES_WORDS = re.compile(r"包装|木箱|防潮|防锈|防震|标签|唛头|保护膜|合格证|质检报告|检测报告|材质证明|说明书|随货|标识|喷码"
                           r"|packing|packaging|pallet|label|crate|certificate|test report|marking", re.IGNORECASE)
 # "型号GL-J302", "规格YJV 3×95+2×50", "(model PW-2HP)": the spec of the item just named.
-_SPEC_CLAUSE = re.compile(r"^(?:规格型号|型号|规格|尺寸|材质|model|size|spec(?:ification)?|type)\s*+(?:为|是|:|：)?\s*+(?P<v>\S.*)$",
+_SPEC_CLAUSE = re.compile(r"^(?:规格型号|规格型號|型号|型號|规格|規格|尺寸|材质|材質|model|size|spec(?:ification)?|type)\s*+(?:为|是|:|：)?\s*+(?P<v>\S.*)$",
                           re.IGNORECASE)
 _SPEC_LEAD = re.compile(r"^[(（]?\s*+(?:规格型号|型号|规格|尺寸|model|size|spec(?:ification)?|type)?\s*+[:：]?\s*+", re.IGNORECASE)
 # Where the goods go: "送货到广州市…", "delivered … to our warehouse at Industriestrasse 12, …".
@@ -188,7 +189,10 @@ _TRIGGER = re.compile("|".join(map(re.escape, sorted(_TRIGGERS, key=len, reverse
 _TRIGGER_ANY_CASE = re.compile(_TRIGGER.pattern, re.IGNORECASE)
 _SENTENCE = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
 _CLAUSE = re.compile(r"[，、]|(?<!\d),|,(?!\d)")
-_LIST_MARK = re.compile(r"^\s*+(?:\d{1,2}\s*+[.、)）](?!\d)|[（(]\s*+\d{1,2}\s*+[)）]|[-*•·]\s)\s*+")
+_LIST_MARK = re.compile(r"^\s*+(?:\d{1,2}\s*+[.、)）](?!\d)|[（(]\s*+\d{1,2}\s*+[)）]|[-*•·]\s"
+                        r"|[一二三四五六七八九十]{1,3}\s*+[、.．)）]|[（(]\s*+[一二三四五六七八九十]{1,3}\s*+[)）])\s*+")
+# A sentence that reports a delivery rather than asks for one ("已发货如下：").
+_REPORTED = re.compile(r"已|了(?:[，,。]|$)|has been|have been|were|was ", re.IGNORECASE)
 _SENTENCE_PUNCT = "。！？!?；;：:.，,"
 
 _LEAD = re.compile(
@@ -269,7 +273,10 @@ def prose_pairs(text: str, *, items: bool = True) -> list[Pair]:
         reading.list_line = items and listing and not ordering
         _read_sentence(sentence, triggers, reading, ordering or (items and listing),
                        notes=items and not labelled)
-        if ordering and (sentence.endswith((":", "：")) or ("intro" in kinds and _LIST_INTRO.search(sentence))):
+        announces = sentence.endswith((":", "：")) or ("intro" in kinds and _LIST_INTRO.search(sentence))
+        # "煩請依下列明細出貨：", "please ship the following:": a request to deliver a list orders it too.
+        shipping = "deliver" in kinds and "intro" in kinds and _LIST_INTRO.search(sentence) and not _REPORTED.search(sentence)
+        if announces and (ordering or (items and shipping)):
             listing = True
     return _pairs(reading)
 
@@ -421,8 +428,11 @@ def _items(clause: str, reading: _Reading) -> list[_Item]:
     if not quantities:
         reading.pending_clauses.append(clause)  # "We need hydraulic pumps HP-200," then "150 units"
         return []
-    start = _verb_end(clause, before=quantities[0].start()) or 0
+    verb = _verb_end(clause, before=quantities[0].start())
+    start = verb or 0
     lead = clause[start:quantities[0].start()]
+    if _QUANTITY_WORD.fullmatch(lead.strip()):  # "數量 12 台": the clause names no product of its own
+        start, lead, verb = quantities[0].start(), "", None
     if reading.list_line and reading.pending_clauses and _SPEC_CLAUSE.match(_TRAIL.sub("", lead.strip())):
         # "P004 Control board, model CB-24V - 80 pcs": the product came first, this clause is its spec
         reading.pending_spec = _SPEC_CLAUSE.match(_TRAIL.sub("", lead.strip()))["v"]
@@ -436,7 +446,7 @@ def _items(clause: str, reading: _Reading) -> list[_Item]:
         else:
             stop = quantities[number + 1].start() if number + 1 < len(quantities) else len(clause)
             product = _product(clause[match.end():min(stop, _cut(clause, match.end()))])
-        if product is None and number == 0 and start and not clause[start:match.start()].strip():
+        if product is None and number == 0 and verb and not clause[start:match.start()].strip():
             product = _product_before_verb(clause, start)  # "B产品再订6台", "滤芯再要20支"
             if product is None and reading.pending_clauses:
                 # "还是上次那款RO设备（型号…），再来两套": the verb's clause orders the clause before it
@@ -496,6 +506,8 @@ def _verb_end(clause: str, before: int | None = None) -> int | None:
     return end
 
 
+_QUANTITY_WORD = re.compile(r"(?:订购|訂購|订货|訂貨|采购|採購)?(?:数量|數量|qty|quantity)\s*+(?:为|是|為|:|：)?",
+                            re.IGNORECASE)
 # "还是上次那款", "跟上次一样的": words that point back at an earlier order before the product.
 _THAT_ONE = re.compile(r"^.*?(?:那款|那种|那个|那批|一样的|同款的?|同样的)\s*+")
 _AGAIN = re.compile(r"(?:再|还|又|另外|另|也|给我们|给我|帮我们|帮我|给|帮)+$")

@@ -340,3 +340,13 @@ def test_a_delivery_address_after_a_bare_song():
 
     pairs = prose_pairs("急单，麻烦帮我安排：\n控制板，型号CB-24V，80块，360元/块\n送广州市黄埔区开创大道2633号 珠江自动化\n")
     assert ("customer.address", "广州市黄埔区开创大道2633号 珠江自动化") in [(p.label.field, p.value) for p in pairs]
+
+
+def test_a_traditional_list_with_chinese_numeral_marks_asked_to_be_shipped():
+    from parsers.prose import prose_pairs
+
+    text = "本公司客戶編號為CUST0932，煩請依下列明細出貨：\n\n一、A產品，規格 L-500×300，數量 12 台，單價 500 元\n"
+    assert [(p.label.field, p.value) for p in prose_pairs(text)] == [
+        ("name", "A產品"), ("spec", "L-500×300"), ("quantity", "12 台"), ("unit_price", "500 元")]
+    reported = "贵司订单已于今日按下列明细发货：\n一、A产品，规格 L-500×300，12 台\n"
+    assert not [p for p in prose_pairs(reported) if p.label.field == "quantity"]
