@@ -118,16 +118,16 @@ def test_customer_actions_need_a_registered_address_and_proof_of_the_thread(serv
     assert record.pending_action is None
 
 
-def test_a_colloquial_order_reaches_the_rep_and_is_taken_in_on_shi_dingdan(servers, mta):
-    colloquial = ("From: purchase@huadong.example\r\nTo: orders@example.com\r\nSubject: 订货\r\n"
+def test_a_customers_unplaceable_mail_reaches_the_rep_and_is_taken_in_on_shi_dingdan(servers, mta):
+    colloquial = ("From: purchase@huadong.example\r\nTo: orders@example.com\r\nSubject: 关于上批货\r\n"
                   "Message-ID: <casual-1@huadong.example>\r\nDate: Sun, 01 Oct 2023 09:00:00 +0800\r\n"
                   "Content-Type: text/plain; charset=utf-8\r\n\r\n"
-                  "老样子，A产品再来一百台，价格按上次的，下周五前送到\r\n").encode("utf-8")
+                  "上次那批A产品有三台外壳划伤了，价格上能不能给点补偿？\r\n").encode("utf-8")
     send(mta, servers, colloquial)
     run_intake()
     assert not open_repository(Settings()).list_orders()
     asked = latest(mta, REP, "是否订单")
-    assert "老样子" in clients.plain(asked) and not mails_to(mta, CUSTOMER)
+    assert "外壳划伤" in clients.plain(asked) and not mails_to(mta, CUSTOMER)
     send(mta, servers, clients.foxmail(asked, REP, "是订单"))
     run_intake()
     (record,) = open_repository(Settings()).list_orders()

@@ -19,6 +19,8 @@ from tests.flows.test_handling import NOW, repository_with_master
 
 CUSTOMER, REP = "purchase@huadong.example", "li.rep@example.com"
 COLLOQUIAL = "老样子，A产品再来一百台，价格按上次的，下周五前送到"
+# Business talk the parser cannot place: a customer's question about goods and money.
+UNPLACEABLE = "上次那批A产品有三台外壳划伤了，价格上能不能给点补偿？"
 
 
 def mail(body: str, sender: str = CUSTOMER, subject: str = "", **headers: str) -> bytes:
@@ -47,16 +49,17 @@ def sent_to(repository, address: str):
         return [m for m in uow.pending_mail() if address in m.recipients]
 
 
-def test_the_colloquial_order_is_read_as_other_today():
-    assert parse_email(mail(COLLOQUIAL, subject="订货")).kind == "other"  # what the rep is asked about
+def test_the_colloquial_order_is_read_as_an_order_and_the_question_is_not():
+    assert parse_email(mail(COLLOQUIAL, subject="订货")).kind == "order"
+    assert parse_email(mail(UNPLACEABLE, subject="关于上批货")).kind == "other"  # what the rep is asked about
 
 
 def test_a_customers_unplaceable_mail_goes_to_the_rep_with_what_was_read():
     repository = repository_with_master()
-    (placement,) = run(repository, mail(COLLOQUIAL, subject="订货"))
+    (placement,) = run(repository, mail(UNPLACEABLE, subject="关于上批货"))
     assert placement.folder == "processed" and "held for the rep li.rep@example.com" in placement.record.reason
     (asked,) = sent_to(repository, REP)
-    assert asked.purpose == "unplaced" and COLLOQUIAL in text_of(asked) and "是订单" in text_of(asked)
+    assert asked.purpose == "unplaced" and UNPLACEABLE in text_of(asked) and "是订单" in text_of(asked)
     assert not sent_to(repository, CUSTOMER)  # nothing goes back to the writer
 
 
@@ -68,12 +71,12 @@ def reply_to_query(repository, body: str, sender: str = REP) -> bytes:
 
 def test_the_reps_shi_dingdan_takes_it_in_as_an_order_clarified_with_the_customer():
     repository = repository_with_master()
-    run(repository, mail(COLLOQUIAL, subject="订货"))
+    run(repository, mail(UNPLACEABLE, subject="关于上批货"))
     (placement,) = run(repository, reply_to_query(repository, "是订单，请跟进"))
     assert placement.folder == "processed" and placement.record.order_no
     (order,) = repository.list_orders()
     assert order.reply_to == CUSTOMER and order.customer.code == "CUST001"
-    # What the parser cannot read yet ("A产品再来一百台") the customer is asked for.
+    # What a question about goods does not say (quantities, prices, a date) the customer is asked for.
     assert order.status == Status.CLARIFYING and order.problems
     assert any("taken in as an order by li.rep@example.com" in e.reason for e in repository.audit_trail(order.order_no))
     assert [m.purpose for m in sent_to(repository, CUSTOMER)] == ["clarification"]
@@ -84,7 +87,7 @@ def test_the_reps_shi_dingdan_takes_it_in_as_an_order_clarified_with_the_custome
 
 def test_the_reps_bu_shi_files_it_and_someone_else_cannot_decide():
     repository = repository_with_master()
-    run(repository, mail(COLLOQUIAL, subject="订货"))
+    run(repository, mail(UNPLACEABLE, subject="关于上批货"))
     (other,) = run(repository, reply_to_query(repository, "是订单", sender="warehouse@example.com"))
     assert "may not decide" in other.record.reason and not repository.list_orders()
     (placement,) = run(repository, reply_to_query(repository, "不是，是询价"))
@@ -94,14 +97,14 @@ def test_the_reps_bu_shi_files_it_and_someone_else_cannot_decide():
 
 def test_business_talk_from_an_unknown_address_goes_to_a_rep():
     repository = repository_with_master()
-    (placement,) = run(repository, mail(COLLOQUIAL, sender="new.buyer@unknown.example", subject="再订"))
+    (placement,) = run(repository, mail(UNPLACEABLE, sender="new.buyer@unknown.example", subject="上批货"))
     assert "held for the rep" in placement.record.reason
 
 
 @pytest.mark.parametrize("raw", [
     mail("Thanks for your newsletter, see you at the fair.", sender="friend@unknown.example", subject="hello"),
-    mail(f"{COLLOQUIAL}\n退订 unsubscribe", subject="特价促销 newsletter", List_Unsubscribe="<mailto:u@list.example>"),
-    mail(COLLOQUIAL, subject="自动回复: 订货", Auto_Submitted="auto-replied"),
+    mail(f"{UNPLACEABLE}\n退订 unsubscribe", subject="特价促销 newsletter", List_Unsubscribe="<mailto:u@list.example>"),
+    mail(UNPLACEABLE, subject="自动回复: 订货", Auto_Submitted="auto-replied"),
 ], ids=["chat-from-a-stranger", "newsletter", "auto-reply"])
 def test_mail_clearly_not_for_us_stays_ignored(raw):
     repository = repository_with_master()
