@@ -262,8 +262,24 @@ def _company(line: str) -> str | None:
     match = _CN_COMPANY.search(line) or _EN_COMPANY.search(line)
     if not match:
         return None
-    company = match["c"].strip(" ,")
+    company = _without_titles(match["c"].strip(" ,"))
     return company if len(company) >= 4 or not company.isascii() else None
+
+
+# Words of a job title or a department, never of a company's name: "Senior Buyer, X Ltd",
+# "Assistant Manager, Procurement Dept., Nakamura Seiki Co., Ltd.".
+_TITLE_SEGMENT = re.compile(
+    r"\b(?:buyer|manager|director|officer|engineer|purchasing|procurement|dept\.?|department|assistant|senior|head"
+    r"|executive|specialist|coordinator|lead|vp|chief|sales|supply chain|sourcing|materials|planner|agent|team)\b",
+    re.IGNORECASE)
+
+
+def _without_titles(company: str) -> str:
+    """The company alone, without the title and department written before it on the line."""
+    segments = company.split(", ")
+    while len(segments) > 1 and _TITLE_SEGMENT.search(segments[0]):
+        segments = segments[1:]
+    return ", ".join(segments)
 
 
 def _person(line: str) -> str | None:

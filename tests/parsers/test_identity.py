@@ -209,3 +209,11 @@ def test_long_text_is_read_in_linear_time(shape):
     fill_identity(OrderDraft(customer=CustomerInfo(name=text[:100_000], contact=text[:100_000])), text,
                   Envelope(subject="Fwd: x", sender="a@b.example", sender_name=text[:10_000]))
     assert time.perf_counter() - start < 1
+
+
+def test_a_title_and_department_before_the_company_in_a_signature_are_not_its_name():
+    from parsers.identity import _company
+
+    assert _company("Senior Buyer, Brindley Fluid Systems Ltd") == "Brindley Fluid Systems Ltd"
+    assert _company("Assistant Manager, Procurement Dept., Nakamura Seiki Co., Ltd.") == "Nakamura Seiki Co., Ltd."
+    assert _company("Brightwell Engineering Ltd") == "Brightwell Engineering Ltd"
