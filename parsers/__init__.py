@@ -18,7 +18,7 @@ from datetime import date
 from functools import cache
 
 from orders.model import OrderDraft, Problem
-from parsers.classify import kind_from_headers, looks_like_order, new_text, not_for_us
+from parsers.classify import kind_from_headers, looks_like_order, new_text, not_for_us, orders_again
 from parsers.attachments import attachment_texts
 from parsers.html_text import html_to_text
 from parsers.labels import ITEM_FIELDS
@@ -63,6 +63,8 @@ def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None, bool]:
         candidate = subject_pairs + html_pairs()
         if looks_like_order(candidate, subject):
             return candidate, None, True
+    if orders_again(body):  # a repeat order: no items of its own, the clarification asks for them
+        return pairs, None, True
     forwarded = forwarded_part(mail.text, subject)
     if forwarded:
         text, sender = forwarded

@@ -250,6 +250,23 @@ def _strip_reply_prefix(subject: str) -> str:
     return re.sub(r"^\s*(?:(?:re|回复|答复|aw|sv|fwd?|转发)\s*[:：]\s*)+", "", subject or "", flags=re.IGNORECASE)
 
 
+# "还是老样子，照上次那单再发一批": a repeat of an earlier order, which names no items of its own.
+_REPEAT_RE = re.compile(r"(?:照|按|跟|和|同)(?:上次|上回|上个月|上月|之前)(?:那单|那批|的订单|一样|的)?|老样子|照旧"
+                        r"|same as (?:last|the last|our last|previous)|repeat (?:the |our )?(?:last |previous )?order",
+                        re.IGNORECASE)
+_AGAIN_ORDER_RE = re.compile(r"再(?:发|来|订|要|下|做|备)|(?:re-?order|send (?:us )?(?:another|the same)|ship (?:another|the same))",
+                             re.IGNORECASE)
+
+
+def orders_again(text: str) -> bool:
+    """Whether the writer repeats an earlier order ("照上次那单再发一批", "same as last month, please send another")."""
+    head = text[:2000]
+    return bool(_REPEAT_RE.search(head) and _AGAIN_ORDER_RE.search(head)) and not _QUESTION_ONLY.search(head)
+
+
+_QUESTION_ONLY = re.compile(r"[?？]\s*$")
+
+
 def looks_like_order(pairs: list[Pair], subject: str) -> bool:
     """An item label with a value and one more order label with a value, or an
     order word in the subject and an item label with a value; not a request

@@ -223,3 +223,13 @@ def test_mail_that_reports_or_defers_orders_nothing(subject, body):
     raw = (f"From: a@b.example\r\nTo: orders@example.com\r\nSubject: {subject}\r\n"
            f"Content-Type: text/plain; charset=utf-8\r\n\r\n{body}").encode("utf-8")
     assert parse_email(raw).kind == "other"
+
+
+def test_a_repeat_of_an_earlier_order_is_an_order_even_without_items():
+    raw = ("From: a@b.example\r\nTo: orders@example.com\r\nSubject: 再订\r\nContent-Type: text/plain; charset=utf-8"
+           "\r\n\r\n李经理：\r\n还是老样子，照上次那单再发一批，下周五前到货。地址和上次一样。\r\n").encode("utf-8")
+    result = parse_email(raw)
+    assert result.kind == "order" and result.draft.lines == []
+    asking = ("From: a@b.example\r\nTo: orders@example.com\r\nSubject: 价格\r\nContent-Type: text/plain; charset=utf-8"
+              "\r\n\r\n价格还是和上次一样吗？\r\n").encode("utf-8")
+    assert parse_email(asking).kind == "other"
