@@ -3,6 +3,7 @@ of a line they are cut from: a line is read in its NFKC form (labels, colons,
 digits) while a value keeps the customer's wording."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -65,6 +66,7 @@ def inline_pairs(span: Span) -> list[Pair]:
 
 def cell_pairs(cells: list[Span]) -> list[Pair]:
     pairs: list[Pair] = []
+    bare: list[tuple[int, str]] = []  # cells that gave nothing: (where in pairs, their text)
     position = 0
     while position < len(cells):
         label = pair_label(cells[position].norm)
@@ -74,6 +76,23 @@ def cell_pairs(cells: list[Span]) -> list[Pair]:
             pairs.append(Pair(label, following.strip(VALUE_TRIM).orig))
             position += 2
         else:
-            pairs.extend(inline_pairs(cells[position]))
+            found = inline_pairs(cells[position])
+            if not found and _WORDS.search(cells[position].norm):
+                bare.append((len(pairs), cells[position].strip(VALUE_TRIM).orig))
+            pairs.extend(found)
             position += 1
-    return pairs
+    return _with_bare_name(pairs, bare)
+
+
+_WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
+_ITEM_PARTS = frozenset({"sku", "quantity", "unit_price", "amount", "spec"})
+
+
+def _with_bare_name(pairs: list[Pair], bare: list[tuple[int, str]]) -> list[Pair]:
+    """"SKU: P004 | Control board | Qty: 40 pcs": in an item line of labelled
+    cells, the one cell without a label is the item's name."""
+    fields = {pair.label.field for pair in pairs}
+    if len(bare) != 1 or "name" in fields or len(fields & _ITEM_PARTS) < 2:
+        return pairs
+    at, text = bare[0]
+    return pairs[:at] + [Pair(Label("name"), text)] + pairs[at:]

@@ -206,3 +206,12 @@ def test_a_customer_field_ends_with_its_sentence_and_a_minus_discount_is_its_amo
     draft, problems = parse_order_text("地址：绍兴市柯桥区兴滨路2号。到了打我电话\n电话：0931-2612345。\n优惠：-1000元（老客户返利）\n")
     assert draft.customer.address == "绍兴市柯桥区兴滨路2号" and draft.customer.phone == "0931-2612345"
     assert str(draft.discount) == "1000" and not [p for p in problems if p.field == "discount"]
+
+
+def test_the_one_bare_cell_of_an_item_line_of_labelled_cells_is_the_name():
+    from parsers.order_text import parse_order_text
+
+    draft, _ = parse_order_text("SKU: P004 | Control board | Spec: CB-24V | Qty: 40 pcs | Unit price: 355\n"
+                                "SKU: P001 | A product | Qty: 10 units | Unit price: 495\n")
+    assert [(line.sku, line.name, line.spec, str(line.quantity)) for line in draft.lines] == [
+        ("P004", "Control board", "CB-24V", "40"), ("P001", "A product", None, "10")]
