@@ -144,3 +144,36 @@ def test_documents_staged_by_a_poll_killed_after_the_commit_reach_the_archive(ho
     assert set(archive.manifest(order.order_no)["documents"]) == {"requirements"}
     assert archive.verify(order.order_no) == []
     assert list((home / ".staging").rglob("*.pdf")) == []
+
+
+# ------------------------------------------------------------ the steps that ask a rep
+
+OUTSIDER_ORDER = ("From: Buyer <buyer@lookalike.example>\r\nTo: orders@example.com\r\nSubject: 订购单\r\n"
+                  "Message-ID: <out-1@lookalike.example>\r\nDate: Sun, 01 Oct 2023 09:00:00 +0800\r\n"
+                  "Content-Type: text/plain; charset=utf-8\r\n\r\n客户编码:CUST001\r\n商品编码:P001\r\n数量:10台\r\n"
+                  "要求交付日期:2023-10-15\r\n").encode("utf-8")
+UNPLACEABLE = ("From: purchase@huadong.example\r\nTo: orders@example.com\r\nSubject: 关于上批货\r\n"
+               "Message-ID: <q-1@huadong.example>\r\nDate: Sun, 01 Oct 2023 09:00:00 +0800\r\n"
+               "Content-Type: text/plain; charset=utf-8\r\n\r\n上次那批A产品有三台外壳划伤了，价格上能不能给点补偿？\r\n"
+               ).encode("utf-8")
+
+
+def subjects_to(home, address: str) -> list[str]:
+    return [str(m["Subject"]) for m in outbox(home) if address in str(m["To"])]
+
+
+@pytest.mark.parametrize("point", ["after_parse", "after_store", "before_file"])
+def test_a_poll_killed_while_asking_the_rep_asks_once(point, home, prefect_api):
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(OUTSIDER_ORDER)
+        mailbox.append(UNPLACEABLE)
+    assert poll(prefect_api, crash_at=point).returncode == 70
+    again = poll(prefect_api)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert poll(prefect_api).returncode == 0
+    (order,) = open_repository(Settings()).list_orders()
+    assert order.sender_check.state == "asked"
+    to_rep = subjects_to(home, "li.rep@example.com")
+    assert len(to_rep) == 2 and sum("核实发件人" in s for s in to_rep) == 1 and sum("是否订单" in s for s in to_rep) == 1
+    assert len(subjects_to(home, "buyer@lookalike.example")) == 1
+    assert folder_size(home, "inbox") == 0
