@@ -10,7 +10,7 @@ from orders.master import MasterData
 from orders.model import Order
 from orders.notice import Notice
 from orders.review import claims_of, customer_record
-from orders.text import normal_message_id
+from orders.text import message_id_key
 from orders.tokens import issue_token
 from store.repository import OutgoingMail
 from templates.render import render_mail
@@ -90,11 +90,8 @@ def thread_for(order: Order, recipient: str, *, exclude: str | None = None) -> l
 def _visible_to(order: Order, message_id: str | None, recipient: str) -> bool:
     """Whether a mail to `recipient` may name this message: not one of ours that went to someone else."""
     to = recipient.casefold()
-    return bool(message_id) and order.mail_sent.get(_bare(message_id), to) == to
+    return bool(message_id) and order.mail_sent.get(message_id_key(message_id), to) == to
 
-
-def _bare(message_id: str) -> str:
-    return normal_message_id(message_id).casefold()
 
 
 def _context(notice: Notice, order: Order, settings: Settings, master: MasterData, secret: str) -> dict:

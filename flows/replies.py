@@ -22,7 +22,7 @@ from orders.model import Order, PaymentTerms
 from orders.notice import Outcome
 from orders.review import answered_request, customer_record, handle_verdict, refuse, renegotiate_terms, sales_rep
 from orders.status import Status
-from orders.text import normal_address, normal_message_id
+from orders.text import message_id_key, normal_address
 from parsers.answers import read_yes_no
 from parsers.requests import change_reason, read_new_terms
 from parsers.result import ParseResult
@@ -125,7 +125,7 @@ def _confirmed_pending_action(order: Order, record, parsed: ParseResult, thread_
 
 def _answers_check(order: Order, thread_ids: list[str]) -> bool:
     """The reply's In-Reply-To names one of our confirmation requests for a held action."""
-    return bool(thread_ids) and ".action_check." in normal_message_id(thread_ids[0]).casefold() \
+    return bool(thread_ids) and ".action_check." in message_id_key(thread_ids[0]) \
         and order.answered_mail(thread_ids[:1], set(order.mail_sent.values())) is not None
 
 

@@ -18,7 +18,7 @@ from orders.intake import receive_order
 from orders.model import Order
 from orders.notice import Outcome
 from orders.review import sales_rep
-from orders.text import normal_message_id
+from orders.text import message_id_key, normal_message_id
 from parsers import read_order_anyway
 from parsers.answers import read_yes_no
 from parsers.business import talks_business
@@ -51,7 +51,7 @@ def hold_for_rep(uow: UnitOfWork, parsed: ParseResult, key: str, why: str, setti
         return None
     secret = approval_secret(settings)
     query_id = make_message_id(None, "unplaced", seed=f"{secret}|{key}", domain=settings.mail_domain)
-    held = HeldMessage(query_id=normal_message_id(query_id).casefold(), message_key=key, message_id=env.message_id,
+    held = HeldMessage(query_id=message_id_key(query_id), message_key=key, message_id=env.message_id,
                        sender=env.sender, subject=env.subject[:300], text=text, sent_at=env.date, rep=rep.casefold(),
                        order_no=order.order_no if order else None, customer_code=customer.code if customer else None,
                        why=why, received_at=now)

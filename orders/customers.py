@@ -21,9 +21,7 @@ from orders.master import CustomerRecord, MasterData
 from orders.model import SYSTEM, Order, OrderDraft, PendingAction, SenderCheck
 from orders.notice import Notice, Outcome
 from orders.status import Status
-from orders.text import normal_address, normal_message_id
-
-ACTIONS = ("cancel", "change", "confirm")
+from orders.text import message_id_key, normal_address
 
 
 def registered(record: CustomerRecord | None, address: str | None) -> bool:
@@ -142,7 +140,7 @@ def confirmed_action(order: Order, record: CustomerRecord | None, sender: str | 
         return None
     if not speaks_for(order, record, sender):
         return None
-    if normal_message_id(action.check_id).casefold() not in {normal_message_id(m).casefold() for m in thread_ids}:
+    if message_id_key(action.check_id) not in {message_id_key(m) for m in thread_ids}:
         return None
     order.pending_action = None
     return action

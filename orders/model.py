@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from orders.money import ZERO, line_amount, payable
 from orders.status import Status, check_transition
-from orders.text import normal_message_id
+from orders.text import message_id_key
 
 SYSTEM = "orderloop"  # the actor of what the pipeline does on its own
 
@@ -278,14 +278,14 @@ class Order(BaseModel):
     def record_mail(self, message_id: str, recipient: str) -> None:
         """One of our mails, in the thread and remembered with its recipient."""
         self.join_thread(message_id)
-        self.mail_sent[normal_message_id(message_id).casefold()] = recipient.casefold()
+        self.mail_sent[message_id_key(message_id)] = recipient.casefold()
 
     def answered_mail(self, thread_ids: list[str], recipients: set[str]) -> str | None:
         """The first of our Message-IDs that a reply names (In-Reply-To, then
         References) among mail we sent to one of `recipients`, or None."""
         wanted = {r.casefold() for r in recipients if r}
         for message_id in thread_ids:
-            to = self.mail_sent.get(normal_message_id(message_id).casefold())
+            to = self.mail_sent.get(message_id_key(message_id))
             if to is not None and to in wanted:
                 return message_id
         return None

@@ -18,7 +18,7 @@ from orders.master import CustomerRecord, MasterData
 from orders.model import SYSTEM, ApprovalRequest, Order, PaymentTerms
 from orders.notice import Notice, Outcome, ReportLine
 from orders.status import Status
-from orders.text import normal_message_id
+from orders.text import message_id_key
 from orders.tokens import Claims, TokenRefused, check_claims, read_token
 from orders.validation import (check_amounts, check_arithmetic, check_custom_specs, check_customer,
                                check_dates, check_products, check_required)
@@ -208,12 +208,9 @@ def _claims(order: Order, token: str | None, thread_ids: list[str], secret: str,
 
 def answered_request(order: Order, thread_ids: list[str]) -> ApprovalRequest | None:
     """The approval request a reply answers, by its In-Reply-To/References."""
-    by_id = {_bare(r.message_id): r for r in order.approval_requests if r.message_id}
-    return next((by_id[_bare(m)] for m in thread_ids if _bare(m) in by_id), None)
+    by_id = {message_id_key(r.message_id): r for r in order.approval_requests if r.message_id}
+    return next((by_id[message_id_key(m)] for m in thread_ids if message_id_key(m) in by_id), None)
 
-
-def _bare(message_id: str) -> str:
-    return normal_message_id(message_id).casefold()
 
 
 def _decide_level(order: Order, step: Step, *, verdict: str, approver: str, reason: str | None,

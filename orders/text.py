@@ -20,6 +20,11 @@ def normal_message_id(message_id: str) -> str:
     return message_id.strip().strip("<>").strip()
 
 
+def message_id_key(message_id: str) -> str:
+    """The form our records keep a Message-ID in for lookups: bare and case-folded."""
+    return normal_message_id(message_id).casefold()
+
+
 def ascii_domain(domain: str, *, lenient: bool = True) -> str:
     """The domain's ASCII form: IDNA 2008 with the UTS 46 mapping (which
     lower-cases and maps full-width dots, and keeps ß, unlike IDNA 2003),

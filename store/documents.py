@@ -20,7 +20,7 @@ from pathlib import Path
 from filelock import FileLock
 
 from orders.model import Order
-from orders.text import normal_message_id
+from orders.text import message_id_key
 from store.atomic import atomic_write
 from store.errors import StoreError
 from store.keys import order_month
@@ -77,7 +77,7 @@ def order_identity(order: Order | dict) -> tuple[str | None, str | None, str | N
     thread = doc.get("thread") or []
     ours = doc.get("mail_sent") or {}
     first = thread[0] if thread and isinstance(thread[0], str) else None
-    origin = first if first and normal_message_id(first).casefold() not in ours else None
+    origin = first if first and message_id_key(first) not in ours else None
     return doc.get("order_no"), _instant(doc.get("created_at")), origin
 
 

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from orders.model import Event, Order
 from orders.status import FINAL, Status
-from orders.text import normal_address
+from orders.text import message_id_key, normal_address
 from store.directory import Directory, master_docs
 from store.keys import event_doc, format_order_no, instant, month_of, normal_message_id, order_month
 from store.repository import HeldMessage, MasterKind, OutgoingMail, ProcessedMessage, UnitOfWork
@@ -167,7 +167,7 @@ class BookUnitOfWork(UnitOfWork):
     def held_message(self, message_ids: list[str]) -> HeldMessage | None:
         table = self._shelf.live().table("held")
         for message_id in message_ids:
-            doc = table.get(normal_message_id(message_id).casefold())
+            doc = table.get(message_id_key(message_id))
             if doc is not None:
                 return HeldMessage.model_validate(doc)
         return None
