@@ -31,7 +31,10 @@ __all__ = ["parse_amount", "parse_quantity", "parse_percent", "parse_credit_days
            "is_vague_amount", "amount_unit", "chinese_number", "find_total",
            "CN_NUMERAL", "NUMBER_TEXT", "EN_NUMBER_WORDS", "QUANTITY_UNITS"]
 
-_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Continental Europe writes 12.225,00 and 48,90: a comma before exactly two digits at the end is a
+# decimal comma (English thousands take three), and dots between groups of three are thousands.
+_EUROPEAN = r"\d{1,3}(?:\.\d{3})++,\d{1,2}(?!\d)|\d++,\d{2}(?![\d,])"
+_NUMBER = rf"[+-]?(?:{_EUROPEAN}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
 _MULTIPLIERS = {"万": Decimal(10000), "千": Decimal(1000), "百": Decimal(100),
                 "k": Decimal(1000), "K": Decimal(1000)}
 # 千克 and 千米 are units (kg, km), not a thousand of 克 or 米.
@@ -75,11 +78,13 @@ MAX_TERMS = 1_000  # characters of payment terms read; terms are a sentence or t
 
 # Currencies written as words before or after a figure: a buyer abroad writes theirs (USD 2.35, HK$ 1,200).
 CURRENCY_CODES = r"人民币|RMB|CNY|USD|US\$|HKD|HK\$|NTD|NT\$|TWD|EUR|GBP|JPY|SGD|S\$|AUD|A\$|CAD|C\$|CHF|MYR|THB|KRW|INR"
+# After a figure: 元 and its colloquial forms, a currency code, or a currency's own word (円, 美元, euros).
+_CURRENCY_WORDS_AFTER = (rf"元|块钱|块|圆|円|日元|美元|欧元|港元|港币|新台币|{CURRENCY_CODES}|yuan|dollars?|euros?|yen")
 _AMOUNT_RE = re.compile(
     r"(?:每\s*+(?P<per0>[^\s\d/()]{1,4}?)\s*+)?"
     rf"(?:{CURRENCY_CODES})?\s*+[¥￥$€£]?\s*+(?P<num>{_NUMBER})\s*+{_MULT}?\s*+"
-    r"(?:元|块钱|块|圆|RMB|CNY|USD|HKD|EUR|GBP|JPY|yuan|dollars?|euros?)?(?:\s*+(?P<jiao>\d)\s*+角)?(?:\s*+(?P<fen>\d)\s*+分)?(?:整)?"
-    r"\s*+(?:/\s*+(?P<per>[^\s\d/()]{1,6})|1\s*+(?P<per1>[^\s\d/()]{1,3})|each|apiece|ea\."
+    rf"(?:{_CURRENCY_WORDS_AFTER})?(?:\s*+(?P<jiao>\d)\s*+角)?(?:\s*+(?P<fen>\d)\s*+分)?(?:整)?"
+    r"\s*+(?:/\s*+(?:1\s*+)?(?P<per>[^\s\d/()]{1,6})|1\s*+(?P<per1>[^\s\d/()]{1,3})|each|apiece|ea\."
     r"|per\s++(?P<per2>[a-z]{1,12}))?"
     r"(?:\s*+\([^()]*\))?",  # a trailing note in brackets ("800元(含税)") does not change the amount
     re.IGNORECASE)
@@ -139,6 +144,8 @@ _TOTAL_RE = re.compile(
 
 
 def _number(digits: str) -> Decimal | None:
+    if re.fullmatch(_EUROPEAN, digits.lstrip("+-")):
+        digits = digits.replace(".", "").replace(",", ".")
     try:
         return Decimal(digits.replace(",", ""))
     except InvalidOperation:
@@ -283,7 +290,15 @@ def parse_quantity(text: str) -> tuple[Decimal, str | None] | None:
     if value is None:
         return None
     unit = (match["unit"] or "").strip() or None
+    if unit and _DOT_THOUSANDS.fullmatch(match["num"]) and not _MEASURE.match(unit):
+        value = _number(match["num"].replace(".", ""))  # "1.000 Stück": nobody orders a thousandth of a piece
     return _times(value, match["mult"]), unit
+
+
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# Units that measure rather than count: their quantities may have decimals ("1.250 t", "2.500 kg").
+_MEASURE = re.compile(r"(?:k?g|t|mm|cm|km|m|m2|m3|ml|l|lbs?|ft|yd|oz|gal|吨|噸|公斤|千克|克|米|公尺|升|毫升|斤|平方|立方|㎡|㎥|码|碼)"
+                      r"(?![A-Za-z])", re.IGNORECASE)
 
 
 def is_vague_amount(text: str) -> bool:

@@ -132,8 +132,14 @@ _PAYMENT_WORDS = re.compile(
     r"|\d\s*+%\s*+balance",
     re.IGNORECASE)
 _COMPANY = re.compile(r"有限公司|公司|集团|厂$|\b(?:Ltd|Inc|GmbH|LLC|Co\.)", re.IGNORECASE)
-_NOTES_WORDS = re.compile(r"包装|木箱|防潮|防锈|防震|标签|唛头|保护膜|合格证|质检报告|检测报告|材质证明|说明书|随货|标识|喷码"
-                          r"|packing|packaging|pallet|label|crate|certificate|test report|marking", re.IGNORECASE)
+# Packing, marking, documents and tests a customer asks for, in the languages buyers write.
+_NOTE_WORDS = ("包装 木箱 装箱 纸箱 外箱 防潮 防锈 防震 标签 唛头 保护膜 合格证 质检报告 检测报告 检验报告 材质证明 说明书 随货 标识 喷码 "
+               "坡口 管帽 贴上 "
+               "packing packaging pallet label crate carton certificate test report marking mark inspection "
+               "zeugnis verpack etikett kennzeichn palette prüfbericht "
+               "梱包 ラベル 成績書 証明書 添付").split()
+_NOTES_WORDS = re.compile("|".join(rf"\b{re.escape(word)}" if word.isascii() and len(word) < 6 else re.escape(word)
+                                   for word in with_traditional(_NOTE_WORDS)), re.IGNORECASE)
 # "型号GL-J302", "规格YJV 3×95+2×50", "(model PW-2HP)": the spec of the item just named.
 _SPEC_CLAUSE = re.compile(r"^(?:规格型号|规格型號|型号|型號|规格|規格|尺寸|材质|材質|model|size|spec(?:ification)?|type)\s*+(?:为|是|:|：)?\s*+(?P<v>\S.*)$",
                           re.IGNORECASE)
@@ -174,8 +180,7 @@ _TRIGGER_WORDS = {
     "freight": "运费 物流费 快递费 freight shipping",
     "deliver": "送到 送达 送至 到货 交货 交付 发货 发出 供货 到厂 送货 交期 货期 到位 运到 运抵 出货 提货 备货 安排生产 deliver ship "
                "dispatch arriv required needed need lead",
-    "notes": "包装 木箱 防潮 防锈 防震 标签 唛头 保护膜 合格证 质检报告 检测报告 材质证明 说明书 随货 标识 喷码 packing packaging "
-             "pallet label crate certificate test report marking",
+    "notes": " ".join(_NOTE_WORDS).lower(),
     "spec": "规格 型号 尺寸 材质 model size spec type",
     "ship_to": "送货到 送到 送至 运到 运至 发到 发至 寄到 寄至 交货地点 交货地址 送货地址 送 deliver ship send sent dispatch",
     "price": "单价 价格 售价 每 元 人民币 rmb cny ¥ ￥ @ at price yuan 一台 一个 一件 一套 一块 一支 一箱 一吨 一米 usd $ € £",
@@ -194,6 +199,13 @@ _LIST_MARK = re.compile(r"^\s*+(?:\d{1,2}\s*+[.、)）](?!\d)|[（(]\s*+\d{1,2}\
 # A sentence that reports a delivery rather than asks for one ("已发货如下：").
 _REPORTED = re.compile(r"已|了(?:[，,。]|$)|has been|have been|were|was ", re.IGNORECASE)
 _SENTENCE_PUNCT = "。！？!?；;：:.，,"
+# A note asks for something; "五层瓦楞纸箱" alone is a product's name.
+_ASKS = re.compile("|".join(with_traditional(
+    "请 需 要 须 务必 必须 应 贴 附 加 标注 注明 用 做 提供 单独 分开 每 "
+    "please pls kindly must shall should requir need to be mark attach include provide ensure "
+    "bitte zu beizu muss müssen ください こと 願".split())), re.IGNORECASE)
+# A row of a table (cells apart by tabs, pipes or runs of spaces) is no sentence: its packing words name goods.
+_TABLE_ROW = re.compile(r"\t|\|.*\||\S {2,}\S.* {2,}\S")
 
 _LEAD = re.compile(
     r"^(?:[\s:：,，、的了共各为是和及与跟另再还也并]|以及|还有|另外|一批|一些|以下|如下|下列|贵司的?|贵公司的?|你们的?|你司的?|您的"
@@ -271,8 +283,7 @@ def prose_pairs(text: str, *, items: bool = True) -> list[Pair]:
             continue
         ordering = items and "verb" in kinds and bool(_CN_VERB.search(sentence) or _EN_VERB.search(sentence))
         reading.list_line = items and listing and not ordering
-        _read_sentence(sentence, triggers, reading, ordering or (items and listing),
-                       notes=items and not labelled)
+        _read_sentence(sentence, triggers, reading, ordering or (items and listing), notes=not labelled)
         announces = sentence.endswith((":", "：")) or ("intro" in kinds and _LIST_INTRO.search(sentence))
         # "煩請依下列明細出貨：", "please ship the following:": a request to deliver a list orders it too.
         shipping = "deliver" in kinds and "intro" in kinds and _LIST_INTRO.search(sentence) and not _REPORTED.search(sentence)
@@ -329,7 +340,9 @@ def _read_sentence(sentence: str, triggers: list, reading: _Reading, ordering: b
     reading.pending_spec = None
     next_trigger = 0  # clauses and triggers both run left to right: walk them together
     sentence_kinds: set[str] = set()
-    for at, clause in _clauses(sentence):
+    note = False
+    free: list[tuple[int, int, str]] = []  # clauses that state no other fact: a note's wording
+    for number, (at, clause) in enumerate(_clauses(sentence)):
         kinds: set[str] = set()
         while next_trigger < len(triggers) and triggers[next_trigger][0] < at + len(clause):
             if triggers[next_trigger][0] >= at:
@@ -363,20 +376,33 @@ def _read_sentence(sentence: str, triggers: list, reading: _Reading, ordering: b
             if freight:
                 reading.freight = reading.freight or freight["v"]
                 continue
-        if "deliver" in kinds and reading.delivery is None:
+        if "deliver" in kinds:
             rest = clause[items[-1].end:].strip(" ，,") if items else clause
             if _DELIVERY_WORDS.search(rest) and read_date(rest).status != "invalid":
-                reading.delivery = rest
+                reading.delivery = reading.delivery or rest
                 continue
-        if (notes and "notes" in kinds and not items and _NOTES_WORDS.search(clause) and not _PRICE.search(clause)
-                and not _COMPANY.search(clause)):
-            reading.notes.append(clause)
+        if items or ("price" in kinds and _PRICE.search(clause)) or ("noise" in kinds and _NOISE.search(clause)):
+            continue
+        free.append((number, at, clause))
+        if notes and "notes" in kinds and _NOTES_WORDS.search(clause) and not _COMPANY.search(clause):
+            note = True
     if "ship_to" in sentence_kinds and reading.address is None:
         found = _EN_SHIP_TO.search(sentence)  # an English address runs on over commas
         if found:
             _take_address(found["a"], reading)
     if payment and reading.payment is None:
         reading.payment = _terms(sentence, payment)  # None when no clause states a term
+    if note and _ASKS.search(sentence) and not _TABLE_ROW.search(sentence):  # the request as written, with the clauses around it that say no other fact
+        reading.notes.append(_wording(sentence, free))
+
+
+def _wording(sentence: str, clauses: list[tuple[int, int, str]]) -> str:
+    """The clauses as the sentence writes them: one stretch when they follow
+    each other, else joined with "，"."""
+    (first, start, _), (last, end, clause) = clauses[0], clauses[-1]
+    if last - first + 1 == len(clauses):
+        return sentence[start:end + len(clause)]
+    return "，".join(clause for _, _, clause in clauses)
 
 
 def _spec_clause(clause: str, reading: _Reading) -> bool:

@@ -1,0 +1,62 @@
+"""Orders as buyers abroad and their ERP systems write them: continental
+number formats, yen, bilingual labels, German and Japanese labels, and
+packing requests written as a sentence beside an item table."""
+from decimal import Decimal
+
+import pytest
+
+from parsers import parse_email
+from parsers.amounts import parse_amount, parse_quantity
+from parsers.labels import find_labels
+
+
+@pytest.mark.parametrize("text, value", [
+    ("48,90 EUR", "48.90"), ("12.225,00 EUR", "12225.00"), ("0,85 EUR", "0.85"),
+    ("5,200円", "5200"), ("2,080,000円", "2080000"), ("500.00 CNY / 1 台", "500.00"),
+    ("1,200.00", "1200.00"), ("1,000", "1000"), ("USD 3.5", "3.5"),
+])
+def test_amounts_in_the_writers_format(text, value):
+    assert parse_amount(text) == Decimal(value)
+
+
+def test_dots_group_thousands_only_for_counted_goods():
+    assert parse_quantity("1.000 Stück") == (Decimal(1000), "Stück")
+    assert parse_quantity("1.250 t") == (Decimal("1.250"), "t")  # a weight may have decimals
+
+
+@pytest.mark.parametrize("line, field", [
+    ("Payment Terms / 付款条件: Net 30 days", "payment_terms"),
+    ("交货日期 / Delivery date: 2024-05-20", "requested_delivery_date"),
+    ("Lieferanschrift: Industriestraße 12, 79108 Freiburg", "customer.address"),
+    ("Zahlungsbedingungen: 30 Tage netto", "payment_terms"),
+    ("納期：2024年6月20日", "requested_delivery_date"),
+    ("備考：検査成績書を添付してください。", "special_requirements"),
+])
+def test_labels_in_other_languages_and_bilingual_forms(line, field):
+    labels = find_labels(line.replace("：", ":"))
+    assert [label.field for label, _, _ in labels][:1] == [field]
+
+
+def _read(body: str):
+    raw = ("From: buyer@example.com\r\nTo: sales@example.com\r\nSubject: 订单\r\n"
+           "Date: Mon, 22 Apr 2024 09:00:00 +0800\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body)
+    result = parse_email(raw.encode())
+    assert result.kind == "order"
+    return result.draft
+
+
+def test_a_packing_request_after_an_item_table_is_the_orders_special_requirement():
+    draft = _read(
+        "订单号：X-1\n产品名称\t数量\t单价\nA产品\t10\t500\n\n"
+        "以上设备请用木箱包装，箱外标注我司订单号及“向上”标识。\n交货日期：2024年5月6日\n")
+    assert draft.special_requirements == "以上设备请用木箱包装，箱外标注我司订单号及“向上”标识"
+
+
+def test_a_delivery_clause_stays_out_of_the_note():
+    draft = _read("产品名称：A产品\n数量：10台\n\n玻璃需贴3M保护膜，请于5月28日前送货。\n")
+    assert draft.special_requirements == "玻璃需贴3M保护膜"
+
+
+def test_a_product_named_after_packing_is_no_note():
+    draft = _read("商品名称\t规格\t数量\t单价\n五层瓦楞纸箱\t600×400\t3000\t4.80\n")
+    assert draft.special_requirements is None
