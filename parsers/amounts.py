@@ -128,14 +128,19 @@ _HALF_RE = re.compile(r"(?:先付|预付|定金|订金|首付)\s*+一半|一半\
 # 百分之三十 → 30%, 三成 → 30%
 _CN_PERCENT_RE = re.compile(rf"百分之\s*+({CN_NUMERAL}|\d+(?:\.\d+)?)|(?<![{_CN_DIGITS}])([一二三四五六七八九])\s*+成(?!品|本|交|套|型)")
 _CREDIT_RES = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"(?:账期|月结|信用期|付款期|结算期)\s*+(\d{1,3})\s*+(?:天|日)",
-    r"(?<!\d)(\d{1,3})\s*+(?:天|日)\s*+(?:账期|月结|信用期|内付款|内付清|付款|结算)",
-    r"货到\s*+(?:后\s*+)?(\d{1,3})\s*+(?:天|日)",
-    r"(?:开票|发票|收到发票|验收|到货|收货|发货)\s*+(?:后\s*+)?(\d{1,3})\s*+(?:天|日)",
+    r"(?:账期|帳期|月结|月結|信用期|付款期|结算期|結算期)\s*+(\d{1,3})\s*+(?:天|日)",
+    r"(?<!\d)(\d{1,3})\s*+(?:天|日)\s*+(?:账期|帳期|月结|月結|信用期|内付款|內付款|内付清|內付清|付款|结算|結算)",
+    r"(?:货到|貨到|票到)\s*+(?:后\s*+|後\s*+)?(\d{1,3})\s*+(?:天|日)",
+    r"(?:开票|開票|发票|發票|收到发票|验收|驗收|検収|到货|到貨|收货|收貨|发货|發貨|納品)\s*+(?:后\s*+|後\s*+)?(\d{1,3})\s*+(?:天|日)",
     r"\bnet\s*+-?\s*+(\d{1,3})\b",
     r"(?:credit|within|terms?)\D{0,12}?(\d{1,3})\s*+days?",
-    r"(?<!\d)(\d{1,3})\s*+days?\s*+(?:credit|net|after|from|payment)",
+    r"(?<!\d)(\d{1,3})\s*+(?:days?|Tage)\s*+(?:credit|net|netto|after|from|payment|nach)",
+    r"(?:zahlbar\s++)?(?:innerhalb|binnen)\s++(\d{1,3})\s*+Tage",
 ))
+# A period of days with no other word, in a text already known to be payment terms ("T/T 30 days",
+# "monthly settlement, 30 days"): the credit period, unless it counts down to shipment.
+_TERMS_DAYS = re.compile(r"(?<![\d.%])(\d{1,3})\s*+(?:天|日|days?|Tage)(?!\s*+(?:前|before|prior|in advance|vor))",
+                         re.IGNORECASE)
 _TOTAL_RE = re.compile(
     r"(?:共计|合计|总计|总共|一共|总价|总金额|总额|货款总额|价税合计|\btotal(?:\s++(?:amount|price|value|cost))?\b)"
     r"\s*+(?:金额|货款)?\s*+(?:为|是|:|：|of|is)?\s*+"
@@ -358,9 +363,12 @@ def parse_credit_days(text: str) -> int | None:
     """The credit period in days: "账期30天", "月结60天", "net 30", "30天账期",
     "货到后30天付款"; None when no period of days is granted (款到发货, 货到付款,
     余款发货前付清)."""
-    text = normalize(text)[:MAX_TERMS]
+    text = _arabic(normalize(text)[:MAX_TERMS])  # 月结三十天 is 月结30天
     for pattern in _CREDIT_RES:
         match = pattern.search(text)
         if match:
             return int(match[1])
+    days = {match[1] for match in _TERMS_DAYS.finditer(text)}
+    if len(days) == 1 and not _PREPAY_WORDS.search(text):
+        return int(days.pop())
     return None

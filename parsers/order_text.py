@@ -223,7 +223,8 @@ def _set_field(draft: OrderDraft, reader: _Reader, name: str, value: str) -> Non
         else:
             reader.problem("customer.email", "invalid", f"not an email address: {quoted(value)}")
     elif name == "customer_po":
-        draft.customer_po = value
+        # "(our PO: SCF-2291):" — the bracket and colon around a number are the sentence's, not the number's
+        draft.customer_po = value.strip(" ）)]】:：,，.。;；") or value
     elif name in _MONEY:
         setattr(draft, name, reader.amount(name, value))
     elif name == "discount":

@@ -5,14 +5,22 @@ from __future__ import annotations
 
 import re
 
+from parsers.traditional import with_traditional
+
 PO_MENTION = "customer_po_mention"
+# Words that name the buyer's own purchase order: after them a plain number of four digits is one.
+_PURCHASE_WORDS = "|".join(with_traditional(["采购订单", "采购单", "订购单", "订货单"]) + (
+    r"(?<![A-Za-z])P\.?O\.?(?![A-Za-z])", r"purchase\s*+order", "Bestellung", "Bestellnummer", "Bestell-Nr",
+    "注文番号", "注文書", "発注番号", "発注書"))
+_ORDER_WORD = "|".join(with_traditional(["订单", "合同"]) + (r"(?<![A-Za-z])order", "Auftrag", "注文"))
 _PO_MENTION = re.compile(
-    r"(?:采购订单|采购单|订购单|订货单|订单|合同|(?<![A-Za-z])P\.?O\.?(?![A-Za-z])|purchase\s*+order|(?<![A-Za-z])order)"
-    r"[ \t]*+(?:号|no\.?|number|#)?[ \t]*+[:#/]?[ \t]*+(?:订单[ \t]*+)?"
+    rf"(?:(?P<purchase>{_PURCHASE_WORDS})|{_ORDER_WORD})"
+    r"[ \t]*+(?:号|號|no\.?|number|#)?[ \t]*+[:#/：]?[ \t]*+(?:订单[ \t]*+)?"
     r"(?P<po>[A-Za-z0-9][A-Za-z0-9\-_/.]{2,30}[A-Za-z0-9])(?![A-Za-z0-9\-_/]|\.[A-Za-z0-9])", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _OUR_ORDER_NO = re.compile(r"SO\d{10,}", re.IGNORECASE)
-_ORDER_WORDS = ("单", "合同", "po", "p.o", "order")
+_ORDER_WORDS = ("单", "單", "合同", "po", "p.o", "order", "bestell", "auftrag", "注文", "発注")
 
 
 def po_mention(text: str) -> str | None:
@@ -25,8 +33,9 @@ def po_mention(text: str) -> str | None:
         return None
     for found in _PO_MENTION.finditer(text):
         po = found["po"].rstrip(".")
-        if not any(char.isdigit() for char in po) or _DATE_LIKE.fullmatch(po) or _OUR_ORDER_NO.fullmatch(po):
+        if not any(char.isdigit() for char in po) or _DATE_LIKE.fullmatch(po) or _YEAR.fullmatch(po) or _OUR_ORDER_NO.fullmatch(po):
             continue
-        if any(char.isalpha() for char in po) or sum(char.isdigit() for char in po) >= 6:
+        digits = sum(char.isdigit() for char in po)
+        if any(char.isalpha() for char in po) or digits >= 6 or (found["purchase"] and digits >= 4):
             return po
     return None

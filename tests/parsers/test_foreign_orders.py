@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from parsers import parse_email
-from parsers.amounts import parse_amount, parse_quantity
+from parsers.amounts import parse_amount, parse_credit_days, parse_quantity
+from parsers.po_mention import po_mention
 from parsers.labels import find_labels
 
 
@@ -60,3 +61,20 @@ def test_a_delivery_clause_stays_out_of_the_note():
 def test_a_product_named_after_packing_is_no_note():
     draft = _read("商品名称\t规格\t数量\t单价\n五层瓦楞纸箱\t600×400\t3000\t4.80\n")
     assert draft.special_requirements is None
+
+
+@pytest.mark.parametrize("text, days", [
+    ("预付三成，余款月结三十天", 30), ("货到票到60天", 60), ("月結60天", 60), ("T/T 30 days", 30),
+    ("monthly settlement, 30 days", 30), ("30 Tage netto", 30), ("検収後30日以内", 30),
+    ("预付30%，发货前7天付清", None), ("款到发货", None),
+])
+def test_credit_days_as_buyers_write_them(text, days):
+    assert parse_credit_days(text) == days
+
+
+@pytest.mark.parametrize("text, po", [
+    ("PO 88213", "88213"), ("訂單 HTE-PO-25031", "HTE-PO-25031"), ("Bestellung 4711-2024-0387", "4711-2024-0387"),
+    ("(採購單號：HTE-PO-25031)：", "HTE-PO-25031"), ("Order 1234", None), ("PO 2024", None), ("订单 2024-05-06", None),
+])
+def test_an_order_number_named_in_a_sentence(text, po):
+    assert po_mention(text) == po
