@@ -35,6 +35,7 @@ from parsers.labels import ITEM_FIELDS, LABEL_RE, Label, is_unit
 from parsers.pair_reader import PairReader
 from parsers.pairs import Pair
 from parsers.po_mention import PO_MENTION
+from parsers.traditional import with_traditional
 from parsers.quotes import strip_quoted, strip_signature
 from parsers.tables.totals import GOODS_OR_TOTAL
 from parsers.text import normalize, quoted
@@ -127,8 +128,11 @@ class _Reader:
     def line(self, number: int, item: _Item) -> DraftLine:
         values = {name: value for name, (value, _label) in item.values.items()}
         labels = {name: label for name, (_value, label) in item.values.items()}
-        line = DraftLine(line_no=number, sku=_code(values.get("sku")), name=values.get("name"),
-                         spec=values.get("spec"), unit=_code(values.get("unit")))
+        name, spec = values.get("name"), values.get("spec")
+        if name and not spec:
+            name, spec = _bracketed_spec(name)
+        line = DraftLine(line_no=number, sku=_code(values.get("sku")), name=name, spec=spec,
+                         unit=_code(values.get("unit")))
         where = f"lines[{number}]"
         if line.spec and _CUSTOM_SPEC.fullmatch(normalize(line.spec)):
             self.problem(f"{where}.spec", "needs_drawing",
@@ -175,6 +179,17 @@ class _Reader:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+# "控制板（型号 CB-24V）", "Control board (model CB-24V)", "A产品 规格L-500×300": a name that carries its spec.
+_SPEC_WORD = "|".join(with_traditional(["规格型号", "规格", "型号", "型式"]) + ("model", "spec", "type", "Typ"))
+_BRACKETED_SPEC = re.compile(rf"\s*+[(（]\s*+(?:{_SPEC_WORD})\s*+[:：]?\s*+(?P<spec>[^()（）]{{1,40}}?)\s*+[)）]\s*+$"
+                             rf"|\s++(?:{_SPEC_WORD})\s*+[:：]?\s*+(?P<glued>[A-Za-z0-9][^\s]{{0,30}})\s*+$", re.IGNORECASE)
+
+
+def _bracketed_spec(name: str) -> tuple[str, str | None]:
+    found = _BRACKETED_SPEC.search(name)
+    if not found or found.start() == 0:
+        return name, None
+    return name[:found.start()].strip(), (found["spec"] or found["glued"]).strip()
 _CUSTOMER = {"customer.name": "name", "customer.code": "code", "customer.contact": "contact",
              "customer.phone": "phone", "customer.address": "address"}
 _MONEY = ("freight", "stated_goods_total", "stated_total")

@@ -123,6 +123,7 @@ _FREIGHT = re.compile(rf"(?:运费|物流费|快递费|freight|shipping (?:fee|c
 
 _DELIVERY_WORDS = re.compile(
     r"送到|送达|送至|到货|交货|交付|发货|发出|供货|到厂|送货|交期|货期|到位|运到|运抵|出货|提货|备货|安排生产"
+    r"|前\s*+(?:需要|要|需|给我|給我|安排)"  # "下周五前需要一批货": the time the goods are needed by
     r"|deliver|delivery|ship|dispatch|arriv|required by|needed by|need (?:it|them|the goods|these) by|lead time",
     re.IGNORECASE)
 _PAYMENT_WORDS = re.compile(
@@ -145,7 +146,8 @@ _SPEC_CLAUSE = re.compile(r"^(?:规格型号|规格型號|型号|型號|规格|�
                           re.IGNORECASE)
 _SPEC_LEAD = re.compile(r"^[(（]?\s*+(?:规格型号|型号|规格|尺寸|model|size|spec(?:ification)?|type)?\s*+[:：]?\s*+", re.IGNORECASE)
 # Where the goods go: "送货到广州市…", "delivered … to our warehouse at Industriestrasse 12, …".
-_CN_SHIP_TO = re.compile(r"(?:送货到|送到|送至|运到|运至|发到|发至|寄到|寄至|交货地点|交货地址|送货地址"
+_SHIP_WORDS = "|".join(with_traditional("送货到 送到 送至 送达 运到 运至 发到 发至 寄到 寄至 交货地点 交货地址 送货地址".split()))
+_CN_SHIP_TO = re.compile(rf"(?:{_SHIP_WORDS}"
                          r"|^送(?=[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)))\s*+(?:为|是|:|：)?\s*+"
                          r"(?P<a>[^，,。；;！!？?]{4,80})")
 _EN_SHIP_TO = re.compile(
@@ -178,12 +180,13 @@ _TRIGGER_WORDS = {
            "deposit net t/t tt l/c lc cod cash advance credit balance",
     "total": "共计 合计 总计 总共 一共 总价 总金额 总额 价税合计 total",
     "freight": "运费 物流费 快递费 freight shipping",
-    "deliver": "送到 送达 送至 到货 交货 交付 发货 发出 供货 到厂 送货 交期 货期 到位 运到 运抵 出货 提货 备货 安排生产 deliver ship "
+    "deliver": "送到 送达 送至 到货 交货 交付 发货 发出 供货 到厂 送货 交期 货期 到位 运到 运抵 出货 提货 备货 安排生产 前需 前要 前给 前安排 deliver ship "
                "dispatch arriv required needed need lead",
     "notes": " ".join(_NOTE_WORDS).lower(),
     "spec": "规格 型号 尺寸 材质 model size spec type",
-    "ship_to": "送货到 送到 送至 运到 运至 发到 发至 寄到 寄至 交货地点 交货地址 送货地址 送 deliver ship send sent dispatch",
-    "price": "单价 价格 售价 每 元 人民币 rmb cny ¥ ￥ @ at price yuan 一台 一个 一件 一套 一块 一支 一箱 一吨 一米 usd $ € £",
+    "ship_to": "送货到 送到 送至 送达 运到 运至 发到 发至 寄到 寄至 交货地点 交货地址 送货地址 送 deliver ship send sent dispatch",
+    "price": "单价 价格 售价 每 元 人民币 rmb cny ¥ ￥ @ at price yuan 一台 一个 一件 一套 一块 一支 一箱 一吨 一米 usd $ € £ "
+             "一片 一只 一条 一根 一卷 一包 一盒 一桶 一瓶 一副 一对 一张 一把 一组 一公斤 一千克 一辆 一部 一扇 一樘 一座 一立方 一平米",
 }
 _TRIGGERS: dict[str, set[str]] = {}
 for _kind, _words in _TRIGGER_WORDS.items():
@@ -212,8 +215,8 @@ _LEAD = re.compile(
     r"|贵方的?|共计|合计|总共|数量为?|产品为?|货物为?|of\b|the\b|some\b|your\b|more\b|additional\b|another\b"
     r"|following\b|us\b|and\b|plus\b)++", re.IGNORECASE)
 # What stands between a product and its quantity: "Control board - 80 pcs", "B product x 2 sets".
-_TRAIL = re.compile(r"(?:[\s:：,，、的各共和及与等]|[-–—]|(?<=\s)[x×*]|以及|还有"
-                    r"|(?<![A-Za-z])(?:and|plus|the|with|of|for|to))++$", re.IGNORECASE)
+_TRAIL = re.compile(r"(?:[\s:：,，、的各共和及与等]|[-–—]|(?<=\s)[x×*]|以及|还有|(?<=\s)(?:数量|數量|订购|訂購)(?:为|是)?"
+                    r"|(?<![A-Za-z])(?:and|plus|the|with|of|for|to|qty|quantity))++$", re.IGNORECASE)
 _PRODUCT_END = re.compile(
     r"\s(?:at|@|for|priced|costing|with|to be|by|before|each|per|delivered|shipped|unit price|price|in total)\b"
     r"|@|单价|每|价格|含税|不含税|要求|需在|需于|请于|于\d|交货|送到|送达|到货|发货|，|；",
@@ -274,6 +277,8 @@ def prose_pairs(text: str, *, items: bool = True) -> list[Pair]:
     listing = False  # after "如下"/"as follows": lines without a verb may be items
     for sentence, labelled in _sentences(text[:MAX_PROSE]):
         if labelled and not items:
+            if reading.address is None and _CN_SHIP_TO.search(sentence):  # "交貨：5月24日前送達香港…"
+                _ship_to(sentence, reading)
             continue  # the labels of the form are read as labels
         triggers = _triggers(sentence)
         if not triggers and not listing:

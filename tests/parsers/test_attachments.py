@@ -89,7 +89,9 @@ def test_bilingual_and_starred_header_cells_are_written_as_their_chinese_label()
                       ["1", "P001", "A产品 Model X", "5", "500", "13%"]])
     assert text.split("\n")[:2] == ["序号\t物料编码\t品名\t数量\t单价(元)\t税率", "1\tP001\tA产品 Model X\t5\t500\t13%"]
     draft, _ = draft_of(text)
-    assert (draft.lines[0].sku, draft.lines[0].name, str(draft.lines[0].unit_price)) == ("P001", "A产品 Model X", "500")
+    line = draft.lines[0]
+    # without a spec column, "Model X" in the name is the spec
+    assert (line.sku, line.name, line.spec, str(line.unit_price)) == ("P001", "A产品", "X", "500")
 
 
 def test_bilingual_labels_in_the_header_block_are_written_as_their_chinese_label():

@@ -78,3 +78,26 @@ def test_credit_days_as_buyers_write_them(text, days):
 ])
 def test_an_order_number_named_in_a_sentence(text, po):
     assert po_mention(text) == po
+
+
+@pytest.mark.parametrize("body, name, spec", [
+    ("貨品：控制板（型號 CB-24V） 數量：120 pcs 單價：HK$395\n", "控制板", "CB-24V"),
+    ("我们要订购一批A产品，具体如下：\nA产品 规格L-500×300 数量50台 单价500元\n", "A产品", "L-500×300"),
+    ("下周五前需要一批货，麻烦安排：\nControl board（型号CB-24V）120片，还是360一片\n", "Control board", "CB-24V"),
+])
+def test_a_spec_written_inside_the_name_is_the_spec(body, name, spec):
+    line = _read(body).lines[0]
+    assert (line.name, line.spec) == (name, spec)
+    assert line.unit_price is not None
+
+
+def test_a_need_by_date_before_the_order_verb_is_the_delivery_date():
+    draft = _read("下周五前需要一批货，麻烦安排：\nControl board（型号CB-24V）120片，还是360一片\nA产品（规格L-500×300）15台，500一台\n"
+                  "送货地址：广东省东莞市长安镇振安中路368号\n")
+    assert str(draft.requested_delivery_date) == "2024-05-03"  # the Friday of the week after Mon 22 Apr
+
+
+def test_the_address_in_a_labelled_delivery_line():
+    draft = _read("貨品：控制板 數量：120 pcs 單價：HK$395\n交貨：5月24日或之前送達香港新界葵涌葵昌路51號\n")
+    assert draft.customer.address == "香港新界葵涌葵昌路51號"
+    assert str(draft.requested_delivery_date) == "2024-05-24"
