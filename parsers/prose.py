@@ -78,7 +78,8 @@ _EN_VERB = re.compile(
     r"\b(?:order(?:ing)?|purchas(?:e|ing)|buy(?:ing)?|supply|need|require|want|send|ship|deliver|provide"
     r"|book|procure|reserve|place an order for|go ahead with|proceed with|confirm (?:the|our) order for)\b(?:\s++(?:us|me|to us|the following|following|another"
     r"|additional|further|an additional|a further))*+", re.IGNORECASE)
-_LIST_INTRO = re.compile(r"如下|以下|下列|as follows|the following(?: items?| products?| goods)?\s*+[:：]|following items",
+_LIST_INTRO = re.compile(r"如下|以下|下列|下面|下述|as follows|the following(?: items?| products?| goods)?\s*+[:：]|following items"
+                         r"|\b(?:order|items?|goods|products?|list(?:ed)?|quantities|lines?)\s++below\b",
                          re.IGNORECASE)
 _QUESTION = re.compile(
     r"[？?]|吗|呢\s*$|多少|几时|几天|是否|能否|可否|可不可以|能不能|有没有|有货|询价|报个价|价格表"
@@ -104,7 +105,7 @@ _CURRENCY_AFTER = r"(?:元|块钱|RMB|CNY|USD|HKD|EUR|GBP|JPY|yuan|dollars?|euro
 _MONEY_MARKED = (rf"(?:{_CURRENCY}\s*+{NUMBER_TEXT}(?:\s*+{_CURRENCY_AFTER})?"
                  rf"|{NUMBER_TEXT}\s*+{_CURRENCY_AFTER}(?:\s*+整)?)")
 _MONEY = rf"(?:{_CURRENCY}?\s*+{NUMBER_TEXT}(?:\s*+(?:{_CURRENCY_AFTER}|块))?(?:\s*+整)?)"
-_PER = r"(?:千克|公斤|[^\s\d，,。；;、]{1,2}?)"
+_PER = r"(?:千克|公斤|[A-Za-z]++|[^\s\d，,。；;、]{1,2}?)"
 _PRICE_WORDS = "|".join(sorted(with_traditional(["含税单价", "不含税单价", "单价", "价格", "售价"]), key=len, reverse=True))
 _PRICE = re.compile(
     rf"(?:{_PRICE_WORDS}|unit\s++price|price)\s*+"
@@ -172,7 +173,7 @@ _TRIGGER_WORDS = {
     "verb": "订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 订 购 买 要 需 发 "
             "帮我安排 给我安排 再来 再要 再订 再发 order purchas buy supply need require want send ship deliver provide book procure reserve "
             "go ahead proceed",
-    "intro": "如下 以下 下列 follow",
+    "intro": "如下 以下 下列 下面 下述 follow below",
     "refusal": "不需要 不要 无需 不用 取消 暂不 不再 如果 如需 若需 若要 假如 倘若 don't dont do not no longer cancel if "
                "should unless",
     "noise": "@ http www. 电话 手机 传真 地址 邮编 tel phone fax mobile address",
@@ -219,7 +220,8 @@ _TRAIL = re.compile(r"(?:[\s:：,，、的各共和及与等]|[-–—]|(?<=\s)[
                     r"|(?<![A-Za-z])(?:and|plus|the|with|of|for|to|qty|quantity))++$", re.IGNORECASE)
 _PRODUCT_END = re.compile(
     r"\s(?:at|@|for|priced|costing|with|to be|by|before|each|per|delivered|shipped|unit price|price|in total)\b"
-    r"|@|单价|每|价格|含税|不含税|要求|需在|需于|请于|于\d|交货|送到|送达|到货|发货|，|；",
+    r"|@|单价|每|价格|含税|不含税|要求|需在|需于|请于|于\d|交货|送到|送达|到货|发货|，|；"
+    rf"|\s(?:{CURRENCY_CODES})(?=\s*+\d)|[$€£¥￥](?=\s*+\d)",  # a price
     re.IGNORECASE)
 
 _CODE = r"(?:[A-Za-zΦφ∅]{0,8}[-_/.]?\d[A-Za-z0-9\-_/.×*#+]*+|[A-Za-z]++-[A-Za-z0-9\-_/.×*#+]*?\d[A-Za-z0-9\-_/.×*#+]*+)"
@@ -318,8 +320,8 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
             continue
         previous = lines[-1] if lines else ""
         if (len(previous) >= 50 and previous[-1] not in _SENTENCE_PUNCT and raw[:1] not in " \t-*•"
-                and not _LIST_MARK.match(raw)):
-            lines[-1] = f"{previous} {line}"  # a wrapped line continues its sentence
+                and not _LIST_MARK.match(raw) and not (_QUANTITY.search(previous) and _QUANTITY.search(line))):
+            lines[-1] = f"{previous} {line}"  # a wrapped line continues its sentence; two item lines do not
         else:
             lines.append(line)
     found = []

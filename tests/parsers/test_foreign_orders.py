@@ -101,3 +101,25 @@ def test_the_address_in_a_labelled_delivery_line():
     draft = _read("貨品：控制板 數量：120 pcs 單價：HK$395\n交貨：5月24日或之前送達香港新界葵涌葵昌路51號\n")
     assert draft.customer.address == "香港新界葵涌葵昌路51號"
     assert str(draft.requested_delivery_date) == "2024-05-24"
+
+
+def test_an_order_below_in_aligned_columns_quantity_first():
+    draft = _read("Please book the order below for Prairie Ag Parts Inc.\n\n"
+                  "  60 pcs   P004  Control board (model CB-24V)   USD 52.00/pc\n"
+                  "  10 pcs   P001  A product (model L-500x300)    USD 74.00/pc\n\n"
+                  "Ship to: 1420 Industrial Pkwy, Cedar Rapids, IA 52404, USA\nRequested delivery: October 18, 2024\n")
+    assert [(l.sku, l.name, l.spec, str(l.quantity), l.unit, str(l.unit_price)) for l in draft.lines] == [
+        ("P004", "Control board", "CB-24V", "60", "pcs", "52.00"), ("P001", "A product", "L-500x300", "10", "pcs", "74.00")]
+
+
+def test_two_long_item_lines_are_two_items_not_one_wrapped_sentence():
+    draft = _read("现订购以下产品（单价均为含税价，含13%增值税）：\n\n"
+                  "QW型潜水排污泵，型号50QW10-10-0.75，数量4台，含税单价3,680元，小计14,720元\n"
+                  "不锈钢闸阀，规格DN100 PN16，数量10个，含税单价1,150元，小计11,500元\n")
+    assert [(l.name, str(l.amount)) for l in draft.lines] == [("QW型潜水排污泵", "14720"), ("不锈钢闸阀", "11500")]
+
+
+def test_erp_labels_material_and_annual_quantity():
+    draft = _read("订单号：YF-BO-2024-07\n物料：C型支架\n规格：图号YF-ZJ-033\n年度总量：12000件，单价：78元/件（含税）\n")
+    line = draft.lines[0]
+    assert (line.name, str(line.quantity), line.unit, str(line.unit_price)) == ("C型支架", "12000", "件", "78")
