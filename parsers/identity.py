@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from orders.model import CustomerInfo, OrderDraft
+from parsers.entities import NOT_PERSON, Phone, address_in, company_in, companies_in, is_trailer, person_in, phones_in
 from parsers.quotes import forwarded_part, strip_quoted
 from parsers.result import Envelope
 from parsers.text import normalize
@@ -46,85 +47,85 @@ _CODE_MENTION = re.compile(
 _CODE_WITH_NAME = re.compile(rf"(?P<code>{_CODE})\s*+[（(](?P<main>[^()（）]{{2,60}})[)）]")
 _DIGIT = re.compile(r"\d")
 
-# A telephone number: 7 to 15 digits with the separators people write.
-_PHONE = re.compile(r"(?<![\w+])\+?\d[\d\- ()（）]{5,24}\d(?:\s*+(?:转|ext\.?|x)\s*+\d{1,6})?(?![\w])", re.IGNORECASE)
-_PHONE_LABEL = re.compile(r"(?:联系电话|电话|手机号码|手机号|手机|座机|TEL|Phone|Telephone|Mobile|Mob|Cell|[TM])\s*+[:：.]?\s*+$",
-                          re.IGNORECASE)
-_FAX_LABEL = re.compile(r"(?:传真|fax|[F])\s*+[:：.]?\s*+$", re.IGNORECASE)
-_ADDRESS_LABEL = re.compile(r"^\s*+(?:地址|公司地址|收货地址|联系地址|Address|Addr\.?|Add\.?)\s*+[:：]\s*+(?P<v>.+)$",
+_ADDRESS_LABEL = re.compile(
+    r"^\s*+(?:地址|公司地址|收货地址|收貨地址|联系地址|聯絡地址|送货地址|送貨地址|Address|Addr\.?|Add\.?|Adresse|Anschrift|住所|所在地)"
+    r"\s*+[:：]\s*+(?P<v>.+)$", re.IGNORECASE)
+_COMPANY_LABEL = re.compile(r"^\s*+(?:公司|公司名称|公司名稱|单位|單位|Company|Firma|会社名)\s*+[:：]\s*+(?P<v>.+)$", re.IGNORECASE)
+_CONTACT_LABEL = re.compile(r"(?:联系人|聯絡人|聯繫人|收货人|收貨人|姓名|Contact|Name|Attn\.?|担当)\s*+[:：]\s*+(?P<v>[^\s:：,，|/]+(?: [A-Z][a-z]+)?)",
                             re.IGNORECASE)
-_COMPANY_LABEL = re.compile(r"^\s*+(?:公司|公司名称|单位|Company)\s*+[:：]\s*+(?P<v>.+)$", re.IGNORECASE)
-_CN_ADDRESS = re.compile(r"[省市区县镇乡村].{0,40}?[路街道巷弄里号]|[路街道巷弄].{0,20}?\d+\s*+号")
-# A street word (in any of the languages customers write) on a line with a number.
+# An English street address on a signature line (a street word and a number).
 _EN_ADDRESS = re.compile(
     r"\b(?:road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|place|pl|square|sq|highway|hwy|plot"
     r"|park|building|bldg|tower|floor|suite|ste|unit|room|rua|avenida|calle|via|rue|strasse|straße|str|weg|platz"
-    r"|gasse|allee|industrial area|estate|zone)\b\.?|[a-z](?:strasse|straße|str\.|weg|platz|gasse)\b",
+    r"|gasse|allee|industrial area|estate|zone|pkwy|parkway)\b\.?|[a-z](?:strasse|straße|str\.|weg|platz|gasse)\b",
     re.IGNORECASE)
-_CN_COMPANY = re.compile(
-    r"(?P<c>[\u4e00-\u9fff（）()A-Za-z0-9&·]{2,40}(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|厂|研究所|研究院|商行"
-    r"|经营部|门市部|事务所|工作室))")
-_EN_COMPANY = re.compile(
-    r"(?P<c>[A-Z0-9][\w&.,'() -]{0,60}\b(?:Co\.,?\s*+Ltd\.?|Co\.?,?\s*+Limited|Company\s++Limited|Pvt\.?\s*+Ltd\.?"
-    r"|Pty\.?\s*+Ltd\.?|Pte\.?\s*+Ltd\.?|Sdn\.?\s*+Bhd\.?|Ltd\.?|Ltda\.?|Limited|Inc\.?|LLC|L\.L\.C\.|LLP|GmbH|AG|KG"
-    r"|Corp\.?|Corporation|Company|S\.A\.?|S\.p\.A\.?|S\.r\.l\.?|SARL|SAS|B\.V\.|N\.V\.|BV|NV|PLC|A/S|AB|Oy|K\.K\."
-    r"|Trading))(?![\w])")
-_NOT_COMPANY = re.compile(r"^(?:我|我们|我司|贵|本|请|谢谢|此致|您|dear|please|thank|we\b|our\b|the\b(?! [A-Z]))",
-                          re.IGNORECASE)
-
 _SIGNATURE_RULE = re.compile(r"^\s*(?:--|-- |——|__|-{3,}|_{3,})\s*$")
 _SIGN_OFF = re.compile(
-    r"^\s*+(?:此致|敬礼|此致敬礼|顺祝商祺|顺颂商祺|祝商祺|祝好|谢谢|多谢|感谢|谢谢合作|祝工作顺利|Best regards|Kind regards"
-    r"|Warm regards|Regards|Best wishes|Best|Sincerely|Yours sincerely|Yours faithfully|Yours truly|Thanks|Thank you"
-    r"|Many thanks|Cheers)[\s,.!，。！]*$", re.IGNORECASE)
-_CN_PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
-_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-_EN_PERSON = re.compile(rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s++)?[{_UPPER}][{_LOWER}]+(?:[ '-][{_UPPER}][{_LOWER}]*\.?){{0,2}}")
-_NOT_PERSON = re.compile(
-    r"部|科$|处$|组$|经理(?!.{0,1}$)|主管|总监|主任|助理|专员|采购|销售|财务|客服|谢谢|此致|敬礼|祝|顺颂|商祺|您好|你好|公司|集团"
-    r"|有限|地址|电话|手机|邮箱|传真|附件|以上|如下|订单|中心|办公室|工厂|仓库"
-    r"|manager|director|purchas|procurement|department|dept|sales|team|officer|engineer|regards|thanks|thank"
-    r"|sincerely|cheers|office|buyer|assistant|head|chief|ceo|cfo|coo|president|supervisor|company|limited|ltd"
-    r"|inc\b|gmbh|trading|group|orders?\b|info\b|admin|service|support|noreply|no-reply",
-    re.IGNORECASE)
-_CN_TITLE_PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|总|工|主任|老师)$")
+    r"^\s*+(?:此致|敬礼|此致敬礼|顺祝商祺|顺颂商祺|祝商祺|祝好|谢谢|謝謝|多谢|感谢|谢谢合作|祝工作顺利|よろしくお願いいたします"
+    r"|よろしくお願い致します|よろしくお願いします|以上|Best regards|Kind regards|Warm regards|Regards|Best wishes|Best|Sincerely"
+    r"|Yours sincerely|Yours faithfully|Yours truly|Thanks|Thank you|Many thanks|Cheers|Mit freundlichen Grüßen"
+    r"|Freundliche Grüße|Viele Grüße|Beste Grüße|Cordialement|Saludos|Atenciosamente)"
+    r"(?:\s*+/\s*+[A-Za-z ]{2,20})?[\s,.!，。！]*$", re.IGNORECASE)
 # A run of blank lines is one: the quote readers in parsers.quotes take time
 # growing with the square of such a run (their patterns start with ^\s*).
 _BLANK_RUN = re.compile(r"\n[ \t\r\f\v]*+(?:\n[ \t\r\f\v]*+)++")
 _QUOTE_HINT = re.compile(r">|wrote|写道|--|__|发件人|from\s*+[:：]|sent\s*+:|原始邮件", re.IGNORECASE)
 # A labelled line in a signature has one of these labels; any other label
-# ("运费：", "备注：") means the paragraph is the order, not a signature.
-_SIGNATURE_LABEL = re.compile(
-    r"^[^:：]{0,24}?(?<![A-Za-z])(?:电话|手机|座机|传真|地址|邮箱|邮件|邮编|QQ|微信|网址|网站|公司|单位|部门|职位|职务|Tel|Phone|Mobile|Mob|Cell"
-    r"|Fax|E-?mail|Web|Website|Address|Addr|Add|Company|Skype|WeChat|WhatsApp|Dept|Title|[TMFEW])\.?\s*+[:：]",
-    re.IGNORECASE)
-_SENTENCE_PUNCT = re.compile(r"[，。！？!?]")
-_SPLIT_TOKENS = re.compile(r"[\s|/,，、]+")
-_PHONE_WORDS = re.compile(r"(?:联系电话|电话|手机|Tel\.?|Phone|Mobile|Mob\.?|Cell)\s*+[:：]?", re.IGNORECASE)
+# ("运费：", "备注：") means the line is the order, not a signature.
+_SIGNATURE_LABEL = (
+    r"电话|電話|手机|手機|座机|传真|傳真|地址|邮箱|郵箱|电邮|電郵|邮件|郵件|邮编|郵編|QQ|微信|网址|網址|网站|網站|公司|单位|單位|部门|部門|职位|職位"
+    r"|职务|職務|联系人|聯絡人|姓名|Tel|Phone|Telephone|Mobile|Mob|Cell|Fax|E-?mail|Web|Website|Address|Addr|Add|Company"
+    r"|Skype|WeChat|WhatsApp|Dept|Title|Contact|Name|Handy|Telefon|Telefax|TEL|FAX|[TMFEWPm]")
+_LABEL = re.compile(r"(?P<label>[^\s:：|/,，]{1,12}(?:\s*+/\s*+[^\s:：|/,，]{1,12})?)\.?\s*+[:：]")
+_SIG_LABEL = re.compile(rf"^(?:(?:{_SIGNATURE_LABEL})(?:\s*+/\s*+(?:{_SIGNATURE_LABEL}))?)$", re.IGNORECASE)
+_FULL_STOP = re.compile(r"[。！？!?；;]|\.\s+[a-z]")
+_SENTENCE_PUNCT = re.compile(r"[，。！？!?；;]|\.\s+[a-z]")
+_PHONE_WORDS = re.compile(r"(?:联系电话|电话|電話|手机|手機|Tel\.?|Phone|Mobile|Mob\.?|Cell)\s*+[:：]?", re.IGNORECASE)
 _FROM_LINE = re.compile(r"^[ \t>]*+\**(?:发件人|From)\**\s*+[:：]\s*+(?P<v>.*)$", re.IGNORECASE | re.MULTILINE)
 _DISPLAY_NAME = re.compile(r"^\s*+\"?(?P<name>[^\"<>@]+?)\"?\s*+[<\[(（]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_EMAIL_OR_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+", re.IGNORECASE)
+_BARE_CODE = re.compile(r"^\s*+(?:编码|編碼|代码|代碼|编号|編號|Code|No\.?)\s*+[:：]\s*+(?P<code>[A-Za-z]{0,8}-?\d[A-Za-z0-9\-_]{0,20})\s*+$",
+                        re.IGNORECASE)
+_CUSTOMER_WORD = re.compile(r"客户|客戶|customer|单位|單位|公司|company|buyer", re.IGNORECASE)
+# Around a company named in running text: the supplier (us), or the one the greeting addresses.
+_SUPPLIER_BEFORE = re.compile(r"(?:供应商|供應商|供方|卖方|賣方|承揽方|vendor|supplier|seller|致|收件人|\bTo)\s*+[:：]?[^:：]{0,60}$",
+                              re.IGNORECASE)
+_ADDRESSED_AFTER = re.compile(
+    r"^(?:[\s\u4e00-\u9fff]{0,10}?(?:様|御中|殿|先生|女士|小姐|经理|經理|总|總|工|老师|您好|你好|各位)[\s：:，,！!]*|\s*+[：:]\s*+)$")
+_ADDRESSED_BEFORE = re.compile(r"(?:贵司|貴司|贵公司|貴公司|Dear|To|Attn\.?|致)\s*+[:：]?\s*+$", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^\s*+\d{2,4}\s*+[年./-]\s*+\d{1,2}\s*+[月./-]\s*+\d{1,2}\s*+日?\s*+$")
+MAX_BODY_LINES = 400  # lines of running text looked at for a company, an address, a phone
 
 
 def fill_identity(draft: OrderDraft, text: str, envelope: Envelope) -> None:
     """Fill customer fields the labels left empty; never overwrite a labelled value."""
     customer = draft.customer
-    _split_combined(customer)
     text = _BLANK_RUN.sub("\n\n", (text or "")[:MAX_TEXT])
+    _split_combined(customer, text)
     forwarded = forwarded_part(text, envelope.subject) if text else None
     sender, sender_name = envelope.sender, envelope.sender_name
     if forwarded and forwarded[1]:
         sender_name = _forwarded_name(text, forwarded[1])
         text, sender = forwarded
+    new = _new_text(text)
     if not customer.code:
-        mention = _CODE_MENTION.search(_new_text(text))
-        if mention:
-            customer.code = normalize(mention["code"].rstrip(".-_"))
+        mention = _CODE_MENTION.search(new)
+        code = normalize(mention["code"].rstrip(".-_")) if mention else _code_in_customer_block(new)
+        customer.code = code or None
+    _clean_address(customer)
     missing = [name for name in ("name", "contact", "phone", "address") if not getattr(customer, name)]
     if missing:
-        found = signature_identity(_new_text(text))
-        for name in missing:
-            if getattr(found, name):
-                setattr(customer, name, getattr(found, name))
+        lines = new.split("\n")
+        start, block = _block_at(lines)
+        found = _read_block(block, sender_name, japanese=bool(_KANA.search(new)))
+        body = _read_body(lines[:start]) if start else CustomerInfo()
+        # Reading order for the phone and the address (a delivery address in the
+        # text comes before the signature's); the signature first for the others.
+        for name, first, second in (("name", found, body), ("contact", found, body), ("phone", body, found),
+                                    ("address", body, found)):
+            if name in missing:
+                setattr(customer, name, getattr(first, name) or getattr(second, name))
     _from_display_name(customer, sender_name)
     if not customer.email and sender:
         customer.email = sender.lower()
@@ -145,7 +146,7 @@ def _forwarded_name(text: str, address: str) -> str | None:
     return None
 
 
-def _split_combined(customer: CustomerInfo) -> None:
+def _split_combined(customer: CustomerInfo, text: str = "") -> None:
     if customer.name and len(customer.name) <= MAX_LINE * 2:
         match = _NAME_WITH_CODE.fullmatch(customer.name.strip())
         code = match and (match["code"] or match["code2"])
@@ -165,104 +166,241 @@ def _split_combined(customer: CustomerInfo) -> None:
             rest = rest.strip(" ,，;；/|()（）")
             if rest:
                 customer.contact = rest
-                customer.phone = customer.phone or phone[0]
+                # "The first number given": the contact's, unless the labelled phone is written before it.
+                if not customer.phone or _first_in(text, phone[1], customer.phone) == phone[1]:
+                    customer.phone = phone[0]
+
+
+def _first_in(text: str, one: str, other: str) -> str:
+    """Whichever of two values the text gives first (`other` when `one` is not found before it)."""
+    at_one, at_other = text.find(one), text.find(other)
+    return one if at_one >= 0 and (at_other < 0 or at_one < at_other) else other
 
 
 def _phone_in(text: str) -> tuple[str, str] | None:
     """The first telephone number in `text`: (normalised, as written)."""
-    for match in _PHONE.finditer(text):
-        digits = sum(c.isdigit() for c in match.group(0))
-        if 7 <= digits <= 16:
-            written = match.group(0).strip(" ()（）")
-            return " ".join(normalize(written).split()), written
+    for phone in phones_in(text[:MAX_LINE * 2]):
+        return _raw_at(text, phone)
     return None
 
 
-def _block(text: str) -> list[str]:
-    """The lines of the signature block at the end of the new text."""
-    tail = text.rstrip().rsplit("\n", MAX_BLOCK_LINES + 3)
-    more_above = len(tail) > MAX_BLOCK_LINES + 3  # only the last lines are looked at
-    lines = [line.rstrip() for line in (tail[1:] if more_above else tail)]
-    for index in range(len(lines) - 1, -1, -1):
-        if _SIGNATURE_RULE.match(lines[index]) or _SIGN_OFF.match(lines[index]):
-            block = [line for line in lines[index + 1:] if line.strip() and not _SIGN_OFF.match(line)]
-            return block[:MAX_BLOCK_LINES]
+def _raw_at(text: str, phone: Phone) -> tuple[str, str]:
+    raw = text[phone.start:]
+    match = _RAW_PHONE.match(raw)
+    written = match.group(0) if match else phone.number
+    return phone.number, written.strip()
+
+
+_RAW_PHONE = re.compile(r"[(（]?\+?\d[\d\- ()（）]{5,24}\d(?:\s*+(?:转|轉|分机|分機|ext\.?|x)\s*+\d{1,6})?[)）]?", re.IGNORECASE)
+
+
+def _code_in_customer_block(text: str) -> str | None:
+    """A bare "编码：CUST0615" standing among the customer's lines (next to a company or a 客户 heading)."""
+    lines = [line for line in text.split("\n")[:MAX_BODY_LINES] if line.strip()]
+    for index, line in enumerate(lines):
+        match = _BARE_CODE.match(line)
+        if not match:
+            continue
+        around = lines[max(0, index - 2):index] + lines[index + 1:index + 2]
+        if any(_CUSTOMER_WORD.search(other) or company_in(other, strong=True) for other in around):
+            return normalize(match["code"])
+    return None
+
+
+def _clean_address(customer: CustomerInfo) -> None:
+    """An address read with the word before it ("工地：重庆市渝北区空港大道88号") is the address alone."""
+    value = customer.address
+    if value and len(value) <= MAX_LINE * 2:
+        match = re.match(r"^[^\d:：]{1,8}[:：]\s*+(?P<rest>.+)$", value)
+        if match and address_in(match["rest"]) == match["rest"].strip():
+            customer.address = match["rest"].strip()
+
+
+# ------------------------------------------------------------- the signature
+
+def _labels_ok(line: str) -> tuple[bool, bool]:
+    """(the line has a label, every label on it is one a signature has, the first near the start)."""
+    found = [m for m in _LABEL.finditer(line) if not re.fullmatch(r"[\d\s.:-]+", m["label"])]
+    return bool(found), all(_SIG_LABEL.match(m["label"].strip()) for m in found) and (not found or found[0].start() <= 40)
+
+
+def _signature_line(line: str, japanese: bool) -> str | None:
+    """What a line of a signature is ("company", "phone", "address", "labelled", "person", "title",
+    "contact") or None when it is part of the message."""
+    if len(line) > MAX_LINE * 2 or _SIGN_OFF.match(line):
+        return None
+    if _FULL_STOP.search(line):
+        return None
+    has_labels, sig_labels = _labels_ok(line)
+    if has_labels and not sig_labels:
+        return None
+    if has_labels:
+        return "labelled"
+    if _SENTENCE_PUNCT.search(line):
+        return None
+    if company_in(line):
+        return "company"
+    if address_in(line) or (_EN_ADDRESS.search(line) and _DIGIT.search(line) and _letters(line) >= 4):
+        return "address"
+    phones = phones_in(line)
+    if phones:
+        rest = line
+        for phone in phones:
+            rest = rest.replace(phone.number, " ")
+        rest = _PHONE_WORDS.sub(" ", rest)
+        if len(rest.strip(" .:：|/,-")) <= 12 or any(p.labelled for p in phones) or person_in(rest, japanese=japanese):
+            return "phone"
+        return None
+    if _EMAIL_OR_URL.fullmatch(line.strip()):
+        return "title"
+    if _DIGIT.search(line):
+        return None
+    if person_in(line, japanese=japanese):
+        return "person"
+    if len(line) <= 60 and NOT_PERSON.search(line):
+        return "title"
+    return None
+
+
+def _block_at(lines: list[str]) -> tuple[int, list[str]]:
+    """Where the signature block at the end of `lines` starts, and its lines
+    (read upwards while each line is one a signature has, skipping a mail
+    client's "发自我的iPhone", stopping at a sign-off, "-- " or the message)."""
+    japanese = any(_KANA.search(line) for line in lines[-MAX_BLOCK_LINES * 2:])
+    block: list[str] = []
+    index = len(lines)
     start = len(lines)
-    while start > 0 and lines[start - 1].strip():
-        start -= 1
-    block = lines[start:]
-    if not block or len(block) > MAX_BLOCK_LINES or (start == 0 and not more_above):
-        return []  # the whole message is one paragraph: no block below it
-    return block
+    while index > 0 and len(block) < MAX_BLOCK_LINES:
+        index -= 1
+        line = lines[index].strip()
+        if not line or (not block and (is_trailer(line) or _DATE_LINE.match(line))):
+            continue
+        if _SIGNATURE_RULE.match(line) or _SIGN_OFF.match(line) or not _signature_line(line, japanese):
+            break
+        block.insert(0, line)
+        start = index
+    return start, block
 
 
-def signature_identity(text: str) -> CustomerInfo:
-    """Name, contact, phone and address read from the signature block of `text`."""
+def _read_block(block: list[str], display: str | None = None, *, japanese: bool = False) -> CustomerInfo:
+    """Name, contact, phone and address read from the lines of a signature block."""
     found = CustomerInfo()
-    block = [line.strip() for line in _block(text) if len(line.strip()) <= MAX_LINE]
-    if not block or any((":" in line or "：" in line) and not _SIGNATURE_LABEL.match(line) for line in block):
+    if not block:
         return found
-    looks_like_signature = False
+    kinds = [_signature_line(line, japanese) for line in block]
+    strong = any(kind in ("company", "phone", "address", "labelled") for kind in kinds)
+    persons = []
     for line in block:
+        if len(line) > MAX_LINE * 2:
+            continue
+        rest = line
         address = _ADDRESS_LABEL.match(line)
         if address:
             found.address = found.address or address["v"].strip()
-            looks_like_signature = True
             continue
-        phone = _labelled_phone(line)
-        if phone:
-            found.phone = found.phone or phone
-            looks_like_signature = True
         company = _company(line)
+        written_address = address_in(line) or (
+            line if _EN_ADDRESS.search(line) and _DIGIT.search(line) and _letters(line) >= 4
+            and not _LABEL.search(line) and not phones_in(line) else None)
+        if written_address and (not company or company in written_address):
+            found.address = found.address or written_address
+            continue
         if company:
             found.name = found.name or company
-            looks_like_signature = True
-            found.contact = found.contact or _person(line.replace(company, " "))  # "李华 | 某某有限公司"
-            continue
-        if not found.address and not phone and (_CN_ADDRESS.search(line) or _EN_ADDRESS.search(line)) \
-                and ":" not in line and "：" not in line and _DIGIT.search(line) and _letters(line) >= 4:
-            found.address = line
-            looks_like_signature = True
-            continue
-        if not phone and not found.phone:
-            bare = _phone_in(line)
-            if bare and len(line) - len(bare[1]) <= 4:
-                found.phone = bare[0]
-                looks_like_signature = True
-                continue
-        if not found.contact:
-            found.contact = _person(line)
-    if not looks_like_signature:
-        return CustomerInfo()  # a name alone at the end is not enough to tell a signature
+            rest = rest.replace(company, " ")
+        for phone in phones_in(line):
+            found.phone = found.phone or phone.number
+        for phone in phones_in(rest):
+            rest = rest.replace(_raw_at(rest, phone)[1], " ")
+        contact = _CONTACT_LABEL.search(rest)
+        rest = _EMAIL_OR_URL.sub(" ", rest)
+        rest = _LABEL.sub(" ", rest)
+        person = (person_in(contact["v"], japanese=japanese) if contact else None) or person_in(rest, japanese=japanese)
+        if person:
+            persons.append(person)
+    if persons:
+        found.contact = _fullest(persons)
+    if not strong:
+        # A name alone at the end tells a signature only when it is the sender's ("陈建华" from "老陈").
+        if found.contact and _same_person(found.contact, display):
+            return CustomerInfo(contact=found.contact)
+        return CustomerInfo()
     return found
+
+
+def _fullest(persons: list[str]) -> str:
+    """The first name given, or a fuller form of it written later ("Marcus" then "Marcus Bell")."""
+    first = persons[0]
+    for later in persons[1:]:
+        if later != first and later.startswith(first) and len(later) > len(first):
+            return later
+    return first
+
+
+def _same_person(name: str, display: str | None) -> bool:
+    display = (display or "").strip()
+    if not display:
+        return False
+    if name.isascii():
+        return name.split()[0].lower() in display.lower()
+    return name[0] in display
+
+
+def signature_identity(text: str, display: str | None = None) -> CustomerInfo:
+    """Name, contact, phone and address read from the signature block of `text`."""
+    lines = (text or "")[:MAX_TEXT].split("\n")
+    return _read_block(_block_at(lines)[1], display, japanese=bool(_KANA.search(text or "")))
+
+
+# ------------------------------------------------------------ the running text
+
+def _read_body(lines: list[str]) -> CustomerInfo:
+    """What the running text above the signature says of the customer: the
+    first address and the first telephone number written (a delivery address
+    in a sentence, "收货人…，手机138…"), and a company named by its legal form
+    that is neither the supplier nor the one the greeting addresses."""
+    found = CustomerInfo()
+    lines = lines[:MAX_BODY_LINES]
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if not line or len(line) > 400:
+            continue
+        if not found.address:
+            found.address = address_in(line)
+        if not found.phone:
+            for phone in phones_in(line):
+                if phone.labelled or phone.shaped:
+                    found.phone = phone.number
+                    break
+        if not found.name:
+            following = next((other for other in lines[index + 1:index + 2] if other.strip()), "")
+            found.name = _customer_company(line, following if index < 3 else "")
+    return found
+
+
+def _customer_company(line: str, next_line: str) -> str | None:
+    for name, start, end in companies_in(line, strong=True):
+        before, after = line[:start], line[end:]
+        if _SUPPLIER_BEFORE.search(before) or _ADDRESSED_BEFORE.search(before):
+            continue
+        if _ADDRESSED_AFTER.match(after) or (not after.strip() and _ADDRESSED_AFTER.match(next_line.strip())):
+            continue
+        return _without_titles(name)
+    return None
 
 
 def _letters(line: str) -> int:
     return sum(c.isalpha() for c in line)
 
 
-def _labelled_phone(line: str) -> str | None:
-    for match in _PHONE.finditer(line):
-        before = line[max(0, match.start() - 12):match.start()]
-        if _FAX_LABEL.search(before):
-            continue
-        if _PHONE_LABEL.search(before):
-            phone = _phone_in(match.group(0))
-            if phone:
-                return phone[0]
-    return None
-
-
 def _company(line: str) -> str | None:
     labelled = _COMPANY_LABEL.match(line)
     if labelled:
         return labelled["v"].strip()
-    if _NOT_COMPANY.match(line) or _SENTENCE_PUNCT.search(line):
+    company = company_in(line)
+    if not company:
         return None
-    match = _CN_COMPANY.search(line) or _EN_COMPANY.search(line)
-    if not match:
-        return None
-    company = _without_titles(match["c"].strip(" ,"))
+    company = _without_titles(company.strip(" ,"))
     return company if len(company) >= 4 or not company.isascii() else None
 
 
@@ -282,21 +420,6 @@ def _without_titles(company: str) -> str:
     return ", ".join(segments)
 
 
-def _person(line: str) -> str | None:
-    """A person's name on a signature line: "王明", "王明 采购经理", "Jane Doe"."""
-    for token in _SPLIT_TOKENS.split(line):
-        token = token.strip()
-        if not token or _NOT_PERSON.search(token):
-            continue
-        if _CN_PERSON.fullmatch(token) or _CN_TITLE_PERSON.match(token):
-            return token
-        break
-    line = line.strip()
-    if _EN_PERSON.fullmatch(line) and not _NOT_PERSON.search(line):
-        return line
-    return None
-
-
 def _from_display_name(customer: CustomerInfo, display: str | None) -> None:
     display = (display or "").strip().strip('"\'')
     if not display or "@" in display or len(display) > MAX_LINE:
@@ -305,5 +428,5 @@ def _from_display_name(customer: CustomerInfo, display: str | None) -> None:
     if company and company == display:
         customer.name = customer.name or company
         return
-    if not customer.contact and not _NOT_PERSON.search(display) and len(display) <= 40:
+    if not customer.contact and not NOT_PERSON.search(display) and len(display) <= 40:
         customer.contact = display

@@ -1,0 +1,312 @@
+"""What a piece of text is, told by its form rather than by a label or a place:
+
+- a company by its legal form (有限公司, 有限责任公司, 股份有限公司, 株式会社,
+  GmbH, Ltd, Inc., Co., Ltd., S.A., B.V. …);
+- an address by its administrative divisions (省/市/区/县 … then 路/街/号, or
+  都/道/府/県 then 丁目 numbers) or by a street number with a street word and
+  the town, postcode, state or country after it;
+- a telephone number by its shape (a mobile 1[3-9]…, an area code 0xx-, a
+  country code +xx, (231) 555-0187) and the label before it (a fax is none);
+- a person's name (2–4 Han characters, "王工", "Jane Doe", Japanese "山田 太郎").
+
+Pure functions of one line or a short text, each in time linear in its length.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from parsers.text import normalize
+
+__all__ = ["Phone", "phones_in", "company_in", "companies_in", "address_in", "person_in", "is_trailer",
+           "strip_lead_in"]
+
+MAX_LINE = 400  # longer lines are text, not a name, an address or a number
+
+_HAN = "\u4e00-\u9fff\u3400-\u4dbf"
+_KANA = "\u3040-\u309f\u30a0-\u30ff\u30fc"
+
+# ---------------------------------------------------------------- telephones
+
+_PHONE = re.compile(
+    r"(?<![A-Za-z0-9+(（])(?:\+|[(（]\+?)?\d[\d\- ()（）]{5,24}\d"
+    r"(?:\s*+(?:转|轉|分机|分機|ext\.?|x)\s*+\d{1,6})?(?![A-Za-z0-9])", re.IGNORECASE)
+# A label right before a number says what it is.
+_FAX_BEFORE = re.compile(r"(?:传真|傳真|fax|\bF)\s*+[:：.]?\s*+$", re.IGNORECASE)
+_PHONE_BEFORE = re.compile(
+    r"(?:联系电话|聯絡電話|联系方式|電話號碼|电话|電話|手机号码|手机号|手机|手機|移动电话|座机|微信|whatsapp|tel|phone|telephone|mobile"
+    r"|mob|cell|handy|telefon|(?<![A-Za-z])[TMPm])(?:\s*+/\s*+(?:微信|wechat|whatsapp))?[^\w]{0,6}$", re.IGNORECASE)
+# Shapes a number has without a label: a Chinese mobile, a number with an area
+# code or a country code, a North-American number.
+_PHONE_SHAPE = re.compile(
+    r"(?:\+|00)\d[\d\- ()]{6,}"
+    r"|(?:[(（]\+?\d{2,4}[)）]\s*+)?1[3-9]\d(?:[- ]?\d{4}){2}"
+    r"|0\d{1,3}[- ]\d{3,4}(?:[- ]?\d{3,4})?"
+    r"|[(（]0?\d{2,4}[)）]\s*+\d{3,4}[- ]?\d{3,4}"
+    r"|\d{3}[-.]\d{3}[-.]\d{4}", re.IGNORECASE)
+_EXTENSION = re.compile(r"\s*+(?:转|轉|分机|分機|ext\.?|x)\s*+\d{1,6}$", re.IGNORECASE)
+
+
+class Phone(NamedTuple):
+    number: str  # as written (NFKC, spaces collapsed)
+    start: int  # where it is in the line
+    labelled: bool  # a phone label (电话, Tel, m.) is right before it
+    shaped: bool  # it has a telephone's shape without any label
+
+
+def _written(raw: str) -> str:
+    raw = raw.strip()
+    for left, right in (("(", ")"), ("（", "）")):
+        if raw.startswith(left) and right not in raw:
+            raw = raw[1:]
+        if raw.endswith(right) and left not in raw:
+            raw = raw[:-1]
+    return " ".join(normalize(raw).split())
+
+
+def phones_in(line: str) -> list[Phone]:
+    """The telephone numbers of a line, in order; fax numbers left out."""
+    found = []
+    if len(line) > MAX_LINE:
+        return found
+    for match in _PHONE.finditer(line):
+        raw = match.group(0)
+        digits = sum(c.isdigit() for c in raw)
+        if not 7 <= digits <= 18:
+            continue
+        before = line[max(0, match.start() - 14):match.start()]
+        if _FAX_BEFORE.search(before):
+            continue
+        number = _written(raw)
+        core = _EXTENSION.sub("", number)
+        shaped = bool(_PHONE_SHAPE.fullmatch(core)) and sum(c.isdigit() for c in core) >= 8
+        found.append(Phone(number, match.start(), bool(_PHONE_BEFORE.search(before)), shaped))
+    return found
+
+
+# ----------------------------------------------------------------- companies
+
+_CN_FORMS = (r"股份有限公司|有限责任公司|有限責任公司|有限公司|集团有限公司|集團有限公司|集团公司|集團公司|集团|集團|株式会社|有限会社"
+             r"|合同会社|公司|厂|廠|研究所|研究院|商行|经营部|經營部|门市部|門市部|事务所|事務所|工作室")
+_CN_STRONG = re.compile(r"有限|株式会社|有限会社|合同会社|集团|集團|股份")
+_CN_COMPANY = re.compile(
+    rf"(?P<c>[{_HAN}{_KANA}（）()A-Za-z0-9&·]{{2,40}}?(?:{_CN_FORMS}))(?![{_HAN}]{{0,2}}(?:有限|公司|会社))")
+_JP_PREFIXED = re.compile(rf"(?P<c>(?:株式会社|有限会社|合同会社)[{_HAN}{_KANA}A-Za-z0-9・&]{{2,20}})")
+# Legal forms of companies written in Latin letters.
+_EN_FORMS = (r"Co\.,?\s*+Ltd\.?|Co\.?,?\s*+Limited|Company\s++Limited|Pvt\.?\s*+Ltd\.?|Pty\.?\s*+Ltd\.?|Pte\.?\s*+Ltd\.?"
+             r"|Sdn\.?\s*+Bhd\.?|GmbH\s*+&\s*+Co\.\s*+KG|Ltd\.?|Ltda\.?|Limited|Inc\.?|LLC|L\.L\.C\.|LLP|GmbH|mbH|AG|KG"
+             r"|Corp\.?|Corporation|Company|Co\.|S\.A\.(?:\s*+de\s++C\.V\.)?|S\.A\.S\.|S\.p\.A\.?|S\.r\.l\.?|S\.L\.|SARL|SAS"
+             r"|B\.V\.|N\.V\.|BV|NV|PLC|A/S|ApS|AB|Oy|K\.K\.|Sp\.\s*+z\s*+o\.o\.|s\.r\.o\.|Trading")
+_EN_COMPANY = re.compile(
+    rf"(?P<c>[A-Z0-9][\w&.,'() -]{{0,60}}\b(?:{_EN_FORMS}))(?![\w])")
+# Words that lead into a company named in a sentence: "我是X公司…", "以下是X公司的", "from X Ltd".
+_CN_LEAD_IN = re.compile(
+    r"^.*?(?:我是|我们是|我們是|这里是|這裡是|这是|這是|以下是|下面是|我司|本司|我们|我們|本公司|来自|來自|代表|贵司|貴司|就是|都是|也是)")
+_EN_NAME_WORD = re.compile(r"^(?:\(?[A-Z0-9&][\w&'.()-]*|of|and|for|the|de|du|la|le|des|del|della|der|den|van|von|und|et|y|&)$")
+_NOT_COMPANY_START = re.compile(r"^(?:我|贵司|贵公司|貴司|貴公司|贵方|貴方|本公司|本司|本厂|本廠|请|請|谢谢|謝謝|此致|您|你|该|該|此|其"
+                                r"|子公司|分公司|总公司|總公司|dear|please|thank|we\b|our\b|the\b(?! [A-Z]))", re.IGNORECASE)
+_SENTENCE_PUNCT = re.compile(r"[，。！？!?；;]")
+
+
+def strip_lead_in(company: str) -> str:
+    """A company named in a sentence without the words that lead into it."""
+    if not company.isascii():
+        cut = _CN_LEAD_IN.match(company)
+        if cut and len(company) - cut.end() >= 4:
+            company = company[cut.end():]
+        return company
+    words = company.split(" ")
+    keep = len(words)
+    # The name is the run of capitalised words before the legal form.
+    while keep > 0 and _EN_NAME_WORD.match(words[keep - 1].strip(",")):
+        keep -= 1
+    while keep < len(words) - 1 and not words[keep][:1].isupper() and not words[keep][:1].isdigit():
+        keep += 1
+    return " ".join(words[keep:])
+
+
+def companies_in(line: str, *, strong: bool = False) -> list[tuple[str, int, int]]:
+    """Companies named on a line, by their legal form: (name, start, end).
+
+    `strong` (for running text, not a signature) keeps only the unmistakable
+    forms (有限公司, 集团, 株式会社, Ltd, GmbH …), not 公司/厂 after any word.
+    """
+    found: list[tuple[str, int, int]] = []
+    if len(line) > MAX_LINE:
+        return found
+    for pattern in (_JP_PREFIXED, _CN_COMPANY, _EN_COMPANY):
+        for match in pattern.finditer(line):
+            start, end = match.span("c")
+            if any(s < end and start < e for _, s, e in found):
+                continue
+            name = match["c"].strip(" ,")
+            clipped = strip_lead_in(name)
+            start += len(name) - len(clipped)
+            name = clipped
+            if pattern is _EN_COMPANY:
+                if len(name) < 4 or (strong and re.fullmatch(r"(?:[\w&'.-]+\s+)?(?:Company|Trading|AB|AG|KG)", name)):
+                    continue
+                if name.split(" ")[0].lower() in ("to", "from", "for", "by", "at"):
+                    continue
+            else:
+                if _NOT_COMPANY_START.match(name):
+                    continue
+                core = re.sub(_CN_FORMS, "", name)
+                if strong and (not _CN_STRONG.search(name) and len(core) < 4 or len(core) < 2):
+                    continue
+                if not strong and len(name) < 4 and name.endswith(("公司", "会社")):
+                    continue
+            found.append((name, start, end))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def company_in(line: str, *, strong: bool = False) -> str | None:
+    """The first company named on a line, or None."""
+    found = companies_in(line, strong=strong)
+    return found[0][0] if found else None
+
+
+# ----------------------------------------------------------------- addresses
+
+_PROVINCES = (r"北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東|河南|湖北"
+              r"|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|台灣|臺灣|内蒙古|內蒙古|广西|廣西|西藏"
+              r"|宁夏|寧夏|新疆|香港|澳门|澳門")
+# Where a Chinese or Japanese address starts: a province, or a place named
+# with its division (X市, X区, X県), not glued to the word before it unless
+# that word is a verb of sending ("送厦门市…", "送達香港…").
+_CJK_START = re.compile(
+    rf"(?:(?<![{_HAN}])|(?<=[送到至往在于於达達寄发發运運交]))"
+    rf"(?:(?:{_PROVINCES})(?:省|市|自治区|自治區|特别行政区|特別行政區)?|[{_HAN}]{{1,3}}[都府県](?=[{_HAN}]{{1,4}}[市区区町村郡])"
+    rf"|北海道|(?![送到至往在于於寄发發])[{_HAN}]{{2,3}}?(?:市|州|县|縣|区|區|盟))")
+_CJK_BODY = re.compile(r"[^\s，。；;！!？?、,()（）|｜:：]*+(?:[ 　](?=[^\s])[^\s，。；;！!？?、,()（）|｜:：]++)*+")
+# A street and its number, a park or zone, a Japanese block number.
+_CJK_STREET = re.compile(
+    r"(?:[路街巷弄道里]|大道|大街).{0,12}?[\d０-９一二三四五六七八九十百]+\s*+[号號弄栋棟]?"
+    r"|[\d０-９]+\s*+[号號栋棟幢楼樓室座]|园区|園區|工业园|工業園|工业区|工業區|开发区|開發區|科技园|科技園|产业园|產業園|项目部|項目部"
+    r"|丁目|番地|(?<=[\u4e00-\u9fff])\d+-\d+(?:-\d+)?")
+# A label whose value is where the goods go or where the customer is.
+_ADDRESS_LABEL = re.compile(
+    r"(?:地址|地點|地点|场所|場所|工地|现场|現場|納入先|納品先|ship\s*+to|deliver(?:y)?\s*+(?:to|address|at)|address"
+    r"|lieferanschrift|lieferadresse|anschrift)(?:(?!日期|時間|时间|date)[^:：]){0,12}[:：]\s*+",
+    re.IGNORECASE)
+
+_STREET_WORDS = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|place|pl|parkway|pkwy|highway"
+                 r"|hwy|court|ct|terrace|crescent|close|park|estate|square|sq|circle|trail|row|quay|wharf|industrial\s+area")
+_EN_START = re.compile(
+    r"(?<![\w-])(?:(?:Unit|Suite|Ste|Room|Rm|Flat|Floor|Level|Bldg|Building|Block)\.?\s*+[\w-]{1,6},?\s++"
+    r"(?:[A-Z0-9][\w'’.-]*\s++){0,5}?"
+    rf"(?:{_STREET_WORDS})\b"
+    r"|(?:No\.?\s*+)?\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?,?\s++(?:[NSEW]\.?\s++)?(?:[A-Z][\w'’.-]*\s++){0,4}?"
+    rf"(?:{_STREET_WORDS})\b"
+    r"|\d{1,6}[A-Za-z]?,?\s++(?:rue|via|calle|avenida|rua|av\.|viale|corso|piazza|chemin|allée|boulevard)\s"
+    r"|(?:rue|via|calle|avenida|rua|av\.|viale|corso|piazza|chemin)\s++[\w'’. -]{2,40}?,?\s*+\d{1,5}\b"
+    r"|[A-ZÄÖÜ][\wäöüßéè-]*(?:straße|strasse|str\.|weg|platz|gasse|allee|ring|damm|ufer|laan|straat|gracht|vej|gatan|väg)"
+    r"\s*+\d{1,5}[a-z]?\b)", re.IGNORECASE)
+_POSTCODE = re.compile(r"\b\d{4,6}(?:-\d{3,4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*+\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s*+\d[A-Z]\d\b")
+_SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bSt)(?<!\bRd)(?<!\bAve)(?<!\bDr)(?<!\bCo)(?<!\bMt)(?<!\bAv)\.(?=\s++[A-Z(]|\s*+$)"
+                           r"|[;；。!?]|\s[–—|]\s|\s{3,}|\t")
+_LOWER_SEGMENT = re.compile(r"^\s*+(?!(?:de|du|des|la|le|del|di|da|im|am|an|bei|upon|on|sur|van|von|y)\b)[a-z]")
+
+
+def _en_address(line: str) -> str | None:
+    for start in _EN_START.finditer(line):
+        rest = line[start.start():]
+        end = _SENTENCE_END.search(rest, start.end() - start.start())
+        span = rest[:end.start()] if end else rest
+        segments = span.split(",")
+        while len(segments) > 1 and _LOWER_SEGMENT.match(segments[-1]):
+            segments.pop()
+        span = ",".join(segments).strip(" .,")
+        if "," not in span[start.end() - start.start() - 1:] and not _POSTCODE.search(span):
+            continue
+        if len(span) > 160:
+            continue
+        return span
+    return None
+
+
+def _cjk_address(line: str) -> str | None:
+    for start in _CJK_START.finditer(line):
+        body = _CJK_BODY.match(line, start.start())
+        span = body.group(0).rstrip() if body else ""
+        if len(span) > start.end() - start.start() and _CJK_STREET.search(span, start.end() - start.start()) \
+                and len(span) <= 120:
+            return span
+    return None
+
+
+def address_in(line: str) -> str | None:
+    """The address written on a line ("送到嘉兴市秀洲区洪兴路599号", "Ship to: 455 Research
+    Blvd, Rockville, MD 20850"), as written, or None."""
+    if len(line) > MAX_LINE or not any(c.isdigit() for c in line) and not re.search("园区|園區|工业|工業|项目部|項目部", line):
+        return None
+    line = line.strip()
+    found = _cjk_address(line) if not line.isascii() else None
+    found = found or _en_address(line)
+    if found:
+        return found
+    label = _ADDRESS_LABEL.search(line)
+    if label:  # "交貨地點：新竹科學園區力行六路8號": a labelled value with a street in it
+        value = re.split(r"[，。；;！!？?]|\s{2,}|\t", line[label.end():], maxsplit=1)[0].strip()
+        if value and _CJK_STREET.search(value) and len(value) <= 120:
+            return value
+    return None
+
+
+# ------------------------------------------------------------------- persons
+
+_CN_PERSON = re.compile(rf"[{_HAN}·]{{2,4}}")
+_CN_TITLE_PERSON = re.compile(rf"^[{_HAN}]{{1,2}}(?:先生|女士|小姐|经理|經理|总|總|工|主任|老师|老師|姐|哥)$")
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_EN_PERSON = re.compile(rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s++)?[{_UPPER}][{_LOWER}]+(?:[ '-][{_UPPER}][{_LOWER}]*\.?){{0,2}}")
+NOT_PERSON = re.compile(
+    r"部|科$|課$|处$|組$|组$|经理(?!.{0,1}$)|主管|总监|總監|主任|助理|专员|專員|采购|採購|購買|销售|銷售|营业|営業|財務|财务|客服|谢谢|謝謝"
+    r"|此致|敬礼|祝|顺颂|商祺|您好|你好|公司|集团|有限|地址|电话|電話|手机|手機|邮箱|传真|附件|以上|如下|订单|訂單|中心|办公室|工厂|工場|仓库"
+    r"|发自|發自|微信|样$|様$|殿$|御中|担当|担當"
+    r"|manager|director|purchas|procurement|department|dept|sales|team|officer|engineer|regards|thanks|thank"
+    r"|sincerely|cheers|office|buyer|assistant|head|chief|ceo|cfo|coo|president|supervisor|company|limited|ltd"
+    r"|inc\b|gmbh|trading|group|orders?\b|info\b|admin|service|support|noreply|no-reply|einkauf|purchasing|lead\b"
+    r"|operations|logistics|account|planner|coordinator|specialist|executive|owner|founder|partner|\bsent\b|iphone",
+    re.IGNORECASE)
+_TOKEN_SPLIT = re.compile(r"\s*+(?:[|/,，、｜]|\s[-–—]\s|\s{2,}|\t)\s*+")
+
+
+def person_in(line: str, *, japanese: bool = False) -> str | None:
+    """A person's name on a signature line: "王明", "购买部 王明", "Jane Doe", "山田 太郎" (Japanese)."""
+    line = line.strip()
+    if not line or len(line) > 80:
+        return None
+    if _EN_PERSON.fullmatch(line) and not NOT_PERSON.search(line):
+        return line
+    for segment in _TOKEN_SPLIT.split(line):
+        if not segment or NOT_PERSON.search(segment) and " " not in segment:
+            continue
+        if _EN_PERSON.fullmatch(segment) and not NOT_PERSON.search(segment):
+            return segment
+        words = [w for w in segment.split() if w]
+        for index, word in enumerate(words):
+            if NOT_PERSON.search(word):
+                continue
+            if _CN_TITLE_PERSON.match(word):
+                return word
+            if _CN_PERSON.fullmatch(word):
+                following = words[index + 1] if index + 1 < len(words) else ""
+                if japanese and len(word) <= 3 and _CN_PERSON.fullmatch(following) and len(following) <= 3 \
+                        and not NOT_PERSON.search(following):
+                    return f"{word} {following}"
+                return word
+            break
+    return None
+
+
+# ------------------------------------------------------------------ trailers
+
+_TRAILER = re.compile(
+    r"^\s*+[(（\[]?\s*+(?:发自我的|發自我的|来自我的|來自我的|发自|發自|Sent from my|Sent from|Get Outlook for|Von meinem|Envoyé de mon"
+    r"|Enviado desde mi)[^\n]{0,40}?[)）\]]?\s*+$", re.IGNORECASE)
+
+
+def is_trailer(line: str) -> bool:
+    """A line a mail client adds below the signature ("发自我的iPhone", "Sent from my iPhone", "（发自企业微信）")."""
+    return len(line) <= 80 and bool(_TRAILER.match(line))
