@@ -69,7 +69,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "payment_terms": ("付款方式", "付款条件", "结算方式", "支付方式", "支付条件", "账期", "Payment",
                       "Payment terms", "Terms", "Payment method", "Terms of payment", "Zahlungsbedingungen",
                       "Zahlungsbedingung", "Zahlungsziel", "支払条件", "お支払条件"),
-    "requested_delivery_date": ("要求交付日期", "交货日期", "交货", "交付日期", "期望交付时间", "期望交付日期",
+    "requested_delivery_date": ("要求交付日期", "交货日期", "交货期", "交货", "交付日期", "期望交付时间", "期望交付日期",
                                 "到货日期", "送货日期", "交货时间", "交付时间", "要求到货日期",
                                 "要求到货时间", "期望到货日期", "交期", "Delivery date",
                                 "Required by", "Required date", "Requested delivery date",

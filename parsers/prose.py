@@ -124,7 +124,8 @@ _FREIGHT = re.compile(rf"(?:运费|物流费|快递费|freight|shipping (?:fee|c
 
 _DELIVERY_WORDS = re.compile(
     r"送到|送达|送至|到货|交货|交付|发货|发出|供货|到厂|送货|交期|货期|到位|运到|运抵|出货|提货|备货|安排生产"
-    r"|前\s*+(?:需要|要|需|给我|給我|安排)"  # "下周五前需要一批货": the time the goods are needed by
+    # "下周五前需要一批货", "6月18号前到", "我们下周五要用": the time the goods are needed by
+    r"|前\s*+(?:需要|要|需|给我|給我|安排|到|送|交|发|運|运)|(?:要|需要|急)用(?!途)"
     r"|deliver|delivery|ship|dispatch|arriv|required by|needed by|need (?:it|them|the goods|these) by|lead time",
     re.IGNORECASE)
 _PAYMENT_WORDS = re.compile(
@@ -149,7 +150,7 @@ _SPEC_LEAD = re.compile(r"^[(（]?\s*+(?:规格型号|型号|规格|尺寸|model
 # Where the goods go: "送货到广州市…", "delivered … to our warehouse at Industriestrasse 12, …".
 _SHIP_WORDS = "|".join(with_traditional("送货到 送到 送至 送达 运到 运至 发到 发至 寄到 寄至 交货地点 交货地址 送货地址".split()))
 _CN_SHIP_TO = re.compile(rf"(?:{_SHIP_WORDS}"
-                         r"|^送(?=[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)))\s*+(?:为|是|:|：)?\s*+"
+                         r"|(?:^|(?<=[前后日号]))送(?=[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)))\s*+(?:为|是|:|：)?\s*+"
                          r"(?P<a>[^，,。；;！!？?]{4,80})")
 _EN_SHIP_TO = re.compile(
     r"\b(?:deliver(?:ed|y)?|ship(?:ped|ment)?|send|sent|dispatch(?:ed)?)\b[^.;]{0,80}?\bto\s++(?:(?:our|the|your)\s++)?"
@@ -157,6 +158,7 @@ _EN_SHIP_TO = re.compile(
     r"(?:\s++(?:at|in))?\s++)?(?P<a>[^.;]{6,160})", re.IGNORECASE)
 _DATE_HINT = re.compile(r"\d\s*+[月日号天周]|[年月]底|月[中初]|周|星期|\d[-/.]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
                         r"|day|week|month|tomorrow|today|asap|soon", re.IGNORECASE)
+_BRACKETED = re.compile(r"[（(]([^()（）]{4,80})[)）]")
 _OURS = re.compile(r"我|贵|你|您|本|(?:our|your|the|us)\b", re.IGNORECASE)
 _ADDRESS_SHAPE = re.compile(r"[省市区县镇乡村路街道号园]|工地|仓库|大厦|楼|\d")
 _TERM = re.compile(r"\d\s*+%|百分之|[一二三四五六七八九]成|一半|\d+\s*+(?:天|日|days?)|\bnet\s*+-?\s*+\d|款到|先款|全款|全额|货到付"
@@ -181,7 +183,7 @@ _TRIGGER_WORDS = {
            "deposit net t/t tt l/c lc cod cash advance credit balance",
     "total": "共计 合计 总计 总共 一共 总价 总金额 总额 价税合计 total",
     "freight": "运费 物流费 快递费 freight shipping",
-    "deliver": "送到 送达 送至 到货 交货 交付 发货 发出 供货 到厂 送货 交期 货期 到位 运到 运抵 出货 提货 备货 安排生产 前需 前要 前给 前安排 deliver ship "
+    "deliver": "送到 送达 送至 到货 交货 交付 发货 发出 供货 到厂 送货 交期 货期 到位 运到 运抵 出货 提货 备货 安排生产 前需 前要 前给 前安排 前到 前送 前交 前发 前运 要用 急用 deliver ship "
                "dispatch arriv required needed need lead",
     "notes": " ".join(_NOTE_WORDS).lower(),
     "spec": "规格 型号 尺寸 材质 model size spec type",
@@ -193,8 +195,13 @@ _TRIGGERS: dict[str, set[str]] = {}
 for _kind, _words in _TRIGGER_WORDS.items():
     for _word in with_traditional(_words.split()):  # 訂購, 採購, 規格 … as Hong Kong and Taiwan write them
         _TRIGGERS.setdefault(_word, set()).add(_kind)
+for _word, _kinds in _TRIGGERS.items():  # the scan finds the longest word at a place: "要用" signals what "要" does
+    for _end in range(1, len(_word)):
+        _kinds |= _TRIGGERS.get(_word[:_end], set())
 # Case-sensitive over lower-cased text: IGNORECASE would cost the fast scan.
-_TRIGGER = re.compile("|".join(map(re.escape, sorted(_TRIGGERS, key=len, reverse=True))))
+# Overlapping words all count ("前送到" is both a need-by and a ship-to): the scan looks ahead, so it
+# finds a word at every position where one starts.
+_TRIGGER = re.compile("(?=(" + "|".join(map(re.escape, sorted(_TRIGGERS, key=len, reverse=True))) + "))")
 _TRIGGER_ANY_CASE = re.compile(_TRIGGER.pattern, re.IGNORECASE)
 _SENTENCE = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
 _CLAUSE = re.compile(r"[，、]|(?<!\d),|,(?!\d)")
@@ -306,7 +313,7 @@ def _triggers(sentence: str) -> list[tuple[int, set[str]]]:
         matches = _TRIGGER.finditer(lower)
     else:  # a character whose lower case is longer: positions would drift
         matches = _TRIGGER_ANY_CASE.finditer(sentence)
-    return [(match.start(), _TRIGGERS.get(match.group(0).lower(), set())) for match in matches]
+    return [(match.start(), _TRIGGERS.get(match.group(1).lower(), set())) for match in matches]
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
@@ -385,8 +392,11 @@ def _read_sentence(sentence: str, triggers: list, reading: _Reading, ordering: b
                 continue
         if "deliver" in kinds:
             rest = clause[items[-1].end:].strip(" ，,") if items else clause
-            if _DELIVERY_WORDS.search(rest) and read_date(rest).status != "invalid":
-                reading.delivery = reading.delivery or rest
+            status = read_date(rest).status if _DELIVERY_WORDS.search(rest) else "invalid"
+            if status != "invalid":
+                # "五一后要用 … 5月10日前送到": a date written later wins over a vague time before it
+                if reading.delivery is None or (status == "date" and read_date(reading.delivery).status != "date"):
+                    reading.delivery = rest
                 continue
         if items or ("price" in kinds and _PRICE.search(clause)) or ("noise" in kinds and _NOISE.search(clause)):
             continue
@@ -436,7 +446,10 @@ def _ship_to(clause: str, reading: _Reading) -> None:
 def _take_address(address: str, reading: _Reading) -> None:
     address = address.strip(" ,，.。:：")
     if _OURS.match(address):
-        return  # "送至我司仓库": a place the customer knows, not an address
+        inside = _BRACKETED.search(address)  # "送到我们厂里（嘉兴市秀洲区洪兴路599号）"
+        if not inside:
+            return  # "送至我司仓库": a place the customer knows, not an address
+        address = inside[1].strip()
     if len(address) >= 4 and _ADDRESS_SHAPE.search(address) and _LETTERS.search(address) and not (
             _DATE_HINT.search(address) and read_date(address).status != "invalid"):  # "to 15 October" is a date
         reading.address = address

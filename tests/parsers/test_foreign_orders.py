@@ -123,3 +123,24 @@ def test_erp_labels_material_and_annual_quantity():
     draft = _read("订单号：YF-BO-2024-07\n物料：C型支架\n规格：图号YF-ZJ-033\n年度总量：12000件，单价：78元/件（含税）\n")
     line = draft.lines[0]
     assert (line.name, str(line.quantity), line.unit, str(line.unit_price)) == ("C型支架", "12000", "件", "78")
+
+
+@pytest.mark.parametrize("body, day", [
+    ("李工，给我发30台A产品，6月18号前到，谢谢！\n", "2024-06-18"),
+    ("对了，顺便下个单，五一后要用：\n1. 胶辊，规格φ80×1200，20根，单价450元\n2. 刮刀片，规格0.15mm，100片，单价12元\n"
+     "5月10日前送到我们厂里（嘉兴市秀洲区洪兴路599号），收货人还是我。\n", "2024-05-10"),
+    ("产品名称：A产品\n数量：10台\nRequested delivery date: 14-03-2025\n", "2025-03-14"),
+])
+def test_the_delivery_date_as_written(body, day):
+    assert str(_read(body).requested_delivery_date) == day
+
+
+def test_an_address_in_brackets_after_our_factory():
+    draft = _read("对了，顺便下个单：\n1. 胶辊，规格φ80×1200，20根，单价450元\n2. 刮刀片，规格0.15mm，100片，单价12元\n"
+                  "5月10日前送到我们厂里（嘉兴市秀洲区洪兴路599号），收货人还是我。\n")
+    assert draft.customer.address == "嘉兴市秀洲区洪兴路599号"
+
+
+def test_an_address_right_after_the_date():
+    draft = _read("我司下单如下：\n1. 控制板（型号CB-24V）150块，单价360元\n6月20日前送厦门市集美区杏林湾路1001号 海天卫浴2号厂房\n")
+    assert draft.customer.address == "厦门市集美区杏林湾路1001号 海天卫浴2号厂房"
