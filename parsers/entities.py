@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from parsers.text import normalize
 
-__all__ = ["Phone", "phones_in", "company_in", "companies_in", "address_in", "person_in", "is_trailer",
+__all__ = ["Phone", "phones_in", "chinese_name", "company_in", "companies_in", "address_in", "person_in", "is_trailer",
            "strip_lead_in"]
 
 MAX_LINE = 400  # longer lines are text, not a name, an address or a number
@@ -178,13 +178,13 @@ _PROVINCES = (r"北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|�
 _CJK_START = re.compile(
     rf"(?:(?<![{_HAN}])|(?<=[送到至往在于於达達寄发發运運交]))"
     rf"(?:(?:{_PROVINCES})(?:省|市|自治区|自治區|特别行政区|特別行政區)?|[{_HAN}]{{1,3}}[都府県](?=[{_HAN}]{{1,4}}[市区区町村郡])"
-    rf"|北海道|(?![送到至往在于於寄发發])[{_HAN}]{{2,3}}?(?:市|州|县|縣|区|區|盟))")
+    rf"|北海道|(?![送到至往在于於寄发發])[{_HAN}]{{1,3}}?(?:市|州|县|縣|区|區|盟))")
 _CJK_BODY = re.compile(r"[^\s，。；;！!？?、,()（）|｜:：]*+(?:[ 　](?=[^\s])[^\s，。；;！!？?、,()（）|｜:：]++)*+")
 # A street and its number, a park or zone, a Japanese block number.
 _CJK_STREET = re.compile(
     r"(?:[路街巷弄道里]|大道|大街).{0,12}?[\d０-９一二三四五六七八九十百]+\s*+[号號弄栋棟]?"
     r"|[\d０-９]+\s*+[号號栋棟幢楼樓室座]|园区|園區|工业园|工業園|工业区|工業區|开发区|開發區|科技园|科技園|产业园|產業園|项目部|項目部"
-    r"|丁目|番地|(?<=[\u4e00-\u9fff])\d+-\d+(?:-\d+)?")
+    r"|丁目|番地|(?<=[町村目丁])\d{1,4}-\d{1,4}(?:-\d{1,4})?")
 # A label whose value is where the goods go or where the customer is.
 _ADDRESS_LABEL = re.compile(
     r"(?:地址|地點|地点|场所|場所|工地|现场|現場|納入先|納品先|ship\s*+to|deliver(?:y)?\s*+(?:to|address|at)|address"
@@ -269,6 +269,30 @@ NOT_PERSON = re.compile(
     r"|inc\b|gmbh|trading|group|orders?\b|info\b|admin|service|support|noreply|no-reply|einkauf|purchasing|lead\b"
     r"|operations|logistics|account|planner|coordinator|specialist|executive|owner|founder|partner|\bsent\b|iphone",
     re.IGNORECASE)
+# Common Chinese surnames (simplified and traditional): a name in running text starts with one.
+_SURNAMES = set(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣"
+    "蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎"
+    "贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐"
+    "耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕"
+    "屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应"
+    "應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺官封谈談匡鞠惠荆荊乐樂冀郁胥南"
+    "班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蔺藺楼樓盘盤满滿闻聞位厉厲伊仝郜海阚闞花权權强強帅帥屠豆朴隆")
+_COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "慕容", "司徒", "皇甫", "令狐", "夏侯")
+_NAME_TITLES = re.compile(r"(?:先生|女士|小姐|经理|經理|总|總|工|主任|老师|老師|姐|哥)$")
+
+
+def chinese_name(token: str) -> bool:
+    """A Chinese person's name as running text writes it: a surname and one or two
+    characters ("孙喆", "何晓东"), or a surname with a title ("钱工", "王经理")."""
+    if not 2 <= len(token) <= 4 or not _CN_PERSON.fullmatch(token):
+        return False
+    given = token[2:] if token.startswith(_COMPOUND_SURNAMES) else token[1:]
+    if token[0] not in _SURNAMES and not token.startswith(_COMPOUND_SURNAMES):
+        return False
+    return bool(given) and (len(given) <= 2 or bool(_NAME_TITLES.search(given)))
+
+
 _TOKEN_SPLIT = re.compile(r"\s*+(?:[|/,，、｜]|\s[-–—]\s|\s{2,}|\t)\s*+")
 
 
@@ -280,7 +304,7 @@ def person_in(line: str, *, japanese: bool = False) -> str | None:
     if _EN_PERSON.fullmatch(line) and not NOT_PERSON.search(line):
         return line
     for segment in _TOKEN_SPLIT.split(line):
-        if not segment or NOT_PERSON.search(segment) and " " not in segment:
+        if not segment or NOT_PERSON.search(segment) and not any(c.isspace() for c in segment):
             continue
         if _EN_PERSON.fullmatch(segment) and not NOT_PERSON.search(segment):
             return segment

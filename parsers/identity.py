@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from orders.model import CustomerInfo, OrderDraft
-from parsers.entities import NOT_PERSON, Phone, address_in, company_in, companies_in, is_trailer, person_in, phones_in
+from parsers.entities import NOT_PERSON, Phone, address_in, chinese_name, company_in, companies_in, is_trailer, person_in, phones_in
 from parsers.quotes import forwarded_part, strip_quoted
 from parsers.result import Envelope
 from parsers.text import normalize
@@ -122,7 +122,7 @@ def fill_identity(draft: OrderDraft, text: str, envelope: Envelope) -> None:
         body = _read_body(lines[:start]) if start else CustomerInfo()
         # Reading order for the phone and the address (a delivery address in the
         # text comes before the signature's); the signature first for the others.
-        for name, first, second in (("name", found, body), ("contact", found, body), ("phone", body, found),
+        for name, first, second in (("name", found, body), ("contact", body, found), ("phone", body, found),
                                     ("address", body, found)):
             if name in missing:
                 setattr(customer, name, getattr(first, name) or getattr(second, name))
@@ -207,10 +207,15 @@ def _code_in_customer_block(text: str) -> str | None:
     return None
 
 
+_CONSIGNEE_BRACKET = re.compile(r"\s*+[（(][^（）()]{0,40}(?:[:：]|\d{7,})[^（）()]{0,40}[)）]\s*+$")
+
+
 def _clean_address(customer: CustomerInfo) -> None:
     """An address read with the word before it ("工地：重庆市渝北区空港大道88号") is the address alone."""
     value = customer.address
     if value and len(value) <= MAX_LINE * 2:
+        # "…博远项目部（收货人：钱工 13912345678）": the consignee in a bracket is not part of the address.
+        value = customer.address = _CONSIGNEE_BRACKET.sub("", value).strip() or value
         match = re.match(r"^[^\d:：]{1,8}[:：]\s*+(?P<rest>.+)$", value)
         if match and address_in(match["rest"]) == match["rest"].strip():
             customer.address = match["rest"].strip()
@@ -372,10 +377,26 @@ def _read_body(lines: list[str]) -> CustomerInfo:
                 if phone.labelled or phone.shaped:
                     found.phone = phone.number
                     break
+        if not found.contact:
+            found.contact = _contact_mention(line)
         if not found.name:
             following = next((other for other in lines[index + 1:index + 2] if other.strip()), "")
             found.name = _customer_company(line, following if index < 3 else "")
     return found
+
+
+_CONTACT_MENTION = re.compile(
+    r"(?:联系人|聯絡人|聯繫人|收货人|收貨人|Contact(?:\s++person)?|Attn\.?)\s*+[:：]?\s*+(?P<v>[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?=$|[\s,，;；。.()（）:：/|]|\d)")
+
+
+def _contact_mention(line: str) -> str | None:
+    """The person a sentence names as contact or consignee: "（收货人：钱工 139…）", "收货人孙喆，电话…"."""
+    for match in _CONTACT_MENTION.finditer(line):
+        value = match["v"]
+        if value.isascii() and not NOT_PERSON.search(value) or chinese_name(value):
+            return value
+    return None
 
 
 def _customer_company(line: str, next_line: str) -> str | None:

@@ -1,0 +1,197 @@
+"""The recognisers that tell what a piece of text is: a company, an address, a phone, a person."""
+import time
+
+import pytest
+
+from orders.model import CustomerInfo, OrderDraft
+from parsers.entities import address_in, chinese_name, company_in, companies_in, is_trailer, person_in, phones_in
+from parsers.identity import fill_identity, signature_identity
+from parsers.result import Envelope
+
+
+@pytest.mark.parametrize("line, company", [
+    ("深圳市华强电子有限公司 采购部", "深圳市华强电子有限公司"),
+    ("贵州黔南磷化工有限责任公司", "贵州黔南磷化工有限责任公司"),
+    ("信義精密工業股份有限公司 採購課", "信義精密工業股份有限公司"),
+    ("恒通電子(香港)有限公司", "恒通電子(香港)有限公司"),
+    ("関西精機株式会社", "関西精機株式会社"),
+    ("株式会社山田製作所", "株式会社山田製作所"),
+    ("Acme Widgets, Inc.", "Acme Widgets, Inc."),
+    ("Rheintal Antriebe GmbH", "Rheintal Antriebe GmbH"),
+    ("Northwind Trading Co.", "Northwind Trading Co."),
+    ("Philips Lighting B.V.", "Philips Lighting B.V."),
+    ("Lotus Packaging (Dongguan) Co., Ltd.", "Lotus Packaging (Dongguan) Co., Ltd."),
+    ("Van der Meer Koeltechniek B.V.", "Van der Meer Koeltechniek B.V."),
+])
+def test_a_company_is_told_by_its_legal_form(line, company):
+    assert company_in(line) == company
+
+
+@pytest.mark.parametrize("line, company", [
+    ("以下是贵州黔南磷化工有限责任公司的补货单：", "贵州黔南磷化工有限责任公司"),
+    ("李经理您好！我是温州瓯江阀门有限公司采购部的林晓", "温州瓯江阀门有限公司"),
+    ("我司河北鑫源泵业有限公司（客户编码CUST0184）订购以下产品", "河北鑫源泵业有限公司"),
+    ("New order from Tianjin Binhai Robotics Co., Ltd. (customer code CUST0721):", "Tianjin Binhai Robotics Co., Ltd."),
+])
+def test_a_company_named_in_a_sentence_is_the_name_alone(line, company):
+    assert company_in(line, strong=True) == company
+
+
+@pytest.mark.parametrize("line", ["我们公司下个月需要", "贵公司的报价已收到", "本公司需订购", "请送到我们厂里",
+                                  "Thanks for the quick reply, the PO is attached.", "PLEASE SHIP AS SOON AS POSSIBLE"])
+def test_words_that_are_no_company(line):
+    assert companies_in(line, strong=True) == []
+
+
+@pytest.mark.parametrize("line, address", [
+    ("要求6月10日前送达：安徽省芜湖市鸠江区万春东路28号 皖江机电仓库", "安徽省芜湖市鸠江区万春东路28号 皖江机电仓库"),
+    ("6月20日前送厦门市集美区杏林湾路1001号 海天卫浴2号厂房", "厦门市集美区杏林湾路1001号 海天卫浴2号厂房"),
+    ("5月10日前送到我们厂里（嘉兴市秀洲区洪兴路599号），收货人还是我", "嘉兴市秀洲区洪兴路599号"),
+    ("请在12月底前到货，送贵州省黔南州福泉市马场坪工业园区。", "贵州省黔南州福泉市马场坪工业园区"),
+    ("交貨：5月24日或之前送達香港新界葵涌葵昌路51號九龍貿易中心2座18樓1805室", "香港新界葵涌葵昌路51號九龍貿易中心2座18樓1805室"),
+    ("交貨地點：新竹科學園區力行六路8號", "新竹科學園區力行六路8號"),
+    ("请送到我们在苏州工业园区星湖街328号的仓库", "苏州工业园区星湖街328号的仓库"),
+    ("納入場所：大阪府東大阪市高井田元町2-8-15 関西精機株式会社 第二工場", "大阪府東大阪市高井田元町2-8-15 関西精機株式会社 第二工場"),
+    ("Delivery: by 26 July 2024 to Unit 7, Brindley Trade Park, Stoke-on-Trent ST4 2RW, United Kingdom.",
+     "Unit 7, Brindley Trade Park, Stoke-on-Trent ST4 2RW, United Kingdom"),
+    ("Please supply 250 pcs, delivery by 21 June to our plant at No. 18 Xingye Road, Chang'an Town, Dongguan, Guangdong.",
+     "No. 18 Xingye Road, Chang'an Town, Dongguan, Guangdong"),
+    ("Delivery to our plant: Industriestraße 14, 73760 Ostfildern, Germany", "Industriestraße 14, 73760 Ostfildern, Germany"),
+    ("Ship to our warehouse at 2200 N Harbor Dr, Muskegon, MI 49441.", "2200 N Harbor Dr, Muskegon, MI 49441"),
+    ("Deliver to: 1200 Market Street, Suite 400, San Francisco, CA 94103, USA",
+     "1200 Market Street, Suite 400, San Francisco, CA 94103, USA"),
+    ("12 Rue de la Paix, 75002 Paris, France", "12 Rue de la Paix, 75002 Paris, France"),
+])
+def test_an_address_is_told_by_divisions_or_street_and_postcode(line, address):
+    assert address_in(line) == address
+
+
+@pytest.mark.parametrize("line", ["交货日期：2024-10-12", "交货日期：2024年5月30日前", "A产品 规格L-500×300 数量50台 单价500元",
+                                  "We need 20 units by 3 June 2024.", "合同号：苏州2024-001", "杭州钱塘轴承有限公司 设备科",
+                                  "Delivery: 30 pcs at USD 12 to Rotterdam port"])
+def test_text_that_is_no_address(line):
+    assert address_in(line) is None
+
+
+@pytest.mark.parametrize("line, number", [
+    ("m. (231) 555-0187", "(231) 555-0187"),
+    ("Tel. +49 711 3456-210", "+49 711 3456-210"),
+    ("手机/微信：18666881234", "18666881234"),
+    ("到了打我电话13306541234", "13306541234"),
+    ("电话：0755-2345 6789 转 801", "0755-2345 6789 转 801"),
+    ("Phone (212) 555-0100 ext. 23", "(212) 555-0100 ext. 23"),
+])
+def test_a_phone_keeps_its_written_form(line, number):
+    assert phones_in(line)[0].number == number
+
+
+def test_a_fax_is_no_phone_and_a_line_gives_its_phones_in_order():
+    phones = phones_in("电话：0571-8765 4321 手机：13588889999 传真：0571-8765 4322")
+    assert [p.number for p in phones] == ["0571-8765 4321", "13588889999"]
+    assert all(p.labelled for p in phones)
+
+
+@pytest.mark.parametrize("line, shaped", [("13605716688", True), ("0592-6281234", True), ("+852 2612 3456", True),
+                                          ("4500012345", False), ("2024-05-30", False)])
+def test_a_number_without_a_label_is_a_phone_only_by_its_shape(line, shaped):
+    found = phones_in(line)
+    assert bool(found and found[0].shaped) == shaped
+
+
+@pytest.mark.parametrize("token, expected", [("孙喆", True), ("何晓东", True), ("钱工", True), ("欧阳明", True),
+                                             ("还是我", False), ("控制板", False), ("规格表", False)])
+def test_a_chinese_name_starts_with_a_surname(token, expected):
+    assert chinese_name(token) is expected
+
+
+@pytest.mark.parametrize("line, japanese, person", [
+    ("购买部 王明", False, "王明"), ("購買部 山田 太郎", True, "山田 太郎"), ("采购　蒋丽", False, "蒋丽"),
+    ("Marcus Bell", False, "Marcus Bell"), ("Sales Manager", False, None), ("Li Wei | Purchasing", False, "Li Wei"),
+])
+def test_a_person_on_a_signature_line(line, japanese, person):
+    assert person_in(line, japanese=japanese) == person
+
+
+@pytest.mark.parametrize("line, expected", [("发自我的iPhone", True), ("（发自企业微信）", True), ("Sent from my iPhone", True),
+                                            ("发货时间请提前告知", False)])
+def test_a_mail_clients_trailer(line, expected):
+    assert is_trailer(line) is expected
+
+
+def _filled(text, name="王明", sender="buyer@example.cn", **customer):
+    draft = OrderDraft(customer=CustomerInfo(**customer))
+    fill_identity(draft, text, Envelope(subject="订单", sender=sender, sender_name=name))
+    return draft.customer
+
+
+def test_a_signature_with_labelled_lines_and_several_fields_on_one_line():
+    text = ("您好：\n订购A产品50台。\n交货期：9月30日前\n\n杭州钱塘轴承有限公司 设备科\n"
+            "联系人：陈晓东 电话：0571-8765 4321 手机：13588889999 传真：0571-8765 4322\n地址：浙江省杭州市钱塘区12号大街99号\n")
+    found = signature_identity(text)
+    assert (found.name, found.contact, found.phone, found.address) == (
+        "杭州钱塘轴承有限公司", "陈晓东", "0571-8765 4321", "浙江省杭州市钱塘区12号大街99号")
+
+
+def test_a_one_line_signature_with_company_department_person_and_mobile():
+    found = signature_identity("请安排。\n\n河南中原通风设备安装工程有限公司  工程部  王磊  13938512345\n")
+    assert (found.name, found.contact, found.phone) == ("河南中原通风设备安装工程有限公司", "王磊", "13938512345")
+
+
+def test_the_full_name_of_the_signature_beats_a_first_name_and_a_nickname():
+    text = "Please ship 3 sets.\n\nThanks!\nMarcus\n\nMarcus Bell\nPurchasing Manager | Lakeshore Marine Supply, Inc.\nm. (231) 555-0187\n"
+    found = signature_identity(text)
+    assert (found.contact, found.phone) == ("Marcus Bell", "(231) 555-0187")
+    customer = _filled("B产品再订6台，到了打我电话13306541234\n\n陈建华\n\n发自我的iPhone\n", name="老陈")
+    assert (customer.contact, customer.phone) == ("陈建华", "13306541234")
+
+
+def test_a_lone_name_that_is_not_the_senders_tells_no_signature():
+    assert signature_identity("需要订购A产品二十台。\n\n王明", display="Li Hua") == CustomerInfo()
+
+
+def test_a_delivery_address_in_a_sentence_beats_the_signatures():
+    text = ("订购如下：\nA产品20台\n6月20日前送厦门市集美区杏林湾路1001号 海天卫浴2号厂房\n\n林曼\n厦门海天卫浴有限公司\n"
+            "地址：厦门市思明区湖滨南路1号\n0592-6281234\n")
+    customer = _filled(text)
+    assert (customer.name, customer.contact, customer.address, customer.phone) == (
+        "厦门海天卫浴有限公司", "林曼", "厦门市集美区杏林湾路1001号 海天卫浴2号厂房", "0592-6281234")
+
+
+def test_the_company_a_greeting_addresses_is_not_the_customer():
+    text = "示例机电设备有限公司：\n    我公司订购除湿机组三台。\n"
+    assert _filled(text).name is None
+    text = "恒拓機電株式会社\n営業部 李様\n\n下記の通り注文いたします。\n"
+    assert _filled(text).name is None
+
+
+def test_the_supplier_in_an_erp_document_is_not_the_customer():
+    text = ("Vendor / 供应商:                     100238  杭州恒拓机电设备有限公司\n"
+            "Purchasing Org / 采购组织:           1000  天津渤海重工装备有限公司\n")
+    assert _filled(text).name == "天津渤海重工装备有限公司"
+
+
+def test_a_consignee_in_a_sentence_is_the_contact_and_not_part_of_the_address():
+    text = "送无锡市新吴区行创四路19号 博远项目部（收货人：钱工 13912345678），6月5日前到；\n\n徐凯\n苏州博远自动化工程有限公司\n"
+    customer = _filled(text, address="无锡市新吴区行创四路19号 博远项目部（收货人：钱工 13912345678）")
+    assert (customer.contact, customer.phone, customer.address, customer.name) == (
+        "钱工", "13912345678", "无锡市新吴区行创四路19号 博远项目部", "苏州博远自动化工程有限公司")
+
+
+def test_a_bare_code_in_the_customer_block_is_the_customers():
+    text = "客户信息\n单位：成都蜀川环保设备有限公司\n编码：CUST0615\n联系人：何静\n"
+    assert _filled(text).code == "CUST0615"
+    assert _filled("订货明细\n编码：P002\n品名：B产品\n数量：6台\n").code is None
+
+
+def test_the_contacts_phone_written_first_is_the_phone():
+    text = "聯絡人：林俊宏 0912-345-678\n\n林俊宏\nTEL：04-2359-8866 分機 215\n"
+    customer = _filled(text, contact="林俊宏 0912-345-678", phone="04-2359-8866 分機 215")
+    assert (customer.contact, customer.phone) == ("林俊宏", "0912-345-678")
+
+
+@pytest.mark.parametrize("line", ["a" * 100_000, "有限公司" * 25_000, "1-" * 50_000, "路1号" * 30_000, "Road 1, " * 10_000])
+def test_long_lines_are_read_in_linear_time(line):
+    start = time.perf_counter()
+    address_in(line), phones_in(line), companies_in(line), person_in(line)
+    _filled(line + "\n\n" + line[:5_000])
+    assert time.perf_counter() - start < 1
