@@ -84,7 +84,7 @@ _AMOUNT_RE = re.compile(
     r"(?:每\s*+(?P<per0>[^\s\d/()]{1,4}?)\s*+)?"
     rf"(?:{CURRENCY_CODES})?\s*+[¥￥$€£]?\s*+(?P<num>{_NUMBER})\s*+{_MULT}?\s*+"
     rf"(?:{_CURRENCY_WORDS_AFTER})?(?:\s*+(?P<jiao>\d)\s*+角)?(?:\s*+(?P<fen>\d)\s*+分)?(?:整)?"
-    r"\s*+(?:/\s*+(?:1\s*+)?(?P<per>[^\s\d/()]{1,6})|1\s*+(?P<per1>[^\s\d/()]{1,3})|each|apiece|ea\."
+    r"\s*+(?:/\s*+(?:1\s*+)?(?P<per>[^\s\d/()]{1,6})|(?:(?<![\d.,])1|一)\s*+(?P<per1>[^\s\d/()]{1,3})|each|apiece|ea\."
     r"|per\s++(?P<per2>[a-z]{1,12}))?"
     r"(?:\s*+\([^()]*\))?",  # a trailing note in brackets ("800元(含税)") does not change the amount
     re.IGNORECASE)
@@ -209,8 +209,17 @@ def _arabic_run(match: re.Match) -> str:
     if run[0] in "百佰千仟万萬亿億":
         return run
     following = match.string[match.end():match.end() + 1]
+    if run == "一" and match.string[match.start() - 1:match.start()].isdigit():
+        return run  # "1200一台": the price of one 台, not the figure 12001
     if run[-1] in "千仟" and following in ("克", "米", "瓦") and len(run) > 1:
         return _arabic_run_text(run[:-1]) + run[-1]
+    # "一千二一台", "八百五一个": a colloquial price, then 一 and the unit it is the price of
+    # (only after an elided figure, 千二 = 1200: "三十一台" stays 31 台)
+    if (run[-1] == "一" and len(run) > 2 and run[-3] in "百佰千仟万萬" and run[-2] in _CN_DIGITS
+            and following and following not in _CN_DIGITS + _CN_UNITS + "点"):
+        value = chinese_number(run[:-1])
+        if value is not None:
+            return f"{format(value, 'f')}一"
     return _arabic_run_text(run)
 
 

@@ -104,7 +104,10 @@ _CURRENCY = rf"(?:{CURRENCY_CODES}|[¥￥$€£])"
 _CURRENCY_AFTER = r"(?:元|块钱|RMB|CNY|USD|HKD|EUR|GBP|JPY|yuan|dollars?|euros?)"
 _MONEY_MARKED = (rf"(?:{_CURRENCY}\s*+{NUMBER_TEXT}(?:\s*+{_CURRENCY_AFTER})?"
                  rf"|{NUMBER_TEXT}\s*+{_CURRENCY_AFTER}(?:\s*+整)?)")
-_MONEY = rf"(?:{_CURRENCY}?\s*+{NUMBER_TEXT}(?:\s*+(?:{_CURRENCY_AFTER}|块))?(?:\s*+整)?)"
+# "一千二一台", "八百五一个": a colloquial figure whose last digit drops its unit, then the unit priced.
+_ELIDED = r"[一二两三四五六七八九十]++[百千万][一二两三四五六七八九](?=一)"
+_JIAO = r"(?:\s*+[\d一二两三四五六七八九]\s*+角)?"  # "十二元五角": 12.5
+_MONEY = rf"(?:{_CURRENCY}?\s*+{NUMBER_TEXT}(?:\s*+(?:{_CURRENCY_AFTER}|块){_JIAO})?(?:\s*+整)?)"
 _PER = r"(?:千克|公斤|[A-Za-z]++|[^\s\d，,。；;、]{1,2}?)"
 _PRICE_WORDS = "|".join(sorted(with_traditional(["含税单价", "不含税单价", "单价", "价格", "售价"]), key=len, reverse=True))
 _PRICE = re.compile(
@@ -114,7 +117,7 @@ _PRICE = re.compile(
     rf"|(?P<v2>每\s*+{_PER}\s*+(?:为|是)?\s*+{_MONEY})"
     rf"|(?P<v3>{_MONEY_MARKED}\s*+(?:/\s*+{_PER}|一\s*+{_PER}|each\b|apiece\b|per\s++[a-z]++))"
     rf"|(?:\bat\b|@)\s*+(?P<v4>{_MONEY_MARKED})"
-    rf"|(?P<v5>{NUMBER_TEXT}\s*+一\s*+{_PER})",  # "还是1200一台": a figure for one unit is its price
+    rf"|(?P<v5>(?:{NUMBER_TEXT}|{_ELIDED})\s*+一\s*+{_PER})",  # "还是1200一台": a figure for one unit is its price
     re.IGNORECASE)
 # A line's own total after its quantity and price: "金额25000元", "小计：1,200元", "amount USD 3,525".
 _LINE_AMOUNT = re.compile(rf"^(?:金额|小计|计|共|amount|subtotal|line total)\s*+(?:为|是|:|：)?\s*+(?P<v>{_MONEY_MARKED}|{_MONEY})\s*+$",
@@ -122,6 +125,9 @@ _LINE_AMOUNT = re.compile(rf"^(?:金额|小计|计|共|amount|subtotal|line tota
 _FREIGHT = re.compile(rf"(?:运费|物流费|快递费|freight|shipping (?:fee|cost|charge)s?)\s*+(?:为|是|:|：|of|is)?\s*+(?P<v>{_MONEY_MARKED})",
                       re.IGNORECASE)
 
+_DISCOUNT = re.compile(rf"(?:优惠|折扣|让利|减免|discount)\s*+(?:为|是|:|：|of|is)?\s*+(?P<v>{_MONEY_MARKED})", re.IGNORECASE)
+_PAYABLE = re.compile(rf"(?:实付|应付|实际支付)(?:金额|总额|合计|款|总计)?\s*+(?:为|是|:|：)?\s*+(?P<v>{_MONEY_MARKED})")
+_GOODS_TOTAL = re.compile(r"货款(?:合计|总额|总计)|商品(?:合计|总额|总价)|sub-?total|goods total", re.IGNORECASE)
 _DELIVERY_WORDS = re.compile(
     r"送到|送达|送至|到货|交货|交付|发货|发出|供货|到厂|送货|交期|货期|到位|运到|运抵|出货|提货|备货|安排生产"
     # "下周五前需要一批货", "6月18号前到", "我们下周五要用": the time the goods are needed by
@@ -181,7 +187,8 @@ _TRIGGER_WORDS = {
     "noise": "@ http www. 电话 手机 传真 地址 邮编 tel phone fax mobile address",
     "pay": "付款 预付 先付 定金 订金 首付 尾款 余款 款到 月结 账期 结算 先款 全款 付清 支付 汇款 电汇 货到付 现金 payment prepay "
            "deposit net t/t tt l/c lc cod cash advance credit balance",
-    "total": "共计 合计 总计 总共 一共 总价 总金额 总额 价税合计 total",
+    "total": "共计 合计 总计 总共 一共 总价 总金额 总额 价税合计 实付 应付 total",
+    "discount": "优惠 折扣 让利 减免 discount",
     "freight": "运费 物流费 快递费 freight shipping",
     "deliver": "送到 送达 送至 到货 交货 交付 发货 发出 供货 到厂 送货 交期 货期 到位 运到 运抵 出货 提货 备货 安排生产 前需 前要 前给 前安排 前到 前送 前交 前发 前运 要用 急用 deliver ship "
                "dispatch arriv required needed need lead",
@@ -267,6 +274,8 @@ class _Reading:
     payment: str | None = None
     total: str | None = None
     freight: str | None = None
+    discount: str | None = None
+    goods_total: str | None = None
     address: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -381,9 +390,20 @@ def _read_sentence(sentence: str, triggers: list, reading: _Reading, ordering: b
             reading.items[-1].amount = line_amount["v"]  # "50台，单价500元，金额25000元": the line's own total
             continue
         if "total" in kinds:
-            total = find_total(clause)
+            payable = _PAYABLE.search(clause)
+            total = payable["v"] if payable else find_total(clause)
             if total is not None:
-                reading.total = reading.total or total
+                if payable:  # "实付金额…": what is paid, after freight and discount
+                    reading.total = total
+                elif _GOODS_TOTAL.search(clause):  # "货款合计…": the goods alone
+                    reading.goods_total = reading.goods_total or total
+                else:
+                    reading.total = reading.total or total
+                continue
+        if "discount" in kinds:
+            discount = _DISCOUNT.search(clause)
+            if discount:
+                reading.discount = reading.discount or discount["v"]
                 continue
         if "freight" in kinds:
             freight = _FREIGHT.search(clause)
@@ -650,7 +670,8 @@ def _pairs(reading: _Reading) -> list[Pair]:
                 first = False
     for label, value in (("requested_delivery_date", reading.delivery), ("payment_terms", reading.payment),
                          ("customer.address", reading.address),
-                         ("stated_total", reading.total), ("freight", reading.freight)):
+                         ("stated_total", reading.total), ("stated_goods_total", reading.goods_total),
+                         ("freight", reading.freight), ("discount", reading.discount)):
         if value:
             pairs.append(Pair(Label(label), value))
     pairs.extend(Pair(Label("special_requirements"), note) for note in reading.notes)

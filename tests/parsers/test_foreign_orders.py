@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from parsers import parse_email
-from parsers.amounts import parse_amount, parse_credit_days, parse_quantity
+from parsers.amounts import amount_unit, parse_amount, parse_credit_days, parse_quantity
 from parsers.po_mention import po_mention
 from parsers.labels import find_labels
 
@@ -144,3 +144,27 @@ def test_an_address_in_brackets_after_our_factory():
 def test_an_address_right_after_the_date():
     draft = _read("我司下单如下：\n1. 控制板（型号CB-24V）150块，单价360元\n6月20日前送厦门市集美区杏林湾路1001号 海天卫浴2号厂房\n")
     assert draft.customer.address == "厦门市集美区杏林湾路1001号 海天卫浴2号厂房"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("一千二一台", "1200", "台"), ("八百五一个", "850", "个"), ("1200一台", "1200", "台"), ("十二元五角/个", "12.5", "个"),
+])
+def test_colloquial_prices(text, value, unit):
+    assert (parse_amount(text), amount_unit(text)) == (Decimal(value), unit)
+
+
+def test_thirty_one_is_a_quantity_not_a_price_for_one():
+    assert parse_quantity("三十一台") == (Decimal(31), "台")
+    assert parse_amount("31台") is None
+
+
+def test_colloquial_prices_in_sentences():
+    draft = _read("李经理：\n   我们下周五要用，麻烦安排发以下的货：\n   电动执行器（型号ＤＺＷ２０）１２台，还是一千二一台；\n"
+                  "   阀门定位器８个，八百五一个；\n   送到鞍山市铁西区鞍千路２６８号。\n")
+    assert [(l.name, str(l.unit_price)) for l in draft.lines] == [("电动执行器", "1200"), ("阀门定位器", "850")]
+
+
+def test_goods_total_discount_and_the_amount_paid_in_a_letter():
+    draft = _read("我公司向贵公司订购ＳＷ－３型除湿机组，数量叁台，单价人民币壹万贰仟捌佰元整（￥１２８００．００），"
+                  "货款合计叁万捌仟肆佰元整。运费５００元由我方承担，优惠３００元，实付金额叁万捌仟陆佰元整。\n")
+    assert (str(draft.freight), str(draft.discount), str(draft.stated_total)) == ("500", "300", "38600")
