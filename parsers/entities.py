@@ -236,10 +236,13 @@ def _cjk_address(line: str) -> str | None:
     return None
 
 
+_ADDRESS_HINT = re.compile(r"\d|园区|園區|工业|工業|项目部|項目部")
+
+
 def address_in(line: str) -> str | None:
     """The address written on a line ("送到嘉兴市秀洲区洪兴路599号", "Ship to: 455 Research
     Blvd, Rockville, MD 20850"), as written, or None."""
-    if len(line) > MAX_LINE or not any(c.isdigit() for c in line) and not re.search("园区|園區|工业|工業|项目部|項目部", line):
+    if len(line) > MAX_LINE or not _ADDRESS_HINT.search(line):
         return None
     line = line.strip()
     found = _cjk_address(line) if not line.isascii() else None

@@ -119,7 +119,7 @@ def fill_identity(draft: OrderDraft, text: str, envelope: Envelope) -> None:
         lines = new.split("\n")
         start, block = _block_at(lines)
         found = _read_block(block, sender_name, japanese=bool(_KANA.search(new)))
-        body = _read_body(lines[:start]) if start else CustomerInfo()
+        body = _read_body(lines[:start], missing) if start else CustomerInfo()
         # Reading order for the phone and the address (a delivery address in the
         # text comes before the signature's); the signature first for the others.
         for name, first, second in (("name", found, body), ("contact", body, found), ("phone", body, found),
@@ -359,7 +359,7 @@ def signature_identity(text: str, display: str | None = None) -> CustomerInfo:
 
 # ------------------------------------------------------------ the running text
 
-def _read_body(lines: list[str]) -> CustomerInfo:
+def _read_body(lines: list[str], wanted: list[str] = ("name", "contact", "phone", "address")) -> CustomerInfo:
     """What the running text above the signature says of the customer: the
     first address and the first telephone number written (a delivery address
     in a sentence, "收货人…，手机138…"), and a company named by its legal form
@@ -370,16 +370,18 @@ def _read_body(lines: list[str]) -> CustomerInfo:
         line = raw.strip()
         if not line or len(line) > 400:
             continue
-        if not found.address:
+        if all(getattr(found, name) for name in wanted):
+            break
+        if not found.address and "address" in wanted:
             found.address = address_in(line)
-        if not found.phone:
+        if not found.phone and "phone" in wanted:
             for phone in phones_in(line):
                 if phone.labelled or phone.shaped:
                     found.phone = phone.number
                     break
-        if not found.contact:
+        if not found.contact and "contact" in wanted:
             found.contact = _contact_mention(line)
-        if not found.name:
+        if not found.name and "name" in wanted:
             following = next((other for other in lines[index + 1:index + 2] if other.strip()), "")
             found.name = _customer_company(line, following if index < 3 else "")
     return found
