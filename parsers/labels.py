@@ -39,10 +39,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "customer.address": ("收货地址", "送货地址", "交货地址", "地址", "详细地址", "Address",
                          "Delivery address", "Shipping address", "Ship to", "Ship-to", "Deliver to",
                          "Lieferanschrift", "Lieferadresse", "Anlieferadresse", "納入場所", "納品先", "納入先"),
-    "line": ("序号", "行号", "No.", "Line", "Line No.", "Item No."),
+    "line": ("序号", "行号", "No.", "Line", "Line No.", "Item No.", "Pos.", "Pos", "Position"),
     "sku": ("商品编码", "物料编码", "产品编码", "商品代码", "产品代码", "物料号", "料号", "货号",
             "SKU", "Item code", "Product code", "Part No.", "Part number", "P/N",
-            "Material code", "Artikelnummer", "Art.-Nr.", "品番"),
+            "Material code", "Material", "Artikelnummer", "Art.-Nr.", "品番"),
     "name": ("商品名称", "产品名称", "品名", "商品", "产品", "货品", "物料", "物料名称", "货品名称", "名称",
              "配件名称", "零件名称", "部件名称", "备件名称", "配件",
              "Product", "Product name", "Item", "Item name", "Description", "Goods", "Short text",
@@ -208,7 +208,7 @@ _HEADER_EXTRA: dict[str, tuple[str, ...]] = {
     "special_requirements": ("备注", "说明", "Remark", "Remarks", "Note", "Notes", "Comment", "Comments"),
     "ignore": ("起订量", "起订数量", "最小起订量", "最低起订量", "MOQ", "Min. order", "Minimum order", "图片",
                "图示", "产品图片", "示意图", "Image", "Picture", "Photo", "税率", "Tax rate", "VAT", "品牌",
-               "Brand", "产地", "Origin", "币种", "币别", "Currency", "重量", "Weight", "库存", "Stock"),
+               "Brand", "产地", "Origin", "材质", "Werkstoff", "币种", "币别", "Currency", "重量", "Weight", "库存", "Stock"),
 }
 _HEADER_AS_AMOUNT = frozenset({"stated_total", "stated_goods_total"})
 # Bracketed words in a header that are no unit: a currency or a tax note.

@@ -94,14 +94,16 @@ class Table(ColumnFields, Totals):
 
     def _aligned_position(self, start: int, end: int) -> int:
         """The column a word at these display columns falls in: the one it
-        overlaps most, each column reaching from its header to the next."""
-        best, best_overlap = 0, -1
+        overlaps most, each column reaching from its header to the next; on a
+        tie (a writer's alignment off by one), the one whose header is nearest."""
+        best, best_score = 0, (-1, 0)
+        middle = start + end
         for position, column in enumerate(self.columns):
             low = column.start if position else -10**9
             high = self.columns[position + 1].start if position + 1 < len(self.columns) else 10**9
-            overlap = min(end, high) - max(start, low)
-            if overlap > best_overlap:
-                best, best_overlap = position, overlap
+            score = (min(end, high) - max(start, low), -abs(column.start + column.end - middle))
+            if score > best_score:
+                best, best_score = position, score
         return best
 
     def _values_of_words(self, orig: str, words: list[tuple[int, int, int, int]]) -> list[str]:

@@ -168,3 +168,34 @@ def test_goods_total_discount_and_the_amount_paid_in_a_letter():
     draft = _read("我公司向贵公司订购ＳＷ－３型除湿机组，数量叁台，单价人民币壹万贰仟捌佰元整（￥１２８００．００），"
                   "货款合计叁万捌仟肆佰元整。运费５００元由我方承担，优惠３００元，实付金额叁万捌仟陆佰元整。\n")
     assert (str(draft.freight), str(draft.discount), str(draft.stated_total)) == ("500", "300", "38600")
+
+
+def test_numbered_positions_name_their_item():
+    draft = _read("hiermit bestellen wir:\n\n"
+                  "Pos. 1: Steuerplatine, Typ CB-24V, Menge: 250 Stück, Einzelpreis: 48,90 EUR, Gesamt: 12.225,00 EUR\n"
+                  "Pos. 2: Montagewinkel, Ausführung: verzinkt 60×40 mm, Menge: 1.000 Stück, Einzelpreis: 0,85 EUR\n")
+    assert [(l.name, l.spec, str(l.quantity), str(l.unit_price)) for l in draft.lines] == [
+        ("Steuerplatine", "CB-24V", "250", "48.90"), ("Montagewinkel", "verzinkt 60×40 mm", "1000", "0.85")]
+
+
+def test_sap_material_is_the_item_code():
+    draft = _read("Item 00010   Material: P001          Short text: A产品\n             Spec: L-500×300\n"
+                  "             Quantity: 40 台          Net price: 500.00 CNY / 1 台\n")
+    line = draft.lines[0]
+    assert (line.sku, line.name, str(line.unit_price)) == ("P001", "A产品", "500.00")
+
+
+def test_the_work_unit_label_naming_a_company_is_the_customer():
+    draft = _read("客户信息\n单位：成都蜀川环保设备有限公司\n联系人：何静\n\n订货明细\n"
+                  "编号    品名     规格           单位   数量   单价\nP002    B产品    L-800×400      台     6      1200\n")
+    assert draft.customer.name == "成都蜀川环保设备有限公司"
+    assert [(l.sku, l.unit) for l in draft.lines] == [("P002", "台")]
+
+
+def test_an_aligned_table_off_by_one_column_keeps_its_columns():
+    draft = _read("各位好，附上本月管件订单：\n\n"
+                  "名称            规格            材质     单位   数量    单价\n"
+                  "无缝钢管        DN100×4.5      20#      米     600     86\n"
+                  "90°弯头         DN100          20#      个     40      45\n")
+    assert [(l.name, l.spec, l.unit, str(l.quantity), str(l.unit_price)) for l in draft.lines] == [
+        ("无缝钢管", "DN100×4.5", "米", "600", "86"), ("90°弯头", "DN100", "个", "40", "45")]
