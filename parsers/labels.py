@@ -32,10 +32,13 @@ LABELS: dict[str, tuple[str, ...]] = {
     "customer.code": ("客户编码", "客户代码", "客户编号", "Customer code", "Customer ID",
                       "Customer No.", "Account No."),
     "customer.contact": ("联系人", "收货人", "采购员", "经办人", "Contact", "Contact person",
-                         "Contact name", "Attn", "Attention", "Ansprechpartner", "担当者", "ご担当"),
+                         "Contact name", "Attn", "Attention", "Ansprechpartner", "担当者", "ご担当",
+                         # an ERP form names both sides: the buyer (需方/买方) is the customer
+                         "需方联系人", "买方联系人", "采购联系人", "需方经办人"),
     "customer.phone": ("联系方式", "联系电话", "电话", "手机", "手机号", "手机号码", "座机", "Phone",
-                       "Tel", "Telephone", "Mobile", "Cell", "Telefon", "電話番号"),
-    "customer.email": ("邮箱", "电子邮件", "电子邮箱", "Email", "E-mail"),
+                       "Tel", "Telephone", "Mobile", "Cell", "Telefon", "電話番号", "需方电话", "需方联系电话",
+                       "买方电话", "买方联系电话"),
+    "customer.email": ("邮箱", "电子邮件", "电子邮箱", "Email", "E-mail", "需方邮箱", "买方邮箱"),
     "customer.address": ("收货地址", "送货地址", "交货地址", "地址", "详细地址", "Address",
                          "Delivery address", "Shipping address", "Ship to", "Ship-to", "Deliver to",
                          "Lieferanschrift", "Lieferadresse", "Anlieferadresse", "納入場所", "納品先", "納入先"),
@@ -82,7 +85,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                "发货日期", "Status",
                # the supplier named on a customer's purchase order is the company itself
                "供方", "卖方", "供应商", "供货单位", "供货方", "供应商名称", "供应商编码", "Supplier", "Vendor",
-               "Vendor name", "Vendor no.", "Seller"),
+               "Vendor name", "Vendor no.", "Seller", "供方联系人", "供方电话", "供方邮箱", "卖方联系人", "供应商联系人"),
 }
 
 LABELS = {field: with_traditional(labels) for field, labels in LABELS.items()}

@@ -60,7 +60,10 @@ def inline_pairs(span: Span) -> list[Pair]:
     pairs = []
     for number, (label, _start, end) in enumerate(found):
         stop = found[number + 1][1] if number + 1 < len(found) else len(span.norm)
-        pairs.append(Pair(label, span.sub(end, stop).strip(VALUE_TRIM).orig))
+        value = span.sub(end, stop).strip(VALUE_TRIM).orig
+        if label.field == "sku" and value and not any(char.isdigit() for char in value):
+            continue  # "MATERIAL: SPCC, ZINC PLATED" on a drawing: a material, no item code
+        pairs.append(Pair(label, value))
     return pairs
 
 

@@ -162,6 +162,8 @@ _EN_SHIP_TO = re.compile(
     r"\b(?:deliver(?:ed|y)?|ship(?:ped|ment)?|send|sent|dispatch(?:ed)?)\b[^.;]{0,80}?\bto\s++(?:(?:our|the|your)\s++)?"
     r"(?:(?:new\s++|main\s++)?(?:warehouse|factory|plant|site|office|store|premises|facility|address|yard|depot)"
     r"(?:\s++(?:at|in))?\s++)?(?P<a>[^.;]{6,160})", re.IGNORECASE)
+_SCHEDULE = re.compile(r"(?:交货|交貨|送货|送貨|发货|發貨|到货|到貨)(?:计划|計劃|安排|时间表|時間表)|(?:delivery|release|shipping) schedule"
+                       r"|Lieferplan|納入計画", re.IGNORECASE)
 _DATE_HINT = re.compile(r"\d\s*+[月日号天周]|[年月]底|月[中初]|周|星期|\d[-/.]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
                         r"|day|week|month|tomorrow|today|asap|soon", re.IGNORECASE)
 _BRACKETED = re.compile(r"[（(]([^()（）]{4,80})[)）]")
@@ -293,11 +295,16 @@ def prose_pairs(text: str, *, items: bool = True) -> list[Pair]:
     """
     reading = _Reading()
     listing = False  # after "如下"/"as follows": lines without a verb may be items
+    schedule = False  # after "分批交货计划：": the lines are the releases, the first one's date is asked
     for sentence, labelled in _sentences(text[:MAX_PROSE]):
         if labelled and not items:
             if reading.address is None and _CN_SHIP_TO.search(sentence):  # "交貨：5月24日前送達香港…"
                 _ship_to(sentence, reading)
             continue  # the labels of the form are read as labels
+        if schedule and reading.delivery is None and _DATE_HINT.search(sentence) and read_date(sentence).status != "invalid":
+            reading.delivery = sentence  # the first release of a delivery schedule ("第一批 3000件 6月28日前")
+            continue
+        schedule = sentence.endswith((":", "：")) and bool(_SCHEDULE.search(sentence))
         triggers = _triggers(sentence)
         if not triggers and not listing:
             continue  # nothing about an order here: a greeting, a name, a number

@@ -199,3 +199,22 @@ def test_an_aligned_table_off_by_one_column_keeps_its_columns():
                   "90°弯头         DN100          20#      个     40      45\n")
     assert [(l.name, l.spec, l.unit, str(l.quantity), str(l.unit_price)) for l in draft.lines] == [
         ("无缝钢管", "DN100×4.5", "米", "600", "86"), ("90°弯头", "DN100", "个", "40", "45")]
+
+
+def test_a_drawings_material_is_no_item_code():
+    from parsers.order_text import read_pairs
+    assert [p for p in read_pairs("DRAWING YF-ZJ-033\nMATERIAL: SPCC, ZINC PLATED\n") if p.label.field == "sku"] == []
+
+
+def test_the_first_release_of_a_delivery_schedule_is_the_delivery_date():
+    draft = _read("订单号：YF-BO-2024-07\n物料：C型支架\n年度总量：12000件，单价：78元/件（含税）\n\n"
+                  "分批交货计划：\n第一批 3000件 6月28日前\n第二批 3000件 8月30日前\n")
+    assert str(draft.requested_delivery_date) == "2024-06-28"
+
+
+def test_an_erp_form_names_the_buyers_contact_and_not_the_suppliers():
+    draft = _read("订单编号\tCG2024050087\n供方\t杭州恒拓机电设备有限公司\t供方联系人\t李伟\n"
+                  "需方\t湖北中科智能装备股份有限公司\t需方联系人\t吴昊\n需方电话\t027-87651234\t需方邮箱\twuhao@hbzhongke.example\n"
+                  "行号\t存货编码\t存货名称\t规格型号\t主计量\t数量\t含税单价\n1\tP001\tA产品\tL-500×300\t台\t30\t500\n")
+    assert (draft.customer.contact, draft.customer.phone, draft.customer.email) == (
+        "吴昊", "027-87651234", "wuhao@hbzhongke.example")
