@@ -47,7 +47,7 @@ _CN_UNITS = "十拾百佰千仟万萬亿億"
 CN_NUMERAL = rf"(?<![{_CN_DIGITS}{_CN_UNITS}])[{_CN_DIGITS}{_CN_UNITS}]++(?:点[{_CN_DIGITS}]++[万萬亿億]?)?"
 # A number in running text as written: digits (ASCII or full-width, \d reads
 # both), a 万/千/百 multiple, or Chinese numerals.
-NUMBER_TEXT = rf"(?:(?:\d{{1,3}}(?:,\d{{3}})++|\d++)(?:[.．]\d++)?(?:\s*+[万千百](?![克米瓦]))?|{CN_NUMERAL})"
+NUMBER_TEXT = rf"(?:(?:{_EUROPEAN}|(?:\d{{1,3}}(?:,\d{{3}})++|\d++)(?:[.．]\d++)?)(?:\s*+[万千百](?![克米瓦]))?|{CN_NUMERAL})"
 # Units a quantity in a sentence may carry; a number followed by one of these
 # is a quantity ("二十台", "150 units"). 个 before 月/星期/小时 is a duration.
 QUANTITY_UNITS = (

@@ -42,7 +42,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "customer.address": ("收货地址", "送货地址", "交货地址", "地址", "详细地址", "Address",
                          "Delivery address", "Shipping address", "Ship to", "Ship-to", "Deliver to",
                          "Lieferanschrift", "Lieferadresse", "Anlieferadresse", "納入場所", "納品先", "納入先"),
-    "line": ("序号", "行号", "No.", "Line", "Line No.", "Item No.", "Pos.", "Pos", "Position"),
+    "line": ("序号", "行号", "No.", "Line", "Line No.", "Item No."),
     "sku": ("商品编码", "物料编码", "产品编码", "商品代码", "产品代码", "物料号", "料号", "货号",
             "SKU", "Item code", "Product code", "Part No.", "Part number", "P/N",
             "Material code", "Material", "Artikelnummer", "Art.-Nr.", "品番"),

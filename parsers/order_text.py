@@ -34,7 +34,6 @@ from parsers.dates import read_date
 from parsers.labels import ITEM_FIELDS, LABEL_RE, Label, is_unit
 from parsers.pair_reader import PairReader
 from parsers.pairs import Pair
-from parsers.tables.cells import is_code
 from parsers.entities import company_in
 from parsers.po_mention import PO_MENTION
 from parsers.traditional import with_traditional
@@ -82,10 +81,6 @@ def _group_items(pairs: list[Pair]) -> tuple[list[_Item], list[Pair]]:
         if name == "unit" and not pair.new_item and _is_company(pair.value):
             pair = Pair(Label("customer.name"), pair.value)  # "单位：成都蜀川环保设备有限公司": the buyer's work unit
             name = "customer.name"
-        elif name == "line" and _NAMED.search(pair.value) and not is_code(pair.value.strip()):
-            # "Pos. 1: Steuerplatine, Typ CB-24V, Menge: 250 Stück": the numbered line names its item
-            pair = Pair(Label("name", pair.label.index), pair.value.strip(" ,，;；"))
-            name = "name"
         if name not in ITEM_FIELDS:
             rest.append(pair)
             continue
@@ -100,9 +95,6 @@ def _group_items(pairs: list[Pair]) -> tuple[list[_Item], list[Pair]]:
         if name != "line" and pair.value and name not in current.values:
             current.values[name] = (pair.value, pair.label)
     return [item for item in items if item.values], rest
-
-
-_NAMED = re.compile(r"[^\W\d_]{2}")
 
 
 def _is_company(value: str) -> bool:

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from parsers import amounts
-from parsers.labels import Label, find_labels, header_label, pair_label, summary_kind
+from parsers.labels import ITEM_FIELDS, Label, find_labels, header_label, pair_label, summary_kind
 from parsers.pairs import Pair, Span, cell_pairs, inline_pairs
 from parsers.po_mention import PO_MENTION, po_mention
 from parsers.tables import (GOODS_OR_TOTAL, SEPARATOR, Column, Table, aligned_table, all_headers, has_digit,
@@ -20,6 +20,24 @@ MAX_TABLE_LINES = 1_000  # lines of one table read; the rest of the table is ski
 # Plain lines tried as the header of a space-aligned or a one-cell-per-line
 # table: a real mail has a few such candidates, a crafted one thousands.
 HEADER_TRIES = 1_000
+
+
+# The mark of a numbered position before an item line: "Pos. 10:", "Item 2:", "第3项：".
+_POSITION = re.compile(r"\s*+(?:Pos(?:ition)?\.?|Item|Line|Artikel|第)\s*+\d{1,5}\s*+(?:项|項)?\s*+[:.)]\s*+", re.IGNORECASE)
+# A comma between cells, not inside a figure ("1,200"): "P001，A产品，规格：L-500×300，数量：30台，500元/台".
+_CELL_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+
+
+def _comma_cells(line: Span, found: list[Pair]) -> list[Pair]:
+    """An item line written as comma-separated cells, some labelled and some
+    bare, read as cells when that finds more of the item than the labels alone."""
+    cuts = [match.start() for match in _CELL_COMMA.finditer(line.norm)]
+    bounds = [0, *(cut + 1 for cut in cuts), len(line.norm) + 1]
+    cells = [line.sub(start, stop - 1) for start, stop in zip(bounds, bounds[1:])]
+    as_cells = cell_pairs([cell for cell in cells if cell.norm.strip()])
+    readable = lambda pairs: sum(1 for pair in pairs if pair.label.field in ITEM_FIELDS and pair.value)
+    valid = all(amounts.parse_quantity(p.value) for p in as_cells if p.label.field == "quantity")
+    return as_cells if valid and readable(as_cells) > readable(found) else found
 
 
 class PairReader:
@@ -146,7 +164,14 @@ class PairReader:
         self.pairs.extend(cell_pairs([cell for cell in cells if cell.norm]))
 
     def plain(self, line: Span) -> None:
+        position = _POSITION.match(line.norm)
+        if position:  # "Pos. 1: Steuerplatine, Typ CB-24V, Menge: 250 Stück, …": one item, its cells after the mark
+            line = line.sub(position.end(), len(line.norm))
         found = inline_pairs(line) if (":" in line.norm or "=" in line.norm) else []
+        if len(found) >= 2 and "," in line.norm:
+            found = _comma_cells(line, found)
+        if position and found:
+            found[0].new_item = True
         if not found and self.pairs and not self.pairs[-1].value and not self.pairs[-1].new_item:
             self.pairs[-1].value = line.orig.strip()  # "备注:" with the note on the next line
         if not found:

@@ -7,7 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from parsers.labels import Label, find_labels, pair_label
+from parsers import amounts
+from parsers.labels import ITEM_FIELDS, Label, find_labels, header_label, pair_label
 
 VALUE_TRIM = " \t,;、|"
 
@@ -80,22 +81,46 @@ def cell_pairs(cells: list[Span]) -> list[Pair]:
             position += 2
         else:
             found = inline_pairs(cells[position])
-            if not found and _WORDS.search(cells[position].norm):
+            if not found and cells[position].norm.strip():
                 bare.append((len(pairs), cells[position].strip(VALUE_TRIM).orig))
             pairs.extend(found)
             position += 1
-    return _with_bare_name(pairs, bare)
+    return _with_bare_cells(pairs, bare)
 
 
 _WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
 _ITEM_PARTS = frozenset({"sku", "quantity", "unit_price", "amount", "spec"})
+_CELL_PAIR = re.compile(r"^(?P<label>[^:：]{1,12})[:：]\s*+(?P<value>\S.*)$")
+_SPEC_CELL = re.compile(r"^(?:规格型号|规格|型号|型式|規格|型號|Typ|Type|Model|Size|Spec)\s*+[:：]?\s*+(?P<value>\S.*)$", re.IGNORECASE)
+_MONEY_CELL = re.compile(r"元|[¥￥$€£]|\b(?:RMB|CNY|USD|EUR|HKD|GBP|JPY)\b", re.IGNORECASE)
+_ITEM_CODE = re.compile(r"(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9._\-/#]{1,39}")
 
 
-def _with_bare_name(pairs: list[Pair], bare: list[tuple[int, str]]) -> list[Pair]:
-    """"SKU: P004 | Control board | Qty: 40 pcs": in an item line of labelled
-    cells, the one cell without a label is the item's name."""
+def _with_bare_cells(pairs: list[Pair], bare: list[tuple[int, str]]) -> list[Pair]:
+    """"SKU: P004 | Control board | Qty: 40 pcs", "编码：P002 | B产品 | 数量：4台",
+    "P004 | 控制板 | 数量：60片": in an item line of labelled cells, a cell
+    labelled with a column's word (编码) is that column's; of the cells without
+    a label, a code is the item code and words are the item's name."""
     fields = {pair.label.field for pair in pairs}
-    if len(bare) != 1 or "name" in fields or len(fields & _ITEM_PARTS) < 2:
+    if not bare or len(fields & _ITEM_PARTS) < 2:
         return pairs
-    at, text = bare[0]
-    return pairs[:at] + [Pair(Label("name"), text)] + pairs[at:]
+    found: list[tuple[int, Pair]] = []
+    for at, text in bare:
+        cell = _CELL_PAIR.match(text)
+        label = header_label(cell["label"]) if cell else None
+        if label is not None and label.field in ITEM_FIELDS and label.field not in fields:
+            found.append((at, Pair(label, cell["value"].strip())))
+        elif _SPEC_CELL.match(text) and "spec" not in fields:
+            found.append((at, Pair(Label("spec"), _SPEC_CELL.match(text)["value"])))
+        elif _MONEY_CELL.search(text) and amounts.parse_amount(text) is not None and "unit_price" not in fields:
+            found.append((at, Pair(Label("unit_price"), text)))  # "500元/台"
+        elif _ITEM_CODE.fullmatch(text) and "sku" not in fields:
+            found.append((at, Pair(Label("sku"), text)))
+        elif _WORDS.search(text) and "name" not in fields:
+            found.append((at, Pair(Label("name"), text)))
+        else:
+            continue
+        fields.add(found[-1][1].label.field)
+    for at, pair in reversed(found):
+        pairs.insert(at, pair)
+    return pairs

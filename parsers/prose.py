@@ -197,7 +197,7 @@ _TRIGGER_WORDS = {
     "notes": " ".join(_NOTE_WORDS).lower(),
     "spec": "规格 型号 尺寸 材质 model size spec type",
     "ship_to": "送货到 送到 送至 送达 运到 运至 发到 发至 寄到 寄至 交货地点 交货地址 送货地址 送 deliver ship send sent dispatch",
-    "price": "单价 价格 售价 每 元 人民币 rmb cny ¥ ￥ @ at price yuan 一台 一个 一件 一套 一块 一支 一箱 一吨 一米 usd $ € £ "
+    "price": "单价 价格 售价 每 元 人民币 rmb cny eur hkd gbp jpy per each ¥ ￥ @ at price yuan 一台 一个 一件 一套 一块 一支 一箱 一吨 一米 usd $ € £ "
              "一片 一只 一条 一根 一卷 一包 一盒 一桶 一瓶 一副 一对 一张 一把 一组 一公斤 一千克 一辆 一部 一扇 一樘 一座 一立方 一平米",
 }
 _TRIGGERS: dict[str, set[str]] = {}
@@ -214,7 +214,7 @@ _TRIGGER = re.compile("(?=(" + "|".join(map(re.escape, sorted(_TRIGGERS, key=len
 _TRIGGER_ANY_CASE = re.compile(_TRIGGER.pattern, re.IGNORECASE)
 _SENTENCE = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
 _CLAUSE = re.compile(r"[，、]|(?<!\d),|,(?!\d)")
-_LIST_MARK = re.compile(r"^\s*+(?:\d{1,2}\s*+[.、)）](?!\d)|[（(]\s*+\d{1,2}\s*+[)）]|[-*•·]\s"
+_LIST_MARK = re.compile(r"^\s*+(?:(?:Pos(?:ition)?\.?|Item|Line)\s*+\d{1,5}\s*+[:.)]|\d{1,2}\s*+[.、)）](?!\d)|[（(]\s*+\d{1,2}\s*+[)）]|[-*•·]\s"
                         r"|[一二三四五六七八九十]{1,3}\s*+[、.．)）]|[（(]\s*+[一二三四五六七八九十]{1,3}\s*+[)）])\s*+")
 # A sentence that reports a delivery rather than asks for one ("已发货如下：").
 _REPORTED = re.compile(r"已|了(?:[，,。]|$)|has been|have been|were|was ", re.IGNORECASE)
@@ -454,7 +454,7 @@ def _spec_clause(clause: str, reading: _Reading) -> bool:
     if not found:
         return False
     spec = found["v"][:_cut(found["v"], 0)].strip()
-    if spec and reading.list_line and reading.pending_clauses:
+    if spec and reading.list_line and reading.pending_clauses[:-1]:  # [-1] is this clause
         reading.pending_spec = spec  # "控制板，型号CB-24V，80块": the item comes after its spec
         return True
     if not reading.items or reading.items[-1].spec is not None:

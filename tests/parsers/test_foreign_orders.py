@@ -218,3 +218,28 @@ def test_an_erp_form_names_the_buyers_contact_and_not_the_suppliers():
                   "行号\t存货编码\t存货名称\t规格型号\t主计量\t数量\t含税单价\n1\tP001\tA产品\tL-500×300\t台\t30\t500\n")
     assert (draft.customer.contact, draft.customer.phone, draft.customer.email) == (
         "吴昊", "027-87651234", "wuhao@hbzhongke.example")
+
+
+def test_labelled_and_bare_cells_on_one_item_line():
+    draft = _read("本期订货如下，请安排：\n\nP001，A产品，规格：L-500×300，数量：30台，500元/台\n"
+                  "编码：P002 | B产品 | 规格：L-800×400 | 数量：4台 | 单价：1200\n"
+                  "P004 | 控制板 | 数量：60片 | 单价：360\n")
+    assert [(l.sku, l.name, str(l.quantity), str(l.unit_price)) for l in draft.lines] == [
+        ("P001", "A产品", "30", "500"), ("P002", "B产品", "4", "1200"), ("P004", "控制板", "60", "360")]
+
+
+def test_numbered_positions_written_as_sentences():
+    draft = _read("as discussed on the phone, we order:\n\n"
+                  "Pos. 10: 25 pcs  A product, size L-500x300, EUR 68,50 per pc\n"
+                  "Pos. 20: 120 pcs C-bracket, custom made to our drawing ZN-1187 rev. B (attached), EUR 12,80 per pc\n")
+    assert [(str(l.quantity), str(l.unit_price)) for l in draft.lines] == [("25", "68.50"), ("120", "12.80")]
+    assert draft.lines[0].spec == "L-500x300"
+
+
+def test_a_spec_clause_after_the_item_in_a_list():
+    draft = _read("We'd like to place an order for the following:\n\n"
+                  "3 sets of B product, model L-800x400, at $1,150.00 per set\n"
+                  "12 units of A product, model L-500x300, at $480.00 per unit\n\nOur PO number is LMS-25-0331.\n")
+    assert [l.spec for l in draft.lines] == ["L-800x400", "L-500x300"]
+    assert draft.customer_po == "LMS-25-0331"
+    assert po_mention("Bestellung / Order 4500012876") == "4500012876"
