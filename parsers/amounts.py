@@ -96,7 +96,7 @@ _KNOWN_QUANTITY_RE = re.compile(
     rf"(?P<unit>{'|'.join(sorted(map(re.escape, QUANTITY_UNITS), key=len, reverse=True))})?(?:\s*+\([^()]*\))?",
     re.IGNORECASE)
 _VAGUE_AMOUNT_RE = re.compile(
-    r"面议|待定|待确认|另议|按合同|再议|\bTBD\b|\bTBC\b|to be (?:confirmed|determined)|negotiable"
+    r"面议|待定|待确认|待报价|另议|按合同|再议|\bTBD\b|\bTBC\b|to be (?:confirmed|determined|quoted|advised|agreed)|negotiable"
     r"|约|大约|大概|左右|上下|\babout\b|\bapprox|\baround\b|~", re.IGNORECASE)
 
 _EN_NUMBERS = {word: n for n, word in enumerate(

@@ -18,7 +18,7 @@ __all__ = ["LABELS", "ITEM_FIELDS", "Label", "find_labels", "label_cell", "pair_
 # field name → labels; "line" starts a new line item, "ignore" is read and dropped
 # (fields of the template a customer does not fill in, such as 订单状态).
 LABELS: dict[str, tuple[str, ...]] = {
-    "customer_po": ("订单号", "订单编号", "客户订单号", "采购单号", "采购订单号", "采购订单编号",
+    "customer_po": ("订单号", "订单编号", "单据编号", "订单编码", "客户订单号", "采购单号", "采购订单号", "采购订单编号",
                     "采购单编号", "合同号", "合同编号", "PO", "PO No.", "PO Number", "P.O.",
                     "P.O. No.", "Purchase order", "Purchase order no.", "Purchase order number",
                     "Order No.", "Order number", "Customer PO", "单号", "订购单号", "订货单号", "订单号码", "PO#",
@@ -76,7 +76,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                                 "到货日期", "送货日期", "交货时间", "交付时间", "要求到货日期",
                                 "要求到货时间", "期望到货日期", "交期", "Delivery date",
                                 "Required by", "Required date", "Requested delivery date",
-                                "Need by", "Delivery", "Liefertermin", "Lieferdatum", "Wunschtermin", "納期",
+                                "Need by", "Delivery", "Required delivery", "Requested delivery", "Delivery required", "Liefertermin", "Lieferdatum", "Wunschtermin", "納期",
                                 "納入日", "納品日"),
     "special_requirements": ("特殊需求", "特殊要求", "备注", "包装要求", "Notes", "Note",
                              "Remarks", "Remark", "Special requirements", "Comments", "Header text", "抬头文本",

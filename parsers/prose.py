@@ -87,6 +87,8 @@ _QUESTION = re.compile(
     r"|\bRFQ\b|price list|(?:please |kindly )quote\b|quot(?:e|ation) for|request(?:ing)? (?:a |for )?(?:quot|price)"
     r"|send (?:us )?(?:a |your )?(?:quot|price)|do you have|is it possible|in stock|availability|\bif you can\b"
     r"|\bwhether\b", re.IGNORECASE)
+# Asking for the price of the item just ordered: its price is not fixed yet.
+_QUOTE_THE_PRICE = re.compile(r"quote (?:the |your |a )?(?:unit )?price|(?:报|报一下|给个)(?:个)?(?:单价|价格|价)", re.IGNORECASE)
 # A refusal or a condition ("如需订购…请联系", "if you order 10 sets") orders nothing.
 _REFUSAL = re.compile(r"不需要|不要|无需|不用|取消|暂不|不再|如果|如需|若需|若要|假如|倘若|don'?t|do not|no longer|cancel"
                       r"|not need|\bif\b|\bshould you\b|\bunless\b", re.IGNORECASE)
@@ -117,7 +119,10 @@ _PRICE = re.compile(
     rf"|(?P<v2>每\s*+{_PER}\s*+(?:为|是)?\s*+{_MONEY})"
     rf"|(?P<v3>{_MONEY_MARKED}\s*+(?:/\s*+{_PER}|一\s*+{_PER}|each\b|apiece\b|per\s++[a-z]++))"
     rf"|(?:\bat\b|@)\s*+(?P<v4>{_MONEY_MARKED})"
-    rf"|(?P<v5>(?:{NUMBER_TEXT}|{_ELIDED})\s*+一\s*+{_PER})",  # "还是1200一台": a figure for one unit is its price
+    rf"|(?P<v5>(?:{NUMBER_TEXT}|{_ELIDED})\s*+一\s*+{_PER})"
+    # "单价待定", "price to be confirmed": a price not fixed yet (the clarification asks for it)
+    rf"|(?:{_PRICE_WORDS}|unit\s++price|price)\s*+(?:为|是|:|：|is)?\s*+(?P<v6>待定|面议|另议|待确认|待报价|TBD|TBC"
+    r"|to be (?:confirmed|quoted|advised|agreed))",  # "还是1200一台": a figure for one unit is its price
     re.IGNORECASE)
 # A line's own total after its quantity and price: "金额25000元", "小计：1,200元", "amount USD 3,525".
 _LINE_AMOUNT = re.compile(rf"^(?:金额|小计|计|共|amount|subtotal|line total)\s*+(?:为|是|:|：)?\s*+(?P<v>{_MONEY_MARKED}|{_MONEY})\s*+$",
@@ -132,7 +137,7 @@ _DELIVERY_WORDS = re.compile(
     r"送到|送达|送至|到货|交货|交付|发货|发出|供货|到厂|送货|交期|货期|到位|运到|运抵|出货|提货|备货|安排生产"
     # "下周五前需要一批货", "6月18号前到", "我们下周五要用": the time the goods are needed by
     r"|前\s*+(?:需要|要|需|给我|給我|安排|到|送|交|发|運|运)|(?:要|需要|急)用(?!途)"
-    r"|deliver|delivery|ship|dispatch|arriv|required by|needed by|need (?:it|them|the goods|these) by|lead time",
+    r"|deliver|delivery|ship|dispatch|arriv|required by|needed by|need (?:it|them|the goods|these|this)\b|lead time",
     re.IGNORECASE)
 _PAYMENT_WORDS = re.compile(
     r"付款|预付|先付|定金|订金|首付|尾款|余款|款到|月结|账期|结算|先款|全款|付清|支付|汇款|电汇|货到付|现金"
@@ -228,7 +233,7 @@ _ASKS = re.compile("|".join(with_traditional(
 _TABLE_ROW = re.compile(r"\t|\|.*\||\S {2,}\S.* {2,}\S")
 
 _LEAD = re.compile(
-    r"^(?:[\s:：,，、的了共各为是和及与跟另再还也并]|以及|还有|另外|一批|一些|以下|如下|下列|贵司的?|贵公司的?|你们的?|你司的?|您的"
+    r"^(?:另外|以及|还有|[\s:：,，、的了共各为是和及与跟另再还也并]|一批|一些|以下|如下|下列|贵司的?|贵公司的?|你们的?|你司的?|您的"
     r"|贵方的?|共计|合计|总共|数量为?|产品为?|货物为?|of\b|the\b|some\b|your\b|more\b|additional\b|another\b"
     r"|following\b|us\b|and\b|plus\b)++", re.IGNORECASE)
 # What stands between a product and its quantity: "Control board - 80 pcs", "B product x 2 sets".
@@ -248,6 +253,9 @@ _SPEC_WORDS = re.compile(r"(?:[,，\s]*+(?:型号|规格|规格型号|model|spec
                          re.IGNORECASE)
 # An item code leading a line of an order list: letters then digits ("P004", "GL-BK-250"), then the name.
 _LEADING_SKU = re.compile(r"(?P<sku>[A-Z]{1,6}(?:-[A-Z]{1,6})*-?\d{2,}[A-Z0-9]*(?:-[A-Z0-9]+)*)\s++(?=[^\s\d])")
+# "Custom mounting bracket per attached drawing PCS-BRK-7", "支架（按附图）": the drawing is referred to, not a spec.
+_DRAWING_REF = re.compile(r"\s*+[,，]?\s*+(?:(?:as\s++)?per|according\s++to|to|acc\.\s*+to)\s++(?:the\s++|our\s++|your\s++)?"
+                          r"(?:attached\s++)?drawings?\b.*$|\s*+[（(]?(?:按|根据|依)(?:附件|附)?(?:图纸|图)[^）)]*[)）]?$", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CN_NUMERAL_ONLY = re.compile(rf"{CN_NUMERAL}")
@@ -310,6 +318,8 @@ def prose_pairs(text: str, *, items: bool = True) -> list[Pair]:
             continue  # nothing about an order here: a greeting, a name, a number
         kinds = set().union(*(found for _, found in triggers))
         if "question" in kinds and _QUESTION.search(sentence):
+            if reading.items and reading.items[-1].price is None and _QUOTE_THE_PRICE.search(sentence):
+                reading.items[-1].price = "to be quoted"  # "Please quote the unit price before we confirm this line."
             continue
         ordering = items and "verb" in kinds and bool(_CN_VERB.search(sentence) or _EN_VERB.search(sentence))
         reading.list_line = items and listing and not ordering
@@ -489,7 +499,11 @@ def _terms(sentence: str, payment: list[tuple[int, str]]) -> str | None:
     if first is None:
         return None  # "付款方式" alone, "付款按老规矩": no terms stated
     start, stop = payment[first][0], payment[-1][0] + len(payment[-1][1])
-    return _TERMS_LABEL.sub("", sentence[start:stop].strip(), count=1) or sentence[start:stop].strip()
+    terms = sentence[start:stop].strip()
+    lead, colon, rest = terms.partition("：") if "：" in terms else terms.partition(":")
+    if colon and rest.strip() and _TERM.search(rest) and not _TERM.search(lead):
+        terms = rest.strip()  # "付款按报价单上的条件：预付30%，余款月结30天": the terms after the lead-in
+    return _TERMS_LABEL.sub("", terms, count=1) or terms
 
 
 def _items(clause: str, reading: _Reading) -> list[_Item]:
@@ -615,7 +629,7 @@ def _product(text: str) -> str | None:
 
 def _prices(clause: str, items: list[_Item], reading: _Reading) -> None:
     for match in _PRICE.finditer(clause):
-        value = next(v for v in (match["v1"], match["v2"], match["v3"], match["v4"], match["v5"]) if v).strip()
+        value = next(v for v in (match["v1"], match["v2"], match["v3"], match["v4"], match["v5"], match["v6"]) if v).strip()
         owners = [item for item in items if item.at <= match.start()]
         owner = owners[-1] if owners else (reading.items[-1] if reading.items else None)
         if owner is None:
@@ -663,7 +677,7 @@ def _pairs(reading: _Reading) -> list[Pair]:
         leading = _LEADING_SKU.match(product) if item.listed else None
         if leading:  # "P004 Control board, model CB-24V": an order list names the item by its code first
             sku, product = leading["sku"], product[leading.end():]
-        name, spec = split_product(product)
+        name, spec = split_product(_DRAWING_REF.sub("", product) or product)
         if item.spec:
             spec = f"{spec} {item.spec}" if spec else item.spec
         if item.quantity.endswith("千米") and item.price and _per_metre(item.price):

@@ -243,3 +243,31 @@ def test_a_spec_clause_after_the_item_in_a_list():
     assert [l.spec for l in draft.lines] == ["L-800x400", "L-500x300"]
     assert draft.customer_po == "LMS-25-0331"
     assert po_mention("Bestellung / Order 4500012876") == "4500012876"
+
+
+def test_prices_not_fixed_yet_are_vague():
+    draft = _read("下单两项：\n1. 定制C型支架，规格200×150×6mm，500件，单价80元\n2. 定制安装底座，按我们现场情况做，100套，单价待定，报价后确认\n"
+                  "要求6月20日前交货。\n")
+    assert draft.lines[1].unit_price is None
+    english = parse_email(("From: buyer@example.com\r\nTo: sales@example.com\r\nSubject: Order\r\n"
+                           "Date: Mon, 22 Apr 2024 09:00:00 +0800\r\n\r\n"
+                           "Could you please process the following order (our PO: SCF-2291):\r\n"
+                           "- 150 pcs P004 Control board (model CB-24V) at USD 49.50 each\r\n"
+                           "- 40 pcs custom enclosure, 316 stainless, to the attached drawing SCF-ENC-03 Rev A. "
+                           "Please quote the unit price before we confirm this line.\r\nWe need them ASAP.\r\n").encode())
+    assert {(p.field, p.code) for p in english.problems} >= {("lines[2].unit_price", "vague"),
+                                                             ("requested_delivery_date", "vague")}
+    assert english.draft.lines[1].name == "custom enclosure"
+    assert english.draft.customer_po == "SCF-2291"
+
+
+def test_a_drawing_referred_to_is_neither_name_nor_spec():
+    draft = _read("Please supply the following:\n1. Control board CB-24V - 100 pcs @ $52.00\n"
+                  "2. Custom mounting bracket per attached drawing PCS-BRK-7 - 200 pcs @ $14.20\n")
+    assert (draft.lines[1].name, draft.lines[1].spec) == ("Custom mounting bracket", None)
+
+
+def test_terms_after_a_lead_in_and_another_item_after_另外():
+    draft = _read("这次再订两套RO设备，单价还是23500一套。\n另外滤芯再要２０支，价格按上次的。\n付款按报价单上的条件：预付30%，余款月结30天。\n")
+    assert draft.payment_terms.text == "预付30%，余款月结30天"
+    assert [l.name for l in draft.lines][-1] == "滤芯"
