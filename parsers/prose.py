@@ -171,12 +171,16 @@ _SCHEDULE = re.compile(r"(?:交货|交貨|送货|送貨|发货|發貨|到货|到
                        r"|Lieferplan|納入計画", re.IGNORECASE)
 _DATE_HINT = re.compile(r"\d\s*+[月日号天周]|[年月]底|月[中初]|周|星期|\d[-/.]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
                         r"|day|week|month|tomorrow|today|asap|soon", re.IGNORECASE)
+# "（收货人：钱工 13912345678）" after an address: who receives, not where.
+_WHO_RECEIVES = re.compile(r"\s*+[（(][^（）()]*?(?:收货人|收貨人|联系人|聯絡人|联系|电话|電話|手机|手機|attn|contact|\d{7,})[^（）()]*[)）]",
+                           re.IGNORECASE)
 _BRACKETED = re.compile(r"[（(]([^()（）]{4,80})[)）]")
 _OURS = re.compile(r"我|贵|你|您|本|(?:our|your|the|us)\b", re.IGNORECASE)
 _ADDRESS_SHAPE = re.compile(r"[省市区县镇乡村路街道号园]|工地|仓库|大厦|楼|\d")
 _TERM = re.compile(r"\d\s*+%|百分之|[一二三四五六七八九]成|一半|\d+\s*+(?:天|日|days?)|\bnet\s*+-?\s*+\d|款到|先款|全款|全额|货到付"
                    r"|in advance|in full|before shipment|on delivery|\bCOD\b|against", re.IGNORECASE)
-_TERMS_LABEL = re.compile(r"^(?:付款方式|付款条件|结算方式|支付方式|付款|结算|支付|payment terms|payment|terms)\s*+(?:为|是|按|:|：)?\s*+",
+_TERMS_LABEL = re.compile(r"^(?:付款方式|付款条件|结算方式|支付方式|付款|结算|支付|payment terms|payment|terms)\s*+(?:为|是|按|:|：)?\s*+"
+                          r"(?:还是|仍然|仍是|照旧|依旧|跟以前一样|和以前一样|按老规矩)?[，,]?\s*+",
                           re.IGNORECASE)
 
 # Words that may signal each kind of sentence or clause, found in one pass of
@@ -221,6 +225,9 @@ _SENTENCE = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
 _CLAUSE = re.compile(r"[，、]|(?<!\d),|,(?!\d)")
 _LIST_MARK = re.compile(r"^\s*+(?:(?:Pos(?:ition)?\.?|Item|Line)\s*+\d{1,5}\s*+[:.)]|\d{1,2}\s*+[.、)）](?!\d)|[（(]\s*+\d{1,2}\s*+[)）]|[-*•·]\s"
                         r"|[一二三四五六七八九十]{1,3}\s*+[、.．)）]|[（(]\s*+[一二三四五六七八九十]{1,3}\s*+[)）])\s*+")
+# A request to send what follows: "麻烦分两处送：", "请按以下发货", "please ship to:".
+_SEND_REQUEST = re.compile(r"(?:请|請|麻烦|麻煩|帮忙|幫忙|烦请|煩請)[^：:，。]{0,10}(?:送|发|發|寄|运|運)[^：:，。]{0,4}[：:]$"
+                           r"|please (?:ship|send|deliver)\b[^:]{0,30}:$", re.IGNORECASE)
 # A sentence that reports a delivery rather than asks for one ("已发货如下：").
 _REPORTED = re.compile(r"已|了(?:[，,。]|$)|has been|have been|were|was ", re.IGNORECASE)
 _SENTENCE_PUNCT = "。！？!?；;：:.，,"
@@ -233,7 +240,7 @@ _ASKS = re.compile("|".join(with_traditional(
 _TABLE_ROW = re.compile(r"\t|\|.*\||\S {2,}\S.* {2,}\S")
 
 _LEAD = re.compile(
-    r"^(?:另外|以及|还有|[\s:：,，、的了共各为是和及与跟另再还也并]|一批|一些|以下|如下|下列|贵司的?|贵公司的?|你们的?|你司的?|您的"
+    r"^(?:另外|以及|还有|配套的?|[\s:：,，、的了共各为是和及与跟另再还也并]|一批|一些|以下|如下|下列|贵司的?|贵公司的?|你们的?|你司的?|您的"
     r"|贵方的?|共计|合计|总共|数量为?|产品为?|货物为?|of\b|the\b|some\b|your\b|more\b|additional\b|another\b"
     r"|following\b|us\b|and\b|plus\b)++", re.IGNORECASE)
 # What stands between a product and its quantity: "Control board - 80 pcs", "B product x 2 sets".
@@ -326,7 +333,8 @@ def prose_pairs(text: str, *, items: bool = True) -> list[Pair]:
         _read_sentence(sentence, triggers, reading, ordering or (items and listing), notes=not labelled)
         announces = sentence.endswith((":", "：")) or ("intro" in kinds and _LIST_INTRO.search(sentence))
         # "煩請依下列明細出貨：", "please ship the following:": a request to deliver a list orders it too.
-        shipping = "deliver" in kinds and "intro" in kinds and _LIST_INTRO.search(sentence) and not _REPORTED.search(sentence)
+        shipping = (("deliver" in kinds and "intro" in kinds and _LIST_INTRO.search(sentence) or _SEND_REQUEST.search(sentence))
+                    and not _REPORTED.search(sentence))
         if announces and (ordering or (items and shipping)):
             listing = True
     return _pairs(reading)
@@ -481,7 +489,7 @@ def _ship_to(clause: str, reading: _Reading) -> None:
 
 
 def _take_address(address: str, reading: _Reading) -> None:
-    address = address.strip(" ,，.。:：")
+    address = _WHO_RECEIVES.sub("", address).strip(" ,，.。:：")
     if _OURS.match(address):
         inside = _BRACKETED.search(address)  # "送到我们厂里（嘉兴市秀洲区洪兴路599号）"
         if not inside:
@@ -535,10 +543,13 @@ def _items(clause: str, reading: _Reading) -> list[_Item]:
             product = _product(clause[match.end():min(stop, _cut(clause, match.end()))])
         if product is None and number == 0 and verb and not clause[start:match.start()].strip():
             product = _product_before_verb(clause, start)  # "B产品再订6台", "滤芯再要20支"
-            if product is None and reading.pending_clauses:
-                # "还是上次那款RO设备（型号…），再来两套": the verb's clause orders the clause before it
-                product = _product(_LEAD.sub("", _THAT_ONE.sub("", reading.pending_clauses.pop())))
-                reading.pending_clauses.clear()
+            while product is None and reading.pending_clauses:
+                # "还是上次那款RO设备（型号…），再来两套": the verb's clause orders the clause before it;
+                # "…设备，我们定了，要3台": a clause about the writer names no product
+                clause_before = reading.pending_clauses.pop()
+                if not _ABOUT_US.match(clause_before):
+                    product = _product(_LEAD.sub("", _THAT_ONE.sub("", clause_before)))
+            reading.pending_clauses.clear()
         if product is None and number == 0:
             product = _pending_product(reading)
         if product is None or _NOT_GOODS.match(product):
@@ -555,6 +566,9 @@ def _pending_product(reading: _Reading) -> str | None:
     if reading.list_line and reading.pending_clauses:
         # A line of a list ("A产品，规格L-500×300，50台"): the list's intro ordered, the line names the product first.
         first = reading.pending_clauses[0]
+        code = _CODE_CLAUSE.match(first)
+        if code and len(reading.pending_clauses) > 1:  # "货号 P002，B产品，规格…，6台": the code, then the name
+            first = f"{code['code']} {reading.pending_clauses[1]}"
         reading.pending_clauses.clear()
         verb = _verb_end(first) or 0
         return _product(first[verb:_cut(first, verb)])
@@ -596,6 +610,10 @@ def _verb_end(clause: str, before: int | None = None) -> int | None:
 _QUANTITY_WORD = re.compile(r"(?:订购|訂購|订货|訂貨|采购|採購)?(?:数量|數量|qty|quantity)\s*+(?:为|是|為|:|：)?",
                             re.IGNORECASE)
 # "还是上次那款", "跟上次一样的": words that point back at an earlier order before the product.
+# A clause naming only the item's code: "货号 P002", "Part No. 4711-03".
+_CODE_CLAUSE = re.compile(r"^(?:货号|貨號|料号|料號|编码|編碼|编号|編號|物料号|产品编号|產品編號|品番|part\s*+no\.?|sku|item\s++code)\s*+[:：#]?\s*+"
+                          r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-_/.]*\d[A-Za-z0-9\-_/.]*)$", re.IGNORECASE)
+_ABOUT_US = re.compile(r"^(?:我们|我們|我司|咱们|本公司|我|那就|就|好的|ok\b|we\b|i\b)", re.IGNORECASE)
 _THAT_ONE = re.compile(r"^.*?(?:那款|那种|那个|那批|一样的|同款的?|同样的)\s*+")
 _AGAIN = re.compile(r"(?:再|还|又|另外|另|也|给我们|给我|帮我们|帮我|给|帮)+$")
 
@@ -636,6 +654,11 @@ def _prices(clause: str, items: list[_Item], reading: _Reading) -> None:
             reading.pending_price = reading.pending_price or value
         elif owner.price is None:
             owner.price = value
+            if not items:  # "单价按报价单的1,150元/台" after lines of one product sent to two sites: the price of each
+                unpriced = [item for item in reading.items if item.price is None]
+                if unpriced and len({item.product for item in unpriced + [owner]}) == 1:
+                    for item in unpriced:
+                        item.price = value
     if reading.pending_price and items and items[0].price is None:
         items[0].price, reading.pending_price = reading.pending_price, None
 

@@ -271,3 +271,24 @@ def test_terms_after_a_lead_in_and_another_item_after_另外():
     draft = _read("这次再订两套RO设备，单价还是23500一套。\n另外滤芯再要２０支，价格按上次的。\n付款按报价单上的条件：预付30%，余款月结30天。\n")
     assert draft.payment_terms.text == "预付30%，余款月结30天"
     assert [l.name for l in draft.lines][-1] == "滤芯"
+
+
+def test_a_product_named_before_the_writers_decision():
+    draft = _read("上次说的那个变频恒压供水设备，我们定了，要３台，每台两万三千五，含税含运费。\n"
+                  "另外配套的压力传感器要６个，８５０一个。\n付款还是老规矩，预付三成，到货后付清。\n月底前要到货。\n")
+    assert [(l.name, str(l.unit_price)) for l in draft.lines] == [("变频恒压供水设备", "23500"), ("压力传感器", "850")]
+    assert draft.payment_terms.text == "预付三成，到货后付清"
+
+
+def test_a_code_clause_before_the_name_in_a_list_line():
+    draft = _read("李经理，按报价单下单：\n货号 P002，B产品，规格L-800×400，6台，1150元/台\n货号 P004，控制板，型号CB-24V，100片，350元/片\n")
+    assert [(l.sku, l.name, l.spec) for l in draft.lines] == [("P002", "B产品", "L-800×400"), ("P004", "控制板", "CB-24V")]
+
+
+def test_one_product_sent_to_two_sites_at_one_price():
+    draft = _read("我司两个项目同时用货，麻烦分两处送：\n"
+                  "1）B产品（规格L-800×400）8台，送无锡市新吴区行创四路19号 博远项目部（收货人：钱工 13912345678），6月5日前到；\n"
+                  "2）B产品（规格L-800×400）4台，送常州市武进区常武中路801号 天宁项目现场（收货人：何工 13801234567），6月12日前到。\n"
+                  "单价按报价单BY-Q-0515的1,150元/台，含运费。\n")
+    assert [(str(l.quantity), str(l.unit_price)) for l in draft.lines] == [("8", "1150"), ("4", "1150")]
+    assert draft.customer.address == "无锡市新吴区行创四路19号 博远项目部"
