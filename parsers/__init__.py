@@ -18,17 +18,20 @@ from datetime import date
 from functools import cache
 
 from orders.model import OrderDraft, Problem
-from parsers.classify import kind_from_headers, looks_like_order, new_text, not_for_us, orders_again
+from parsers.classify import (buyer_orders, enquiry_subject, is_complete_order, kind_from_headers,
+                              looks_like_order, new_order_in_thread, new_text, not_for_us, orders_again)
 from parsers.attachments import attachment_texts
 from parsers.html_text import html_to_text
 from parsers.labels import ITEM_FIELDS
 from parsers.identity import fill_identity
 from parsers.message import MailMessage, read_message
 from parsers.order_text import Pair, build_draft, count_items, order_body, parse_order_text, read_pairs
+from parsers.ordering import places_order
 from parsers.prose import prose_pairs
 from parsers.quotes import forwarded_part
 from parsers.reply import parse_reply
 from parsers.result import Envelope, ParseResult, Reply
+from parsers.simplified import simplified
 
 _TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
 
@@ -63,7 +66,7 @@ def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None, bool]:
         candidate = subject_pairs + html_pairs()
         if looks_like_order(candidate, subject):
             return candidate, None, True
-    if orders_again(body):  # a repeat order: no items of its own, the clarification asks for them
+    if orders_again(simplified(body)):  # a repeat order: no items of its own, the clarification asks for them
         return pairs, None, True
     forwarded = forwarded_part(mail.text, subject)
     if forwarded:
@@ -72,7 +75,16 @@ def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None, bool]:
         candidate = _with_prose(read_pairs(forwarded_body), forwarded_body)
         if looks_like_order(candidate, subject):
             return candidate, sender, True
+    if _places_order(body, subject, pairs):  # its items written in a way no reader takes apart
+        return pairs, None, True
     return pairs, None, False
+
+
+def _places_order(body: str, subject: str, pairs: list[Pair]) -> bool:
+    text, subject = simplified(body), simplified(subject)
+    if enquiry_subject(subject):
+        return False
+    return places_order(text, subject, pairs, ordering=buyer_orders(text))
 
 
 def _body_pairs(mail: MailMessage, body: str, html_pairs: Callable[[], list[Pair]]) -> list[Pair]:
@@ -121,6 +133,9 @@ def _parse(raw: bytes) -> ParseResult:
     if kind is None:  # only then is the body read for an order
         pairs, forwarded_from, is_order = _order_pairs(mail)
         kind = "order" if is_order else "other"
+    elif kind == "reply" and new_order_in_thread(mail):  # a new order sent in an old order's thread
+        pairs, forwarded_from, is_order = _order_pairs(mail)
+        kind = "order" if is_order and is_complete_order(pairs) else "reply"
     result = ParseResult(kind=kind, envelope=mail.envelope)
     if kind in ("other", "order"):  # for a rep to read, should nobody else place it
         result.body = new_text(mail)[:MAX_BODY]

@@ -14,6 +14,17 @@ quotation or an invoice lacks ("订购", "please supply", "our purchase order"),
 so those are told apart before the body is read for an order. An
 out-of-office message that carries no auto-reply header is known by its
 opening sentence ("I am out of the office until …", "我目前正在休假，…返回").
+
+An auto-reply is an absence answer (Auto-Submitted: auto-replied, X-Autoreply,
+an out-of-office text); mail a program sent of itself (Auto-Submitted:
+auto-generated: an e-invoice platform, a portal's forecast) is "other", never
+answered and never put before a rep. A report is not an order however many
+quantities it names: a supplier's confirmation of an order the company placed
+("贵司采购单…我司已确认"), minutes ("会议纪要"), a forecast. A message in one of
+our threads is a reply, unless its new text is a complete new order of its own
+("另外新下一单（新采购单号 QM-PO-0604）" with its items and delivery); a change
+or a cancellation naming a new order stays a reply. The word patterns read a
+Simplified copy of the subject and text, so 報價單 and 訂購 are 报价单 and 订购.
 """
 from __future__ import annotations
 
@@ -24,6 +35,7 @@ from parsers.labels import ITEM_FIELDS, find_labels
 from parsers.order_text import Pair
 from parsers.quotes import strip_quoted
 from parsers.result import Envelope, Kind
+from parsers.simplified import simplified
 from parsers.text import normalize
 
 __all__ = ["kind_from_headers", "order_no_from_subject", "order_no_from_ids", "thread_order_no",
@@ -45,14 +57,16 @@ _AUTO_SUBJECT_RE = re.compile(
     r"|Out of (?:the )?Office|Automatic reply|Abwesenheit|On vacation|Vacation reply",
     re.IGNORECASE)
 _BULK_PRECEDENCE = frozenset({"bulk", "list", "junk"})
+_FOREIGN_ORDER_WORDS = r"|\bBestellung\b|\bcommande\b|\bpedido\b|\borden de compra\b"
 _ORDER_SUBJECT_RE = re.compile(
-    r"订单|订购|采购|下单|订货|\border\b|\bpurchase\s+order\b|\bPO\b|\bP\.O\.", re.IGNORECASE)
+    r"订单|订购|采购|下单|订货|\border\b|\bpurchase\s+order\b|\bPO\b|\bP\.O\." + _FOREIGN_ORDER_WORDS, re.IGNORECASE)
 _LINE_CORE = frozenset({"sku", "name", "quantity"})
 # A request for a quotation names products and quantities too, but orders nothing yet.
 # (A quotation to us, 报价单, is told from an order placed on one by `is_quotation`.)
 _ENQUIRY_SUBJECT_RE = re.compile(r"询价|询盘|\bRFQ\b|request for (?:a )?quot(?:e|ation)|price enquiry|price inquiry",
                                  re.IGNORECASE)
-_FIRM_ORDER_SUBJECT_RE = re.compile(r"订单|订购|下单|订货|\bpurchase\s+order\b|\bPO\b|\bP\.O\.", re.IGNORECASE)
+_FIRM_ORDER_SUBJECT_RE = re.compile(r"订单|订购|下单|订货|\bpurchase\s+order\b|\bPO\b|\bP\.O\." + _FOREIGN_ORDER_WORDS,
+                                    re.IGNORECASE)
 
 # Words of a buyer placing an order; a quotation or an invoice does not say them of itself.
 _ORDERING_RE = re.compile(
@@ -62,11 +76,12 @@ _ORDERING_RE = re.compile(
     r"|our (?:purchase )?(?:order|PO)\b(?! confirmation)|following order)",
     re.IGNORECASE)
 # "如需订购请…", "if you would like to order …": a seller inviting an order, not a buyer placing one.
-_INVITING_RE = re.compile(r"(?:如需|如要|如果|若|欢迎|如您|如贵司|贵司如|期待|if you|should you|once you|when you|you can"
+_INVITING_RE = re.compile(r"(?:如需|如要|如果|若|欢迎|如您|如贵司|贵司如|期待|如蒙|倘蒙|如承|敬请|静候|if you|should you"
+                          r"|once you|when you|you can"
                           r"|you may|feel free to|look forward to)[^。.!！?？\n]{0,14}$", re.IGNORECASE)
 # A supplier quoting to us: its own offer, with a validity or a quotation number.
 _QUOTATION_BODY_RE = re.compile(
-    r"报价如下|我司报价|我方报价|现报价|特此报价|报价有效期|报价单号|报价编号|有效期\s*[:：为至]"
+    r"报价[^。.\n]{0,8}如下|我司报价|我方报价|现报价|特此报价|报价有效期|报价单号|报价编号|有效期\s*[:：为至]"
     r"|pleased to (?:quote|offer)|our (?:best )?(?:quotation|quote|offer)|quotation (?:no|number|#)"
     r"|quote (?:no|number|#)|(?:price |offer |quote )?validity\s*:|(?:quote|quotation|offer|prices?) (?:is |are )?valid"
     r" (?:for|until|till)",
@@ -84,7 +99,9 @@ _REPORT_SUBJECT_RE = re.compile(
     r"发货通知|送货通知|到货通知|出货通知|已发货|开票信息|开票资料|对账单|对账|付款通知|汇款通知|水单|收款确认|回款"
     r"|remittance|payment advice|payment (?:notice|notification|confirmation)|statement of account|account statement"
     r"|monthly statement|ship(?:ping|ment) (?:notice|notification|advice)|dispatch (?:notice|advice)|advance ship"
-    r"|invoic(?:e|ing) (?:details|information|info)", re.IGNORECASE)
+    r"|invoic(?:e|ing) (?:details|information|info)"
+    r"|会议纪要|会议记录|会谈纪要|沟通纪要|拜访记录|拜访报告|\bminutes\b|meeting (?:notes|summary|recap)|\bMoM\b|call notes"
+    r"|visit report", re.IGNORECASE)
 _REPORT_OPENING_RE = re.compile(
     r"已于[^。\n]{0,12}发货|已发货|货已收到|已收到货|已经收到|款已(?:汇|付|支付)|已(?:汇|付)款|已支付"
     r"|(?:has|have) been (?:shipped|dispatched|sent|paid|transferred|received)|we have (?:shipped|dispatched|paid|received)",
@@ -94,7 +111,20 @@ _DEFERRING_RE = re.compile(
     r"(?:再|才|后|之后)(?:正式)?下单|正式下单前|先(?:帮我)?(?:看看|查查|问问)?(?:库存|留着|预留)|寄(?:些|点|几个)?样品|索取样品"
     r"|(?:plan|intend|expect)s? to (?:order|place)|will (?:then )?(?:place|issue|send) (?:a|the|our) (?:formal |firm )?"
     r"(?:order|PO)|samples? (?:for|to) (?:test|evaluat)|send (?:us )?(?:\d+ )?(?:pcs |pieces |units )?samples?"
-    r"|\bforecast\b|预测|意向", re.IGNORECASE)
+    r"|\bforecast\b|预测|意向|预计(?:采购|订购|下单|订货|要货)|以[^。\n]{0,12}正式(?:采购单|采购订单|订单|合同|PO)为准"
+    r"|(?:将|会|再)发正式(?:采购单|采购订单|订单)|formal (?:PO|purchase order|order) (?:will follow|to follow)", re.IGNORECASE)
+# A supplier confirming an order we placed: it names the order as the reader's ("贵司采购单
+# HT-P-0528 我司已确认", "we confirm your PO 4500123") or sends its confirmation of it. A
+# buyer asking for that confirmation ("please send your order confirmation") does not.
+_THEIR_ORDER = (r"(?:贵司|贵公司|贵方|(?<![a-z])your)\s*+(?:的\s*)?(?:采购单|采购订单|订货单|订单|purchase order|P\.?O\.?"
+                r"|order)(?!\s*(?:确认书|确认单|confirmation|acknowledge?ment))")
+_CONFIRMS_THEIRS_RE = re.compile(
+    rf"{_THEIR_ORDER}[^。!！?？\n]{{0,40}}?(?:已确认|已经确认|确认如下|予以确认|已收到|已收悉|收悉|已接收|已受理"
+    r"|(?:is|has been|are|have been) (?:confirmed|accepted|received|acknowledged))"
+    rf"|(?:we|i) (?:hereby |are pleased to |would like to )?(?:confirm|acknowledge|accept)(?: receipt of)? {_THEIR_ORDER}"
+    r"|thank you for your (?:purchase )?order|订单确认书如下|(?:订单)?确认书编号"
+    r"|(?:order )?confirmation (?:no\.?|number|#)\s*+[:：]?\s*+[A-Z]{0,4}-?\d"
+    r"|感谢惠顾", re.IGNORECASE)
 _INVITATION_SUBJECT_RE = re.compile(
     r"^\s*(?:invitation|updated invitation|invitation updated|meeting request|会议邀请|邀请|会议通知|会议更新)\s*[:：]"
     r"|^\s*(?:accepted|declined|tentative|已接受|已拒绝|暂定)\s*[:：]", re.IGNORECASE)
@@ -150,9 +180,14 @@ def _is_bounce(mail: MailMessage) -> bool:
                 and _FAILURE_SUBJECT_RE.search(mail.envelope.subject))
 
 
+def _auto_submitted(mail: MailMessage) -> str:
+    """The Auto-Submitted header's keyword (RFC 3834): "auto-replied", "auto-generated", … or ""."""
+    return mail.header("auto-submitted").strip().lower().split(";")[0].split("(")[0].strip()
+
+
 def _is_auto_reply(mail: MailMessage) -> bool:
-    auto_submitted = mail.header("auto-submitted").strip().lower()
-    if auto_submitted and auto_submitted != "no":
+    """An automatic answer to a message: an absence notice, a vacation reply, a read receipt."""
+    if _auto_submitted(mail).startswith("auto-replied"):
         return True
     if mail.header("x-autoreply") or mail.header("x-autorespond") or mail.header("x-autoresponder"):
         return True
@@ -163,6 +198,14 @@ def _is_auto_reply(mail: MailMessage) -> bool:
     return bool(_AUTO_SUBJECT_RE.search(mail.envelope.subject))
 
 
+def is_machine_sent(mail: MailMessage) -> bool:
+    """Mail a program sent of itself, answering nobody (Auto-Submitted: auto-generated, an
+    e-invoice platform's notice, a portal's forecast, our own pipeline's mail): never an
+    auto-reply (that is an absence answer), never answered, never read as a reply or an order."""
+    keyword = _auto_submitted(mail)
+    return bool(keyword) and keyword != "no" and not keyword.startswith("auto-replied")
+
+
 def _is_list_mail(mail: MailMessage) -> bool:
     if mail.header("precedence").strip().lower() in _BULK_PRECEDENCE:
         return True
@@ -170,8 +213,9 @@ def _is_list_mail(mail: MailMessage) -> bool:
 
 
 def not_for_us(mail: MailMessage) -> bool:
-    """Mail nobody at the company needs to read for an order: lists, newsletters, invitations."""
-    return _is_list_mail(mail) or is_calendar_invitation(mail) or is_newsletter(mail)
+    """Mail nobody at the company needs to read for an order: lists, machine notices,
+    newsletters, invitations."""
+    return _is_list_mail(mail) or is_machine_sent(mail) or is_calendar_invitation(mail) or is_newsletter(mail)
 
 
 def new_text(mail: MailMessage) -> str:
@@ -200,36 +244,59 @@ def _orders(text: str) -> bool:
                for found in _ORDERING_RE.finditer(text))
 
 
+def buyer_orders(text: str) -> bool:
+    """Whether the text has a buyer's ordering words ("订购", "please supply", "our purchase
+    order"), not a seller's invitation to order ("如需订购请…")."""
+    return _orders(text)
+
+
+def enquiry_subject(subject: str) -> bool:
+    """A subject asking for a quotation (询价, RFQ) that does not also say order."""
+    return bool(_ENQUIRY_SUBJECT_RE.search(subject or "")) and not _ORDER_SUBJECT_RE.search(subject or "")
+
+
 def is_quotation(mail: MailMessage, text: str | None = None) -> bool:
     """A supplier's quotation to us (报价单, "we are pleased to quote"), not an order placed on one
     ("参照贵司报价单，我司订购如下")."""
     text = new_text(mail) if text is None else text
-    subject = _strip_reply_prefix(mail.envelope.subject)
+    whole = _subject(mail).strip()
+    subject = _strip_reply_prefix(whole)
     if _orders(text) or _orders(subject):
         return False
     quoting = _QUOTATION_BODY_RE.search(text)
     quote_subject = _QUOTATION_SUBJECT_RE.search(subject)
     if quoting and (quote_subject or quoting.start() < 400):
         return True
-    return bool(quote_subject and not _FIRM_ORDER_SUBJECT_RE.search(subject))
+    # "回复：报价单", "Fwd: Re: Quotation": an answer to a quotation (ours, often) or its
+    # forward; only words of quoting in the new text make it one.
+    answered = subject != whole
+    return bool(quote_subject and not answered and not _FIRM_ORDER_SUBJECT_RE.search(subject))
 
 
 def is_invoice_notice(mail: MailMessage, text: str | None = None) -> bool:
     """An invoice or an e-invoice notice: the subject says invoice, the body its number or amount due."""
     text = new_text(mail) if text is None else text
-    if not _INVOICE_SUBJECT_RE.search(mail.envelope.subject) or _orders(text):
+    if not _INVOICE_SUBJECT_RE.search(_subject(mail)) or _orders(text):
         return False
     return bool(_INVOICE_BODY_RE.search(text))
+
+
+def confirms_our_order(text: str) -> bool:
+    """A supplier's confirmation of an order the company placed ("贵司采购单 HT-P-0528
+    我司已确认，订单确认书如下"): it reports an order, it places none."""
+    return bool(_CONFIRMS_THEIRS_RE.search(text[:3000]))
 
 
 def reports_or_defers(mail: MailMessage, text: str) -> bool:
     """Mail about goods that reports (a shipping notice, a receipt, invoicing details,
     a statement, a remittance) or defers ("等老板批了我再正式下单", samples first):
-    it commits to buy nothing now."""
-    if _REPORT_SUBJECT_RE.search(mail.envelope.subject):
+    it commits to buy nothing now. An opening that reports ("上批货已经收到，谢谢。")
+    before a new order ("另外新下一单：…") does not make the order a report."""
+    if _REPORT_SUBJECT_RE.search(_subject(mail)):
         return True
     opening = text.strip()[:200]
-    return bool(_REPORT_OPENING_RE.search(opening) or _DEFERRING_RE.search(text[:3000]))
+    reports = bool(_REPORT_OPENING_RE.search(opening)) and not _NEW_ORDER_RE.search(text[:3000])
+    return reports or bool(_DEFERRING_RE.search(text[:3000])) or confirms_our_order(text)
 
 
 def is_out_of_office(text: str) -> bool:
@@ -244,6 +311,11 @@ def is_out_of_office(text: str) -> bool:
     before = re.sub(r"(?:\s|i am|i'm|i will be|我|本人|目前|现在|正在|已经|已|正|在|将|于)+$", "", before,
                     flags=re.IGNORECASE)
     return bool(_GREETING_RE.match(before)) and bool(_AWAY_DETAIL_RE.search(text[:600]))
+
+
+def _subject(mail: MailMessage) -> str:
+    """The subject as the word patterns read it: in Simplified characters."""
+    return simplified(mail.envelope.subject or "")
 
 
 def _strip_reply_prefix(subject: str) -> str:
@@ -274,10 +346,39 @@ def looks_like_order(pairs: list[Pair], subject: str) -> bool:
     filled = {pair.label.field for pair in pairs if pair.value and pair.label.field not in ("ignore", "line")}
     if not filled & _LINE_CORE:
         return False
-    ordered = bool(_ORDER_SUBJECT_RE.search(subject or ""))
-    if _ENQUIRY_SUBJECT_RE.search(subject or "") and not ordered:
+    subject = simplified(subject or "")  # 訂單, 採購單 as 订单, 采购单
+    ordered = bool(_ORDER_SUBJECT_RE.search(subject))
+    if _ENQUIRY_SUBJECT_RE.search(subject) and not ordered:
         return False
     return len(filled) >= 2 or ordered
+
+
+# A new order written in one of our threads ("另外新下一单（我司新采购单号 QM-PO-0604）",
+# "please also book a new order, PO 7781"): words of another order, not of a change to this one.
+# "新订单" alone may be the thread's own order, new to its writer; a new one has a number of its own.
+_NEW_ORDER_RE = re.compile(
+    r"新下(?:一|了一)?单|另(?:外)?(?:再)?下(?:一|了一)?单|再下(?:一|了一)?单"
+    r"|新(?:的)?(?:订单|采购单|采购订单|订货单)(?:号|编号)|另(?:一|外一)(?:张|个|份)(?:订单|采购单)"
+    r"|(?<![a-z])(?:(?:a|one more) new (?:purchase )?order|another (?:purchase )?order|separate (?:purchase )?order"
+    r"|new (?:PO|P\.O\.|purchase order)\s*+(?:no\.?|number|#)?\s*+[:：]?\s*+[A-Z]{0,6}[-/]?\d)(?![a-z])", re.IGNORECASE)
+# Words of a change to, or a cancellation of, the order of the thread: such a mail stays a reply.
+_CHANGE_RE = re.compile(r"取消|撤单|变更|修改|更改|改为|改成|改到|替换|代替|换成|作废"
+                        r"|(?<![a-z])(?:cancel|change|amend|modify|revise|replace|instead)", re.IGNORECASE)
+# What a complete order says beyond its items: its PO number, when or where to deliver.
+_OWN_ORDER_FIELDS = frozenset({"customer_po", "customer_po_mention", "requested_delivery_date", "customer.address"})
+
+
+def new_order_in_thread(mail: MailMessage) -> bool:
+    """Whether a message in one of our threads speaks of a new order of its own rather
+    than of the thread's (to be read for an order; it stays a reply unless it reads as one)."""
+    text = simplified(new_text(mail))[:5000]
+    return bool(_NEW_ORDER_RE.search(text)) and not _CHANGE_RE.search(text)
+
+
+def is_complete_order(pairs: list[Pair]) -> bool:
+    """Items and, besides them, the order's own PO number or its delivery."""
+    filled = {pair.label.field for pair in pairs if pair.value}
+    return bool(filled & _LINE_CORE) and bool(filled & _OWN_ORDER_FIELDS)
 
 
 def kind_from_headers(mail: MailMessage) -> Kind | None:
@@ -288,10 +389,10 @@ def kind_from_headers(mail: MailMessage) -> Kind | None:
     in the body decides too.)"""
     if _is_bounce(mail):
         return "bounce"
-    text = new_text(mail)
+    text = simplified(new_text(mail))
     if _is_auto_reply(mail) or is_out_of_office(text):
         return "auto_reply"
-    if _is_list_mail(mail) or is_calendar_invitation(mail):
+    if is_machine_sent(mail) or _is_list_mail(mail) or is_calendar_invitation(mail):
         return "other"
     # Before the newsletter test: a reply quoting our mail (which has 折扣 and
     # the like) and saying 退订 is the customer's, not bulk marketing.

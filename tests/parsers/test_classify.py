@@ -46,7 +46,7 @@ def test_order_labels_without_an_item_are_not_an_order():
 
 
 @pytest.mark.parametrize("headers", [
-    {"Auto_Submitted": "auto-replied"}, {"Auto_Submitted": "auto-generated"}, {"X_Autoreply": "yes"},
+    {"Auto_Submitted": "auto-replied"}, {"Auto_Submitted": "auto-replied (vacation)"}, {"X_Autoreply": "yes"},
     {"X_Autorespond": "yes"}, {"Precedence": "auto_reply"}])
 def test_auto_reply_headers(headers):
     assert kind(subject="[SO2023100001] 订单", **headers) == "auto_reply"
