@@ -72,7 +72,7 @@ def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None, bool]:
     if forwarded:
         text, sender = forwarded
         forwarded_body = order_body(text)
-        candidate = _with_prose(read_pairs(forwarded_body), forwarded_body)
+        candidate = subject_pairs + _with_prose(read_pairs(forwarded_body), forwarded_body)  # "Fwd: 订单 NW-PO-5521"
         if looks_like_order(candidate, subject):
             return candidate, sender, True
     if _places_order(body, subject, pairs):  # its items written in a way no reader takes apart

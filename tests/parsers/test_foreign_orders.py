@@ -292,3 +292,15 @@ def test_one_product_sent_to_two_sites_at_one_price():
                   "单价按报价单BY-Q-0515的1,150元/台，含运费。\n")
     assert [(str(l.quantity), str(l.unit_price)) for l in draft.lines] == [("8", "1150"), ("4", "1150")]
     assert draft.customer.address == "无锡市新吴区行创四路19号 博远项目部"
+
+
+def test_a_forwarded_orders_subject_names_its_po():
+    raw = ("From: li.rep@example.com\r\nTo: orders@example.com\r\nSubject: Fwd: 订单 NW-PO-5521\r\n"
+           "Date: Thu, 23 May 2024 19:00:00 +0800\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           "请录入。\r\n\r\n---------- Forwarded message ---------\r\nFrom: Alice Chen <alice@northwind.example>\r\n"
+           "Date: Thu, May 23, 2024 at 6:22 PM\r\nSubject: 订单 NW-PO-5521\r\nTo: 李伟 <li.rep@example.com>\r\n\r\n\r\n"
+           "Please book the following for Northwind Trading Co.:\r\nControl board, model CB-24V - 600 pcs @ CNY 355\r\n"
+           "A产品, model L-500×300 - 20 units @ CNY 495\r\nDelivery: before 12 June, to Room 5, 88 Century Avenue, Shanghai.\r\n")
+    result = parse_email(raw.encode())
+    assert (result.kind, result.draft.customer_po, result.draft.customer.email) == (
+        "order", "NW-PO-5521", "alice@northwind.example")
