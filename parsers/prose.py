@@ -353,18 +353,19 @@ def _triggers(sentence: str) -> list[tuple[int, set[str]]]:
 def _sentences(text: str) -> list[tuple[str, bool]]:
     """Sentences, with hard-wrapped lines of a paragraph joined first, each
     with whether its line holds a label ("备注：…": the form's, not prose)."""
-    lines: list[str] = []
+    paragraphs: list[list[str]] = []  # each a line and the wrapped lines that continue it
     for raw in text.replace("\r", "").split("\n"):
         line = _LIST_MARK.sub("", raw).strip()
         if not line:
-            lines.append("")
+            paragraphs.append([])
             continue
-        previous = lines[-1] if lines else ""
+        previous = paragraphs[-1][-1] if paragraphs and paragraphs[-1] else ""
         if (len(previous) >= 50 and previous[-1] not in _SENTENCE_PUNCT and raw[:1] not in " \t-*•"
                 and not _LIST_MARK.match(raw) and not (_QUANTITY.search(previous) and _QUANTITY.search(line))):
-            lines[-1] = f"{previous} {line}"  # a wrapped line continues its sentence; two item lines do not
+            paragraphs[-1].append(line)  # a wrapped line continues its sentence; two item lines do not
         else:
-            lines.append(line)
+            paragraphs.append([line])
+    lines = [" ".join(parts) for parts in paragraphs]
     found = []
     for line in lines:
         labelled = bool(("：" in line or ":" in line) and LABEL_RE.match(line.replace("：", ":")))
