@@ -6,21 +6,14 @@ from pathlib import Path
 import pytest
 
 from parsers import parse_email
+from tests.parsers import mails
 from parsers.classify import order_no_from_ids, order_no_from_subject
 
 ORDER_BODY = "商品名称：A产品\n数量：100台\n收货地址：上海市\n"
 
 
 def mail(subject="订单", body=ORDER_BODY, sender="buyer@example.cn", **headers) -> bytes:
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = "orders@example.com"
-    msg["Subject"] = subject
-    msg["Date"] = "Mon, 02 Oct 2023 10:00:00 +0800"
-    for name, value in headers.items():
-        msg[name.replace("_", "-")] = value
-    msg.set_content(body)
-    return msg.as_bytes()
+    return mails.mail(subject, body, sender, **headers)
 
 
 def kind(*args, **kwargs) -> str:

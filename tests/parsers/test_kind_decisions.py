@@ -3,25 +3,17 @@ quotations, answers to our quotations, a supplier's confirmation of our order, m
 orders whose items no reader takes apart, a new order in an old order's thread."""
 from __future__ import annotations
 
-from email.message import EmailMessage
 
 import pytest
 
 from parsers import parse_email
+from tests.parsers import mails
 from parsers.ordering import places_order
 
 
 def mail(subject: str, body: str, sender: str = "buyer@example.cn", **headers) -> bytes:
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = "orders@example.com"
-    msg["Subject"] = subject
-    msg["Date"] = "Mon, 03 Jun 2024 10:00:00 +0800"
-    msg["Message-ID"] = "<m1@example.cn>"
-    for name, value in headers.items():
-        msg[name.replace("_", "-")] = value
-    msg.set_content(body)
-    return msg.as_bytes()
+    return mails.mail(subject, body, sender, date="Mon, 03 Jun 2024 10:00:00 +0800", Message_ID="<m1@example.cn>",
+                      **headers)
 
 
 def kind(*args, **kwargs) -> str:
