@@ -146,8 +146,13 @@ def companies_in(line: str, *, strong: bool = False) -> list[tuple[str, int, int
             if pattern is _EN_COMPANY:
                 if len(name) < 4 or (strong and re.fullmatch(r"(?:[\w&'.-]+\s+)?(?:Company|Trading|AB|AG|KG)", name)):
                     continue
-                if name.split(" ")[0].lower() in ("to", "from", "for", "by", "at"):
+                first = name.split(" ")[0]
+                if first.lower() == "to":  # "To: X Ltd" is the one written to
                     continue
+                if first.lower() in ("from", "for", "by", "at") and len(name) - len(first) > 4:
+                    # "For Kaveri Agro Industries Ltd." under a letter: signed for that company
+                    start += len(first) + 1
+                    name = name[len(first) + 1:].lstrip()
             else:
                 if _NOT_COMPANY_START.match(name):
                     continue
@@ -174,11 +179,12 @@ _PROVINCES = (r"北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|�
               r"|宁夏|寧夏|新疆|香港|澳门|澳門")
 # Where a Chinese or Japanese address starts: a province, or a place named
 # with its division (X市, X区, X県), not glued to the word before it unless
-# that word is a verb of sending ("送厦门市…", "送達香港…").
+# that word is a verb of sending ("送厦门市…", "送達香港…") or says what the
+# address is ("地址还是温州市…", "地址为…").
 _CJK_START = re.compile(
-    rf"(?:(?<![{_HAN}])|(?<=[送到至往在于於达達寄发發运運交]))"
+    rf"(?:(?<![{_HAN}])|(?<=[送到至往在于於达達寄发發运運交是为為]))"
     rf"(?:(?:{_PROVINCES})(?:省|市|自治区|自治區|特别行政区|特別行政區)?|[{_HAN}]{{1,3}}[都府県](?=[{_HAN}]{{1,4}}[市区区町村郡])"
-    rf"|北海道|(?![送到至往在于於寄发發])[{_HAN}]{{1,3}}?(?:市|州|县|縣|区|區|盟))")
+    rf"|北海道|(?![送到至往在于於寄发發是为為这這那我你他她还還就也都])[{_HAN}]{{1,3}}?(?:市|州|县|縣|区|區|盟))")
 _CJK_BODY = re.compile(r"[^\s，。；;！!？?、,()（）|｜:：]*+(?:[ 　](?=[^\s])[^\s，。；;！!？?、,()（）|｜:：]++)*+")
 # A street and its number, a park or zone, a Japanese block number.
 _CJK_STREET = re.compile(
@@ -192,7 +198,8 @@ _ADDRESS_LABEL = re.compile(
     re.IGNORECASE)
 
 _STREET_WORDS = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|place|pl|parkway|pkwy|highway"
-                 r"|hwy|court|ct|terrace|crescent|close|park|estate|square|sq|circle|trail|row|quay|wharf|industrial\s+area")
+                 r"|hwy|freeway|fwy|expressway|expy|turnpike|pike|route|rte|court|ct|terrace|crescent|close|park|estate|square"
+                 r"|sq|circle|trail|row|quay|wharf|industrial\s+area")
 _EN_START = re.compile(
     r"(?<![\w-])(?:(?:Unit|Suite|Ste|Room|Rm|Flat|Floor|Level|Bldg|Building|Block)\.?\s*+[\w-]{1,6},?\s++"
     r"(?:[A-Z0-9][\w'’.-]*\s++){0,5}?"
@@ -260,9 +267,13 @@ def address_in(line: str) -> str | None:
 # ------------------------------------------------------------------- persons
 
 _CN_PERSON = re.compile(rf"[{_HAN}·]{{2,4}}")
+_JP_GIVEN = re.compile(rf"[{_HAN}]{{1,3}}")  # a Japanese given name may be one character: "佐藤 健"
 _CN_TITLE_PERSON = re.compile(rf"^[{_HAN}]{{1,2}}(?:先生|女士|小姐|经理|經理|总|總|工|主任|老师|老師|姐|哥)$")
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-_EN_PERSON = re.compile(rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s++)?[{_UPPER}][{_LOWER}]+(?:[ '-][{_UPPER}][{_LOWER}]*\.?){{0,2}}")
+# A given name and a surname, the surname maybe with its particles ("Pieter de Vries", "José de la Cruz").
+_PARTICLES = r"(?:de|da|di|do|dos|das|del|della|van|von|der|den|ter|ten|le|la|du|bin|al|y)"
+_EN_PERSON = re.compile(rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s++)?[{_UPPER}][{_LOWER}]+"
+                        rf"(?:[ '-](?:{_PARTICLES} ){{0,2}}[{_UPPER}][{_LOWER}]*\.?){{0,2}}")
 NOT_PERSON = re.compile(
     r"部|科$|課$|处$|組$|组$|经理(?!.{0,1}$)|主管|总监|總監|主任|助理|专员|專員|采购|採購|購買|销售|銷售|营业|営業|財務|财务|客服|谢谢|謝謝"
     r"|此致|敬礼|祝|顺颂|商祺|您好|你好|公司|集团|有限|地址|电话|電話|手机|手機|邮箱|传真|附件|以上|如下|订单|訂單|中心|办公室|工厂|工場|仓库"
@@ -270,7 +281,11 @@ NOT_PERSON = re.compile(
     r"|manager|director|purchas|procurement|department|dept|sales|team|officer|engineer|regards|thanks|thank"
     r"|sincerely|cheers|office|buyer|assistant|head|chief|ceo|cfo|coo|president|supervisor|company|limited|ltd"
     r"|inc\b|gmbh|trading|group|orders?\b|info\b|admin|service|support|noreply|no-reply|einkauf|purchasing|lead\b"
-    r"|operations|logistics|account|planner|coordinator|specialist|executive|owner|founder|partner|\bsent\b|iphone",
+    r"|operations|logistics|account|planner|coordinator|specialist|executive|owner|founder|partner|\bsent\b|iphone"
+    # the same in other languages: a buyer, purchasing, a department, a manager
+    r"|inkoper|inkoop|einkäufer|vertrieb|verkauf|verkoop|leiter|geschäftsführ|abteilung|afdeling|comprador|compras"
+    r"|ventas|departamento|gerente|\bjef[ae]\b|responsable|acheteu|achats|ventes|directeur|directrice|département"
+    r"|acquisti|ufficio|direttore|diretor|\bsetor\b",
     re.IGNORECASE)
 # Common Chinese surnames (simplified and traditional): a name in running text starts with one.
 _SURNAMES = set(
@@ -319,7 +334,7 @@ def person_in(line: str, *, japanese: bool = False) -> str | None:
                 return word
             if _CN_PERSON.fullmatch(word):
                 following = words[index + 1] if index + 1 < len(words) else ""
-                if japanese and len(word) <= 3 and _CN_PERSON.fullmatch(following) and len(following) <= 3 \
+                if japanese and len(word) <= 3 and _JP_GIVEN.fullmatch(following) \
                         and not NOT_PERSON.search(following):
                     return f"{word} {following}"
                 return word

@@ -41,7 +41,8 @@ _NAME_WITH_CODE = re.compile(
 # "我司某某公司（客户编码CUST0184）订购…", "本公司客戶編號為CUST0932", "Our customer code with you is C-2291."
 _CODE_MENTION = re.compile(
     r"(?:客[户戶](?:编码|編碼|代码|代碼|编号|編號|号|號)|customer\s++(?:code|id|no\.?|number)|account\s++(?:no\.?|number))"
-    r"(?:\s++(?:with|at|in)\s++(?:you|your\s++\w+))?\s*+(?:为|是|為|is|:|：|#)?\s*+"
+    r"(?:\s++(?:with|at|in)\s++(?:you|your\s++\w+))?\s*+"
+    r"(?:(?:应该|應該|应当|應當|应|應|大概|可能|也|还|還|就|仍|仍然)?(?:为|是|為)|(?:should|would|must|might)\s++be|is|was|:|：|#)?\s*+"
     r"(?P<code>[A-Za-z]{0,8}-?\d[A-Za-z0-9\-_]{0,20}|[A-Za-z]{1,8}[-_]?[A-Za-z]*\d[A-Za-z0-9\-_]{0,20})",
     re.IGNORECASE)
 _CODE_WITH_NAME = re.compile(rf"(?P<code>{_CODE})\s*+[（(](?P<main>[^()（）]{{2,60}})[)）]")
@@ -105,12 +106,14 @@ def fill_identity(draft: OrderDraft, text: str, envelope: Envelope) -> None:
     _split_combined(customer, text)
     forwarded = forwarded_part(text, envelope.subject) if text else None
     sender, sender_name = envelope.sender, envelope.sender_name
+    note = ""  # a colleague's words above a forwarded order ("客户编码 C-2031，老客户")
     if forwarded and forwarded[1]:
         sender_name = _forwarded_name(text, forwarded[1])
+        note = _new_text(text)
         text, sender = forwarded
     new = _new_text(text)
     if not customer.code:
-        mention = _CODE_MENTION.search(new)
+        mention = _CODE_MENTION.search(new) or (_CODE_MENTION.search(note) if note else None)
         code = normalize(mention["code"].rstrip(".-_")) if mention else _code_in_customer_block(new)
         customer.code = code or None
     _clean_address(customer)
@@ -161,7 +164,9 @@ def _split_combined(customer: CustomerInfo, text: str = "") -> None:
     if customer.contact and len(customer.contact) <= MAX_LINE * 2:
         phone = _phone_in(customer.contact)
         if phone:
-            rest = customer.contact.replace(phone[1], " ")
+            rest = customer.contact  # "周慧 0769-2289 3300 / 13728001234": every number goes
+            for written in [_raw_at(rest, other)[1] for other in phones_in(rest)]:
+                rest = rest.replace(written, " ")
             rest = _PHONE_WORDS.sub(" ", rest)
             rest = rest.strip(" ,，;；/|()（）")
             if rest:
@@ -208,17 +213,34 @@ def _code_in_customer_block(text: str) -> str | None:
 
 
 _CONSIGNEE_BRACKET = re.compile(r"\s*+[（(][^（）()]{0,40}(?:[:：]|\d{7,})[^（）()]{0,40}[)）]\s*+$")
+# What may stand before the address in a value: a list mark, a place's name with a colon
+# ("Long Beach DC: 1800 W Anaheim St…", "工地：重庆市…"), a share sent there ("60台送无锡市…").
+_ADDRESS_LEAD = re.compile(
+    r"^\s*+(?:(?:\d{1,2}\s*+[).、．]|[(（]\d{1,2}[)）]|[①-⑩]|[-*•·])\s*+)?"
+    r"(?:[^\d:：]{1,30}[:：]|[^:：]{0,12}?(?:送到|送至|送往|运到|运至|運到|運至|发往|發往|发到|寄到|寄往|寄至|送|到|至|往))?\s*+$")
+# What follows the address and is not part of it: the person and the number to call.
+_ADDRESS_TAIL_WORDS = re.compile(r"收货人|收貨人|联系人|聯絡人|聯繫人|电话|電話|手机|手機|\battn\b|\bcontact\b|\btel\b|\bphone\b",
+                                 re.IGNORECASE)
 
 
 def _clean_address(customer: CustomerInfo) -> None:
-    """An address read with the word before it ("工地：重庆市渝北区空港大道88号") is the address alone."""
+    """The address alone, without what the value holds around it: a consignee and a
+    number after it ("…瑞丰数控 仓库，联系人高敏 0531-8899 2211"), a list mark, a share
+    or a place's name before it ("1) 60台送无锡市…", "工地：重庆市渝北区空港大道88号")."""
     value = customer.address
-    if value and len(value) <= MAX_LINE * 2:
-        # "…博远项目部（收货人：钱工 13912345678）": the consignee in a bracket is not part of the address.
-        value = customer.address = _CONSIGNEE_BRACKET.sub("", value).strip() or value
-        match = re.match(r"^[^\d:：]{1,8}[:：]\s*+(?P<rest>.+)$", value)
-        if match and address_in(match["rest"]) == match["rest"].strip():
-            customer.address = match["rest"].strip()
+    if not value or len(value) > MAX_LINE * 2:
+        return
+    # "…博远项目部（收货人：钱工 13912345678）": the consignee in a bracket is not part of the address.
+    value = _CONSIGNEE_BRACKET.sub("", value).strip() or value
+    found = address_in(value)
+    at = value.find(found) if found else -1
+    if at >= 0:
+        tail = value[at + len(found):]
+        if tail.strip() and tail.lstrip()[:1] in ",，;；" and (phones_in(tail) or _ADDRESS_TAIL_WORDS.search(tail)):
+            value = value[:at + len(found)]
+        if at and _ADDRESS_LEAD.match(value[:at]):
+            value = value[at:]
+    customer.address = value.strip(" ,，;；。") or customer.address
 
 
 # ------------------------------------------------------------- the signature
@@ -324,7 +346,8 @@ def _read_block(block: list[str], display: str | None = None, *, japanese: bool 
         if person:
             persons.append(person)
     if persons:
-        found.contact = _fullest(persons)
+        # The sender's own name among them ("Pieter de Vries" above his title), else the first given.
+        found.contact = _fullest(sorted(persons, key=lambda person: not _same_person(person, display)))
     if not strong:
         # A name alone at the end tells a signature only when it is the sender's ("陈建华" from "老陈").
         if found.contact and _same_person(found.contact, display):

@@ -1,4 +1,5 @@
 """The recognisers that tell what a piece of text is: a company, an address, a phone, a person."""
+import re
 import time
 
 import pytest
@@ -195,3 +196,76 @@ def test_long_lines_are_read_in_linear_time(line):
     address_in(line), phones_in(line), companies_in(line), person_in(line)
     _filled(line + "\n\n" + line[:5_000])
     assert time.perf_counter() - start < 1
+
+
+@pytest.mark.parametrize("text, code", [
+    ("我司苏州新锐精密有限公司（贵司系统里的客户编码应该是CUST0088）追加订单：", "CUST0088"),
+    ("Our customer number with you should be NX-7731, I think.", "NX-7731"),
+    ("客户编号还是K2045，其他照旧。", "K2045"),
+])
+def test_a_customer_code_said_with_a_hedge_is_read(text, code):
+    assert _filled(text).code == code
+
+
+def test_the_code_in_a_colleagues_note_above_a_forwarded_order_is_the_customers():
+    text = ("请录入，客户编码 C-7710，老客户。\n\n李伟\n\n---------- Forwarded message ---------\n"
+            "From: 周强 <zhouqiang@buyer.example>\nDate: 2025-03-01\nSubject: 订单\nTo: 李伟 <li.rep@example.com>\n\n"
+            "订购A产品20台。\n\n杭州周氏机械有限公司\n周强\n")
+    draft = OrderDraft()
+    fill_identity(draft, text, Envelope(subject="Fwd: 订单", sender="li.rep@example.com", sender_name="李伟"))
+    assert (draft.customer.code, draft.customer.email) == ("C-7710", "zhouqiang@buyer.example")
+
+
+@pytest.mark.parametrize("written, address", [
+    ("2) 30台送合肥市蜀山区长江西路88号二号库，收货人 刘洋 13955556666", "合肥市蜀山区长江西路88号二号库"),
+    ("青岛市城阳区春阳路17号 东区仓库，联系人王芳 0532-8765 4321", "青岛市城阳区春阳路17号 东区仓库"),
+    ("Dallas DC: 2400 N Stemmons Fwy Ste 100, Dallas, TX 75207", "2400 N Stemmons Fwy Ste 100, Dallas, TX 75207"),
+    ("〒530-0001 大阪府大阪市北区梅田1-2-3 本社", "〒530-0001 大阪府大阪市北区梅田1-2-3 本社"),
+    ("Kanaalweg 5, 2903 LS Capelle aan den IJssel, the Netherlands",
+     "Kanaalweg 5, 2903 LS Capelle aan den IJssel, the Netherlands"),
+])
+def test_a_labelled_address_is_the_address_alone(written, address):
+    assert _filled("订购A产品10台。", address=written).address == address
+
+
+@pytest.mark.parametrize("line, address", [
+    ("收货还是老地方，地址还是宁波市北仑区新碶街道明州路77号。", "宁波市北仑区新碶街道明州路77号"),
+    ("地址为广州市黄埔区科学大道18号", "广州市黄埔区科学大道18号"),
+    ("这是杭州市西湖区文三路1号的仓库", "杭州市西湖区文三路1号的仓库"),
+])
+def test_an_address_after_is_or_still_is_starts_at_its_city(line, address):
+    assert address_in(line) == address
+
+
+def test_every_number_leaves_the_contact():
+    customer = _filled("订购A产品10台。", contact="郑洁 021-6123 4567 / 13611112222")
+    assert (customer.contact, customer.phone) == ("郑洁", "021-6123 4567")
+
+
+@pytest.mark.parametrize("line, person", [
+    ("Pieter de Vries", "Pieter de Vries"),
+    ("Ana María de la Torre", "Ana María de la Torre"),
+    ("Karl von Stein", "Karl von Stein"),
+    ("購買課 田中 誠", "田中 誠"),
+])
+def test_a_full_name_with_its_particles_or_a_one_character_given_name(line, person):
+    assert person_in(line, japanese=bool(re.search("[\u3040-\u30ff]", line)) or "田中" in line) == person
+
+
+@pytest.mark.parametrize("title", ["Inkoper", "Einkäufer", "Comprador", "Departamento de Compras", "Responsable Achats",
+                                   "Ufficio Acquisti"])
+def test_a_job_title_in_another_language_is_not_a_person(title):
+    assert person_in(title) is None
+
+
+def test_the_senders_name_in_the_signature_is_the_contact_not_his_title():
+    text = "Please deliver 20 units.\n\nMet vriendelijke groet,\n\nJan van Dijk\nHoofd Inkoop\nDijk Metaal B.V.\nT +31 10 555 1234\n"
+    assert signature_identity(text, "Jan van Dijk").contact == "Jan van Dijk"
+
+
+@pytest.mark.parametrize("line, company", [
+    ("For Bharat Castings Pvt. Ltd.", "Bharat Castings Pvt. Ltd."),
+    ("for and on behalf of", None),
+])
+def test_a_company_signed_for_is_the_company(line, company):
+    assert company_in(line) == company
