@@ -62,6 +62,9 @@ QUANTITY_UNITS = (
     "板", "串", "节", "轴", "方", "立方", "平方", "台套", "件套",
     "sqm", "m2", "reams", "ream", "coils", "coil", "sheets", "sheet", "bundles", "bundle", "crates", "crate",
     "kits", "kit", "dozens", "doz", "lengths", "spools", "spool", "barrels", "barrel", "cans", "tubes", "tube",
+    # buyers abroad count in their own words: Stück, stuks, unidades, pezzi, pièces, 個
+    "Stück", "Stk.", "Stk", "Stck", "Satz", "stuks", "stuk", "unidades", "unidad", "uds", "piezas", "pezzi",
+    "pièces", "pcs.", "ea", "each", "個", "本",
 )
 QUANTITY_UNITS = with_traditional(QUANTITY_UNITS)  # 個, 條, 組, 噸 … as Hong Kong and Taiwan write them
 
@@ -77,7 +80,8 @@ MAX_VALUE = 200  # characters of an amount or quantity with its unit and note; a
 MAX_TERMS = 1_000  # characters of payment terms read; terms are a sentence or two
 
 # Currencies written as words before or after a figure: a buyer abroad writes theirs (USD 2.35, HK$ 1,200).
-CURRENCY_CODES = r"人民币|RMB|CNY|USD|US\$|HKD|HK\$|NTD|NT\$|TWD|EUR|GBP|JPY|SGD|S\$|AUD|A\$|CAD|C\$|CHF|MYR|THB|KRW|INR"
+CURRENCY_CODES = (r"人民币|人民幣|港币|港幣|港元|美元|美金|欧元|歐元|日元|日圓|新台币|新台幣|台币|台幣"
+                  r"|RMB|CNY|USD|US\$|HKD|HK\$|NTD|NT\$|TWD|EUR|GBP|JPY|SGD|S\$|AUD|A\$|CAD|C\$|CHF|MYR|THB|KRW|INR")
 # After a figure: 元 and its colloquial forms, a currency code, or a currency's own word (円, 美元, euros).
 _CURRENCY_WORDS_AFTER = (rf"元|块钱|块|圆|円|日元|美元|欧元|港元|港币|新台币|{CURRENCY_CODES}|yuan|dollars?|euros?|yen")
 _AMOUNT_RE = re.compile(

@@ -51,8 +51,10 @@ MAX_PROSE = 20_000  # characters read; an order written in sentences is far shor
 MAX_PRODUCT = 60  # characters of a product's wording
 MAX_CLAUSE = 400  # a longer "clause" is no sentence about an order
 
-_ASCII_UNITS = sorted((u for u in QUANTITY_UNITS if u.isascii()), key=len, reverse=True)
-_CJK_UNITS = sorted((u for u in QUANTITY_UNITS if not u.isascii()), key=len, reverse=True)
+# Latin-script units in lower case (the quantity scan runs over lower-cased text: "40 Stück" → "stück").
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ.]+")
+_ASCII_UNITS = sorted({u.lower() for u in QUANTITY_UNITS if _LATIN.fullmatch(u)}, key=len, reverse=True)
+_CJK_UNITS = sorted((u for u in QUANTITY_UNITS if not _LATIN.fullmatch(u)), key=len, reverse=True)
 _UNIT = (rf"(?:{'|'.join(map(re.escape, _CJK_UNITS))})(?!月|星期|礼拜|小时|钟头|工作日|季度|人|次|事|问题)"
          rf"|(?:{'|'.join(map(re.escape, _ASCII_UNITS))})(?![A-Za-z])")
 # A quantity: a number not inside a code ("HP-200") and a unit word after it.
@@ -68,15 +70,19 @@ _QUANTITY_LOWER = re.compile(_QUANTITY.pattern)
 # "一个报价", "两个问题": a lone small numeral and a generic measure word is no order of goods.
 _GENERIC_COUNT = re.compile(r"[一两几]\s*+(?:个|件|张|只|把|条|份)")
 
-_ORDER_VERBS = with_traditional("订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 "
+_ORDER_VERBS = with_traditional("订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 再加 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 "
                                  "帮我安排 给我安排 再来 再要 再订 再发".split())
 _CN_VERB = re.compile(rf"(?:{'|'.join(sorted(_ORDER_VERBS, key=len, reverse=True))})++"
                       r"|(?<=[们我请再])发(?![货票布表言生出现送])"
                       r"|(?<![签预修])订(?![单金])|(?<![采选收])购(?![物销])|(?<![收])买(?![家方])"
-                      r"|(?<![需想主重只必摘纲不])要(?![求点是])|(?<![必所不])需(?![求要])")
+                      r"|(?<![需想主重只必摘纲不])要(?![求点是])|(?<![必所不])需(?![求要])"
+                      r"|(?<![出起过回带])来(?=\s*+[一二两三四五六七八九十百千\d０-９])")  # "控制板来两百个"
 _EN_VERB = re.compile(
     r"\b(?:order(?:ing)?|purchas(?:e|ing)|buy(?:ing)?|supply|need|require|want|send|ship|deliver|provide"
-    r"|book|procure|reserve|place an order for|go ahead with|proceed with|confirm (?:the|our) order for)\b(?:\s++(?:us|me|to us|the following|following|another"
+    r"|book|procure|reserve|place an order for|go ahead with|proceed with|confirm (?:the|our) order for"
+    # the buyer's own language: German, Dutch, Spanish, French, Italian
+    r"|bestellen|bestelle|bestellt|bestel|bestellen wir|pedimos|solicitamos|suministren|env[ií]en|commandons|commander"
+    r"|ordiniamo)\b(?:\s++(?:us|me|to us|the following|following|another"
     r"|additional|further|an additional|a further))*+", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"如下|以下|下列|下面|下述|as follows|the following(?: items?| products?| goods)?\s*+[:：]|following items"
                          r"|\b(?:order|items?|goods|products?|list(?:ed)?|quantities|lines?)\s++below\b",
@@ -106,6 +112,7 @@ _CURRENCY = rf"(?:{CURRENCY_CODES}|[¥￥$€£])"
 _CURRENCY_AFTER = r"(?:元|块钱|RMB|CNY|USD|HKD|EUR|GBP|JPY|yuan|dollars?|euros?)"
 _MONEY_MARKED = (rf"(?:{_CURRENCY}\s*+{NUMBER_TEXT}(?:\s*+{_CURRENCY_AFTER})?"
                  rf"|{NUMBER_TEXT}\s*+{_CURRENCY_AFTER}(?:\s*+整)?)")
+_PER_UNIT_PRICE = re.compile(r"(?:[\d.,]+|[一二两三四五六七八九十百千万]+)\s*+(?:块|塊|元)?\s*+一\s*+[^\s\d，,。；;、]")
 # "一千二一台", "八百五一个": a colloquial figure whose last digit drops its unit, then the unit priced.
 _ELIDED = r"[一二两三四五六七八九十]++[百千万][一二两三四五六七八九](?=一)"
 _JIAO = r"(?:\s*+[\d一二两三四五六七八九]\s*+角)?"  # "十二元五角": 12.5
@@ -118,8 +125,10 @@ _PRICE = re.compile(
     rf"(?P<v1>{_MONEY}(?:\s*+/\s*+{_PER})?)"
     rf"|(?P<v2>每\s*+{_PER}\s*+(?:为|是)?\s*+{_MONEY})"
     rf"|(?P<v3>{_MONEY_MARKED}\s*+(?:/\s*+{_PER}|一\s*+{_PER}|each\b|apiece\b|per\s++[a-z]++))"
-    rf"|(?:\bat\b|@)\s*+(?P<v4>{_MONEY_MARKED})"
-    rf"|(?P<v5>(?:{NUMBER_TEXT}|{_ELIDED})\s*+一\s*+{_PER})"
+    rf"|(?:\bat\b(?:\s++(?:the|a|an))?|@)\s*+(?P<v4>{_MONEY_MARKED})"
+    rf"|(?P<v5>(?:{NUMBER_TEXT}|{_ELIDED})\s*+(?:块|塊|元)?\s*+一\s*+{_PER})"
+    # "zu je 49,50 EUR", "à EUR 12,80", "a 14,20 € la unidad": each unit's price
+    rf"|(?:\b(?:zu\s++)?je|\bà|\bpor\s++unidad\s++a?|\bper\s++stuk)\s*+(?P<v7>{_MONEY_MARKED})"
     # "单价待定", "price to be confirmed": a price not fixed yet (the clarification asks for it)
     rf"|(?:{_PRICE_WORDS}|unit\s++price|price)\s*+(?:为|是|:|：|is)?\s*+(?P<v6>待定|面议|另议|待确认|待报价|TBD|TBC"
     r"|to be (?:confirmed|quoted|advised|agreed))",  # "还是1200一台": a figure for one unit is its price
@@ -127,9 +136,13 @@ _PRICE = re.compile(
 # A line's own total after its quantity and price: "金额25000元", "小计：1,200元", "amount USD 3,525".
 _LINE_AMOUNT = re.compile(rf"^(?:金额|小计|计|共|amount|subtotal|line total)\s*+(?:为|是|:|：)?\s*+(?P<v>{_MONEY_MARKED}|{_MONEY})\s*+$",
                           re.IGNORECASE)
-_FREIGHT = re.compile(rf"(?:运费|物流费|快递费|freight|shipping (?:fee|cost|charge)s?)\s*+(?:为|是|:|：|of|is)?\s*+(?P<v>{_MONEY_MARKED})",
+_FREIGHT = re.compile(rf"(?:运费|物流费|快递费|freight(?: costs?| charges?)?|shipping (?:fee|cost|charge)s?|transport(?:ation)? (?:costs?|charges?)"
+                      rf"|delivery (?:fee|charge)s?|carriage|Frachtkosten|Fracht|Versandkosten|Transportkosten|portes|gastos de env[ií]o)\s*+(?:为|是|:|：|of|is)?\s*+(?P<v>{_MONEY_MARKED})",
                       re.IGNORECASE)
 
+_FREE_FREIGHT = re.compile(r"运费由(?:贵司|你们|你司|贵方|卖方|供方)(?:承担|负责|出)|包邮|免运费|运费全免|免费送货|送货上门不收运费"
+                           r"|free (?:shipping|delivery|freight)|freight (?:free|prepaid|included|paid by you)|carriage paid",
+                           re.IGNORECASE)
 _DISCOUNT = re.compile(rf"(?:优惠|折扣|让利|减免|discount)\s*+(?:为|是|:|：|of|is)?\s*+(?P<v>{_MONEY_MARKED})", re.IGNORECASE)
 _PAYABLE = re.compile(rf"(?:实付|应付|实际支付)(?:金额|总额|合计|款|总计)?\s*+(?:为|是|:|：)?\s*+(?P<v>{_MONEY_MARKED})")
 _GOODS_TOTAL = re.compile(r"货款(?:合计|总额|总计)|商品(?:合计|总额|总价)|sub-?total|goods total", re.IGNORECASE)
@@ -155,7 +168,8 @@ _NOTE_WORDS = ("包装 木箱 装箱 纸箱 外箱 防潮 防锈 防震 标签 �
 _NOTES_WORDS = re.compile("|".join(rf"\b{re.escape(word)}" if word.isascii() and len(word) < 6 else re.escape(word)
                                    for word in with_traditional(_NOTE_WORDS)), re.IGNORECASE)
 # "型号GL-J302", "规格YJV 3×95+2×50", "(model PW-2HP)": the spec of the item just named.
-_SPEC_CLAUSE = re.compile(r"^(?:规格型号|规格型號|型号|型號|规格|規格|尺寸|材质|材質|model|size|spec(?:ification)?|type)\s*+(?:为|是|:|：)?\s*+(?P<v>\S.*)$",
+_SPEC_CLAUSE = re.compile(r"^(?:规格型号|规格型號|型号|型號|规格|規格|尺寸|材质|材質|model|size|spec(?:ification)?|type|Typ|Ausführung"
+                          r"|Größe|tipo|modelo|medida|maat|afmeting|uitvoering|型式|型番)\s*+(?:为|是|:|：)?\s*+(?P<v>\S.*)$",
                           re.IGNORECASE)
 _SPEC_LEAD = re.compile(r"^[(（]?\s*+(?:规格型号|型号|规格|尺寸|model|size|spec(?:ification)?|type)?\s*+[:：]?\s*+", re.IGNORECASE)
 # Where the goods go: "送货到广州市…", "delivered … to our warehouse at Industriestrasse 12, …".
@@ -179,6 +193,9 @@ _OURS = re.compile(r"我|贵|你|您|本|(?:our|your|the|us)\b", re.IGNORECASE)
 _ADDRESS_SHAPE = re.compile(r"[省市区县镇乡村路街道号园]|工地|仓库|大厦|楼|\d")
 _TERM = re.compile(r"\d\s*+%|百分之|[一二三四五六七八九]成|一半|\d+\s*+(?:天|日|days?)|\bnet\s*+-?\s*+\d|款到|先款|全款|全额|货到付"
                    r"|in advance|in full|before shipment|on delivery|\bCOD\b|against", re.IGNORECASE)
+# "老规矩月结30天", "same terms as before (Net 45)": the terms, not the pointer back at them.
+_AS_BEFORE = re.compile(r"^(?:还是|仍然|仍是|照旧|依旧|按老规矩|老规矩|跟以前一样|和以前一样)[，,]?\s*+"
+                        r"|^same (?:terms|as) (?:as )?(?:before|last time)\s*+[(（](?=.*[)）]$)", re.IGNORECASE)
 _TERMS_LABEL = re.compile(r"^(?:付款方式|付款条件|结算方式|支付方式|付款|结算|支付|payment terms|payment|terms)\s*+(?:为|是|按|:|：)?\s*+"
                           r"(?:还是|仍然|仍是|照旧|依旧|跟以前一样|和以前一样|按老规矩)?[，,]?\s*+",
                           re.IGNORECASE)
@@ -189,9 +206,9 @@ _TERMS_LABEL = re.compile(r"^(?:付款方式|付款条件|结算方式|支付方
 _TRIGGER_WORDS = {
     "question": "？ ? 吗 呢 多少 几时 几天 是否 能否 可否 可不可以 能不能 有没有 有货 询价 报价 报个价 报一下价 价格表 how rfq quot "
                 "request send could possible stock availability whether",
-    "verb": "订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 订 购 买 要 需 发 "
-            "帮我安排 给我安排 再来 再要 再订 再发 order purchas buy supply need require want send ship deliver provide book procure reserve "
-            "go ahead proceed",
+    "verb": "订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 再加 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 订 购 买 要 需 发 "
+            "帮我安排 给我安排 再来 再要 再订 再发 来 order purchas buy supply need require want send ship deliver provide book procure reserve "
+            "go ahead proceed bestell pedimos solicitamos suministren envíen envien commandons commander ordiniamo",
     "intro": "如下 以下 下列 下面 下述 follow below",
     "refusal": "不需要 不要 无需 不用 取消 暂不 不再 如果 如需 若需 若要 假如 倘若 don't dont do not no longer cancel if "
                "should unless",
@@ -200,13 +217,13 @@ _TRIGGER_WORDS = {
            "deposit net t/t tt l/c lc cod cash advance credit balance",
     "total": "共计 合计 总计 总共 一共 总价 总金额 总额 价税合计 实付 应付 total",
     "discount": "优惠 折扣 让利 减免 discount",
-    "freight": "运费 物流费 快递费 freight shipping",
+    "freight": "运费 物流费 快递费 包邮 免运费 免费送货 freight shipping carriage transport fracht versandkosten portes gastos",
     "deliver": "送到 送达 送至 到货 交货 交付 发货 发出 供货 到厂 送货 交期 货期 到位 运到 运抵 出货 提货 备货 安排生产 前需 前要 前给 前安排 前到 前送 前交 前发 前运 要用 急用 deliver ship "
                "dispatch arriv required needed need lead",
     "notes": " ".join(_NOTE_WORDS).lower(),
-    "spec": "规格 型号 尺寸 材质 model size spec type",
+    "spec": "规格 型号 尺寸 材质 model size spec type typ ausführung größe tipo modelo medida maat afmeting uitvoering 型式 型番",
     "ship_to": "送货到 送到 送至 送达 运到 运至 发到 发至 寄到 寄至 交货地点 交货地址 送货地址 送 deliver ship send sent dispatch",
-    "price": "单价 价格 售价 每 元 人民币 rmb cny eur hkd gbp jpy per each ¥ ￥ @ at price yuan 一台 一个 一件 一套 一块 一支 一箱 一吨 一米 usd $ € £ "
+    "price": "单价 价格 售价 每 元 人民币 rmb cny eur hkd gbp jpy per each je à 块一 ¥ ￥ @ at price yuan 一台 一个 一件 一套 一块 一支 一箱 一吨 一米 usd $ € £ "
              "一片 一只 一条 一根 一卷 一包 一盒 一桶 一瓶 一副 一对 一张 一把 一组 一公斤 一千克 一辆 一部 一扇 一樘 一座 一立方 一平米",
 }
 _TRIGGERS: dict[str, set[str]] = {}
@@ -221,7 +238,12 @@ for _word, _kinds in _TRIGGERS.items():  # the scan finds the longest word at a 
 # finds a word at every position where one starts.
 _TRIGGER = re.compile("(?=(" + "|".join(map(re.escape, sorted(_TRIGGERS, key=len, reverse=True))) + "))")
 _TRIGGER_ANY_CASE = re.compile(_TRIGGER.pattern, re.IGNORECASE)
-_SENTENCE = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
+# A full stop ends a sentence, but not after an abbreviation ("Art.-Nr. P004", "Co. Ltd.", "approx. 3").
+_SENTENCE = re.compile(r"[。！？!?；;]|(?<!\bNr)(?<!\bnr)(?<!\bNo)(?<!\bno)(?<!\bArt)(?<!\bPos)(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bTel)(?<!\btel)(?<!\bca)(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\bRef)(?<!\bref)(?<!\bvs)(?<!\bAbs)(?<!\bFa)(?<!\bbzw)(?<!\bz\.B)(?<!\be\.g)(?<!\bi\.e)(?<!\bNos)(?<!\bStk)(?<!\bpcs)(?<!\bSr)(?<!\bSra)(?<!\bnúm)(?<!\bNúm)\.(?=\s|$)")
+# A note in brackets that is a clause of its own ("（定制的，按上回的图纸做）"): about the item, not its name.
+_BRACKET_NOTE = re.compile(r"\s*+[（(][^（）()]*[，,][^（）()]*[)）]")
+_OPEN_BRACKETS = re.compile(r"[（(]")
+_CLOSE_BRACKETS = re.compile(r"[）)]")
 _CLAUSE = re.compile(r"[，、]|(?<!\d),|,(?!\d)")
 _LIST_MARK = re.compile(r"^\s*+(?:(?:Pos(?:ition)?\.?|Item|Line)\s*+\d{1,5}\s*+[:.)]|\d{1,2}\s*+[.、)）](?!\d)|[（(]\s*+\d{1,2}\s*+[)）]|[-*•·]\s"
                         r"|[一二三四五六七八九十]{1,3}\s*+[、.．)）]|[（(]\s*+[一二三四五六七八九十]{1,3}\s*+[)）])\s*+")
@@ -377,6 +399,9 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
     """The clauses of a sentence with where each starts."""
     found, start = [], 0
     for separator in _CLAUSE.finditer(sentence):
+        if len(_OPEN_BRACKETS.findall(sentence, start, separator.start())) > len(
+                _CLOSE_BRACKETS.findall(sentence, start, separator.start())):
+            continue  # "支架（定制的，按图纸做）": a comma inside brackets parts no clauses
         found.append((start, sentence[start:separator.start()]))
         start = separator.end()
     found.append((start, sentence[start:]))
@@ -436,6 +461,9 @@ def _read_sentence(sentence: str, triggers: list, reading: _Reading, ordering: b
             if freight:
                 reading.freight = reading.freight or freight["v"]
                 continue
+            if _FREE_FREIGHT.search(clause):  # "运费由贵司承担", "free shipping": no freight on the order
+                reading.freight = reading.freight or "0"
+                continue
         if "deliver" in kinds:
             rest = clause[items[-1].end:].strip(" ，,") if items else clause
             status = read_date(rest).status if _DELIVERY_WORDS.search(rest) else "invalid"
@@ -473,7 +501,8 @@ def _spec_clause(clause: str, reading: _Reading) -> bool:
     if not found:
         return False
     spec = found["v"][:_cut(found["v"], 0)].strip()
-    if spec and reading.list_line and reading.pending_clauses[:-1]:  # [-1] is this clause
+    if spec and reading.pending_clauses[:-1] and (reading.list_line or not reading.items or reading.items[-1].spec):
+        # [-1] is this clause; "订购A产品，规格L-500×300，共100台": the product waits for its quantity
         reading.pending_spec = spec  # "控制板，型号CB-24V，80块": the item comes after its spec
         return True
     if not reading.items or reading.items[-1].spec is not None:
@@ -512,7 +541,8 @@ def _terms(sentence: str, payment: list[tuple[int, str]]) -> str | None:
     lead, colon, rest = terms.partition("：") if "：" in terms else terms.partition(":")
     if colon and rest.strip() and _TERM.search(rest) and not _TERM.search(lead):
         terms = rest.strip()  # "付款按报价单上的条件：预付30%，余款月结30天": the terms after the lead-in
-    return _TERMS_LABEL.sub("", terms, count=1) or terms
+    terms = _TERMS_LABEL.sub("", terms, count=1) or terms
+    return _AS_BEFORE.sub("", terms, count=1) or terms
 
 
 def _items(clause: str, reading: _Reading) -> list[_Item]:
@@ -521,6 +551,9 @@ def _items(clause: str, reading: _Reading) -> list[_Item]:
     quantities = [m for m in _quantity_matches(clause, lower) if not _GENERIC_COUNT.fullmatch(m.group(0).strip())
                   and not _CURRENCY_BEFORE.search(lower, max(0, m.start() - 4), m.start())
                   ] if _NUMBER_HINT.search(clause) or _EN_NUMBER_HINT.search(lower) else []
+    if quantities and _PER_UNIT_PRICE.search(clause):  # "还是一千二一台", "八十块一件": a price per unit, not a count
+        prices = [match.span() for match in _PER_UNIT_PRICE.finditer(clause)]
+        quantities = [m for m in quantities if not any(start <= m.start() < end for start, end in prices)]
     if not quantities:
         reading.pending_clauses.append(clause)  # "We need hydraulic pumps HP-200," then "150 units"
         return []
@@ -599,7 +632,9 @@ def _verb_end(clause: str, before: int | None = None) -> int | None:
     right after another verb is the start of the product ("订购订书机")."""
     end = None
     stop = len(clause) if before is None else before
-    for match in _CN_VERB.finditer(clause, 0, stop):
+    for match in _CN_VERB.finditer(clause):  # the whole clause: "来" looks ahead at its number
+        if match.end() > stop:
+            break
         if len(match.group(0)) == 1 and match.start() == end:
             continue
         end = match.end()
@@ -614,6 +649,10 @@ _QUANTITY_WORD = re.compile(r"(?:订购|訂購|订货|訂貨|采购|採購)?(?:�
 # A clause naming only the item's code: "货号 P002", "Part No. 4711-03".
 _CODE_CLAUSE = re.compile(r"^(?:货号|貨號|料号|料號|编码|編碼|编号|編號|物料号|产品编号|產品編號|品番|part\s*+no\.?|sku|item\s++code)\s*+[:：#]?\s*+"
                           r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-_/.]*\d[A-Za-z0-9\-_/.]*)$", re.IGNORECASE)
+_CODE_WORDS = (r"(?:物料号|物料編號|物料编号|料号|料號|货号|貨號|编码|編碼|产品编号|產品編號|品番|Art\.?-?\s*+Nr\.?|Artikelnummer"
+               r"|Artikel-Nr\.?|SKU|Part\s*+No\.?|Item\s*+(?:no\.?|code)|Ref\.?|Referencia|Código|Artikelnr\.?)")
+_CODES_BRACKET = re.compile(rf"\s*+[（(]([^（）()]*?{_CODE_WORDS}[^（）()]*)[)）]", re.IGNORECASE)
+_CODE_PART = re.compile(rf"^{_CODE_WORDS}\s*+[:：#]?\s*+(?P<v>[A-Za-z0-9][A-Za-z0-9\-_/.]*\d[A-Za-z0-9\-_/.]*)$", re.IGNORECASE)
 _ABOUT_US = re.compile(r"^(?:我们|我們|我司|咱们|本公司|我|那就|就|好的|ok\b|we\b|i\b)", re.IGNORECASE)
 _THAT_ONE = re.compile(r"^.*?(?:那款|那种|那个|那批|一样的|同款的?|同样的)\s*+")
 _AGAIN = re.compile(r"(?:再|还|又|另外|另|也|给我们|给我|帮我们|帮我|给|帮)+$")
@@ -622,12 +661,10 @@ _AGAIN = re.compile(r"(?:再|还|又|另外|另|也|给我们|给我|帮我们|�
 def _product_before_verb(clause: str, verb_end: int) -> str | None:
     """The product written before the order verb when the quantity follows it at once:
     "B产品再订6台" (product, verb, quantity), the colloquial repeat order."""
-    match = None
-    for match in _CN_VERB.finditer(clause, 0, verb_end):
-        pass
-    if match is None or match.end() != verb_end:
+    match = next((found for found in _CN_VERB.finditer(clause) if found.end() == verb_end), None)
+    if match is None:
         return None
-    head = _AGAIN.sub("", clause[:match.start()].rstrip())
+    head = _AGAIN.sub("", _BRACKET_NOTE.sub("", clause[:match.start()]).rstrip())
     head = re.split(r"[，,。；;：:]", head)[-1]
     return _product(_LEAD.sub("", head))
 
@@ -648,7 +685,8 @@ def _product(text: str) -> str | None:
 
 def _prices(clause: str, items: list[_Item], reading: _Reading) -> None:
     for match in _PRICE.finditer(clause):
-        value = next(v for v in (match["v1"], match["v2"], match["v3"], match["v4"], match["v5"], match["v6"]) if v).strip()
+        value = next(v for v in (match["v1"], match["v2"], match["v3"], match["v4"], match["v5"], match["v6"],
+                                 match["v7"]) if v).strip()
         owners = [item for item in items if item.at <= match.start()]
         owner = owners[-1] if owners else (reading.items[-1] if reading.items else None)
         if owner is None:
@@ -662,6 +700,26 @@ def _prices(clause: str, items: list[_Item], reading: _Reading) -> None:
                         item.price = value
     if reading.pending_price and items and items[0].price is None:
         items[0].price, reading.pending_price = reading.pending_price, None
+
+
+def _bracketed_codes(text: str) -> tuple[str, str | None, str | None]:
+    """A bracket naming the item's code and spec ("B产品（物料号P002，规格L-800×400）",
+    "CB-24V (Art.-Nr. P004)"): the text without it, the code, the spec."""
+    found = _CODES_BRACKET.search(text)
+    if not found:
+        return text, None, None
+    sku = spec = None
+    for part in re.split(r"[，,;；]", found[1]):
+        labelled = _CODE_PART.match(part.strip())
+        if labelled:
+            sku = sku or labelled["v"]
+            continue
+        stated = _SPEC_CLAUSE.match(part.strip())
+        if stated:
+            spec = spec or stated["v"].strip()
+    if sku is None:
+        return text, None, None
+    return (text[:found.start()] + text[found.end():]).strip(), sku, spec
 
 
 def split_product(text: str) -> tuple[str | None, str | None]:
@@ -701,9 +759,13 @@ def _pairs(reading: _Reading) -> list[Pair]:
         leading = _LEADING_SKU.match(product) if item.listed else None
         if leading:  # "P004 Control board, model CB-24V": an order list names the item by its code first
             sku, product = leading["sku"], product[leading.end():]
+        product, coded, stated = _bracketed_codes(product)
+        item_spec, coded_in_spec, _ = _bracketed_codes(item.spec or "")
+        sku = sku or coded or coded_in_spec
         name, spec = split_product(_DRAWING_REF.sub("", product) or product)
-        if item.spec:
-            spec = f"{spec} {item.spec}" if spec else item.spec
+        spec = stated or spec
+        if item_spec:
+            spec = f"{spec} {item_spec}" if spec else item_spec
         if item.quantity.endswith("千米") and item.price and _per_metre(item.price):
             item.quantity = item.quantity[:-1] + " 米"  # "两千米" at a price per 米 is 2000 米
         values = (("sku", sku), ("name", name), ("spec", spec), ("quantity", item.quantity),

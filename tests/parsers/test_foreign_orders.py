@@ -304,3 +304,34 @@ def test_a_forwarded_orders_subject_names_its_po():
     result = parse_email(raw.encode())
     assert (result.kind, result.draft.customer_po, result.draft.customer.email) == (
         "order", "NW-PO-5521", "alice@northwind.example")
+
+
+def test_a_german_order_in_sentences_with_codes_in_brackets():
+    draft = _read("hiermit bestellen wir verbindlich:\n\n"
+                  "Pos. 1: 40 Stück Steuerplatine, Typ CB-24V (Art.-Nr. P004), zu je 49,50 EUR\n"
+                  "Pos. 2: 5 Stück B-Gerät, Typ L-800×400 (Art.-Nr. P002), zu je 1.190,00 EUR\n\n"
+                  "Gesamtbetrag netto: 7.930,00 EUR\n")
+    assert [(l.sku, l.name, l.spec, str(l.quantity), l.unit, str(l.unit_price)) for l in draft.lines] == [
+        ("P004", "Steuerplatine", "CB-24V", "40", "Stück", "49.50"), ("P002", "B-Gerät", "L-800×400", "5", "Stück", "1190.00")]
+    assert str(draft.stated_total) == "7930.00"
+
+
+def test_colloquial_chinese_with_来_and_a_bracketed_note():
+    draft = _read("跟你说下我们这边要的货：\nB产品要三台，还是一千二一台吧；\n控制板（型号ＣＢ－２４Ｖ）来两百个，三百五一个；\n"
+                  "还有模温机配套支架（定制的，按上回给你们的图纸做）要１５０件，八十块一件。\n")
+    assert [(l.name, str(l.quantity), str(l.unit_price)) for l in draft.lines] == [
+        ("B产品", "3", "1200"), ("控制板", "200", "350"), ("模温机配套支架", "150", "80")]
+
+
+def test_a_code_and_spec_in_brackets_and_free_freight():
+    draft = _read("我司本月追加订单：\nB产品（物料号P002，规格L-800×400）25台，单价1200元，共计30,000元，运费由贵司承担。\n")
+    line = draft.lines[0]
+    assert (line.sku, line.name, line.spec, str(draft.freight)) == ("P002", "B产品", "L-800×400", "0")
+
+
+def test_english_freight_words_and_a_price_at_the_quoted_figure():
+    draft = _read("As discussed, hereby our order:\n\n- 60 pcs control board, type CB-24V, price EUR 47,80/pc\n\n"
+                  "Transport costs EUR 320,00 as per your offer.\n"
+                  "Go ahead with 6 x B units (model L-800x400) at the $1,150 you quoted.\n")
+    assert str(draft.freight) == "320.00"
+    assert str(draft.lines[0].unit_price) == "47.80"
