@@ -19,7 +19,7 @@ from typing import NamedTuple
 from parsers.text import normalize
 
 __all__ = ["Phone", "phones_in", "chinese_name", "company_in", "companies_in", "address_in", "person_in", "is_trailer",
-           "strip_lead_in"]
+           "short_company", "strip_lead_in"]
 
 MAX_LINE = 400  # longer lines are text, not a name, an address or a number
 
@@ -166,6 +166,24 @@ def companies_in(line: str, *, strong: bool = False) -> list[tuple[str, int, int
     return found
 
 
+# A company's short name as a signature writes it, without a legal form: a trade name and
+# the trade it is in ("润达泵业", "鼎盛机电", "華新電子 採購部").
+_TRADES = (r"泵业|泵業|阀业|閥業|阀门|閥門|实业|實業|工业|工業|纸业|紙業|钢业|鋼業|铝业|鋁業|铜业|銅業|矿业|礦業|药业|藥業|塑业|塑業"
+           r"|化工|机电|機電|电子|電子|电器|電器|电气|電氣|电机|電機|科技|机械|機械|精密|精工|精机|精機|五金|塑胶|塑膠|塑料|纺织|紡織"
+           r"|纺机|紡機|贸易|貿易|商贸|商貿|物流|建材|制造|製造|制品|製品|设备|設備|仪器|儀器|仪表|儀表|汽配|模具|包装|包裝|印刷"
+           r"|光电|光電|通讯|通訊|能源|环保|環保|传动|傳動|液压|液壓|气动|氣動|轴承|軸承|铸造|鑄造|锻造|鍛造|自动化|自動化|重工|电力|電力")
+_SHORT_COMPANY = re.compile(
+    rf"(?P<c>[{_HAN}]{{2,5}}?(?:{_TRADES}))(?:\s++[{_HAN}]{{1,5}}(?:部|科|课|課|处|處|组|組|中心))?")
+
+
+def short_company(line: str) -> str | None:
+    """A line that is a company's short name alone (a trade name and its trade), or None."""
+    match = _SHORT_COMPANY.fullmatch(line.strip())
+    if not match or chinese_name(match["c"]):
+        return None
+    return match["c"]
+
+
 def company_in(line: str, *, strong: bool = False) -> str | None:
     """The first company named on a line, or None."""
     found = companies_in(line, strong=strong)
@@ -194,7 +212,8 @@ _CJK_STREET = re.compile(
 # A label whose value is where the goods go or where the customer is.
 _ADDRESS_LABEL = re.compile(
     r"(?:地址|地點|地点|场所|場所|工地|现场|現場|納入先|納品先|ship\s*+to|deliver(?:y)?\s*+(?:to|address|at)|address"
-    r"|lieferanschrift|lieferadresse|anschrift)(?:(?!日期|時間|时间|date)[^:：]){0,12}[:：]\s*+",
+    r"|lieferanschrift|lieferadresse|anschrift|adresse|adres|direcci[oó]n|indirizzo|endere[cç]o|morada)"
+    r"(?:(?!日期|時間|时间|date)[^:：]){0,16}[:：]\s*+",
     re.IGNORECASE)
 
 _STREET_WORDS = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|place|pl|parkway|pkwy|highway"
@@ -260,6 +279,11 @@ def address_in(line: str) -> str | None:
     if label:  # "交貨地點：新竹科學園區力行六路8號": a labelled value with a street in it
         value = re.split(r"[，。；;！!？?]|\s{2,}|\t", line[label.end():], maxsplit=1)[0].strip()
         if value and _CJK_STREET.search(value) and len(value) <= 120:
+            return value
+        # "Dirección de entrega: Polígono Industrial Asipo, Calle B, Nave 7, 33428 Llanera, Asturias":
+        # places written one after another with a postcode among them.
+        value = value.strip(" .")
+        if value.count(",") >= 2 and _POSTCODE.search(value) and len(value) <= 160 and value[:1].isupper():
             return value
     return None
 
@@ -346,7 +370,10 @@ def person_in(line: str, *, japanese: bool = False) -> str | None:
 
 _TRAILER = re.compile(
     r"^\s*+[(（\[]?\s*+(?:发自我的|發自我的|来自我的|來自我的|发自|發自|Sent from my|Sent from|Get Outlook for|Von meinem|Envoyé de mon"
-    r"|Enviado desde mi)[^\n]{0,40}?[)）\]]?\s*+$", re.IGNORECASE)
+    r"|Enviado desde mi)[^\n]{0,40}?[)）\]]?\s*+$"
+    # "从 Windows 版邮件发送", "從我的 iPad 發送": a mail program or a device said, then "sent"
+    r"|^\s*+[(（\[]?\s*+(?:从|從|通过|通過)[^\n]{0,30}?(?:邮件|郵件|邮箱|郵箱|mail|iphone|ipad|android|客户端|客戶端|app|手机|手機|版)"
+    r"[^\n]{0,10}?(?:发送|發送)\s*+[)）\]]?\s*+$", re.IGNORECASE)
 
 
 def is_trailer(line: str) -> bool:

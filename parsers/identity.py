@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 
 from orders.model import CustomerInfo, OrderDraft
-from parsers.entities import NOT_PERSON, Phone, address_in, chinese_name, company_in, companies_in, is_trailer, person_in, phones_in
+from parsers.entities import (NOT_PERSON, Phone, address_in, chinese_name, company_in, companies_in, is_trailer, person_in,
+                              phones_in, short_company)
 from parsers.quotes import forwarded_part, strip_quoted
 from parsers.result import Envelope
 from parsers.text import normalize
@@ -117,11 +118,16 @@ def fill_identity(draft: OrderDraft, text: str, envelope: Envelope) -> None:
         code = normalize(mention["code"].rstrip(".-_")) if mention else _code_in_customer_block(new)
         customer.code = code or None
     _clean_address(customer)
+    colleague = not note and _from_colleague(new)
+    if colleague:  # our rep passes an order on: the sender, his name and signature are ours
+        customer.contact = customer.contact or _chat_partner(new, sender_name)
+        customer.email = customer.email or _customer_email(new, sender)
+        sender = sender_name = None
     missing = [name for name in ("name", "contact", "phone", "address") if not getattr(customer, name)]
     if missing:
         lines = new.split("\n")
         start, block = _block_at(lines)
-        found = _read_block(block, sender_name, japanese=bool(_KANA.search(new)))
+        found = CustomerInfo() if colleague else _read_block(block, sender_name, japanese=bool(_KANA.search(new)))
         body = _read_body(lines[:start], missing) if start else CustomerInfo()
         # Reading order for the phone and the address (a delivery address in the
         # text comes before the signature's); the signature first for the others.
@@ -132,6 +138,43 @@ def fill_identity(draft: OrderDraft, text: str, envelope: Envelope) -> None:
     _from_display_name(customer, sender_name)
     if not customer.email and sender:
         customer.email = sender.lower()
+
+
+# A colleague's note passing a customer's order on to be entered ("客户鼎盛机电在微信上下的单，
+# 聊天记录如下，请录入。"): an instruction to enter it and the customer spoken of in the third person.
+_ENTER_IT = re.compile(r"请录入|請錄入|录入系统|錄入系統|系统录入|系統錄入|订单系统|訂單系統|(?:into|in)\s++(?:the\s++)?(?:order\s++)?system"
+                       r"|(?:enter|key\s++in)\s++(?:it|this|the\s++order)\s++(?:into|in)\b", re.IGNORECASE)
+_THE_CUSTOMER = re.compile(r"客户|客戶|\bthe\s++customer\b", re.IGNORECASE)
+# A pasted chat: each message under its speaker and time ("张总 2025-07-25 16:02").
+_CHAT_SPEAKER = re.compile(
+    r"^[ \t]*+(?P<who>[^\s\d:：<>@]{1,16}(?: [^\s\d:：<>@]{1,16})?)[ \t]++(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]++)?"
+    r"\d{1,2}:\d{2}(?::\d{2})?[ \t]*+$", re.MULTILINE)
+_LABELLED_CUSTOMER_EMAIL = re.compile(
+    r"(?:客户|客戶|customer|buyer|client)(?:\s*+的)?\s*+(?:邮箱|郵箱|电邮|電郵|邮件地址|郵件地址|e-?mail(?:\s++address)?)\s*+[:：]?\s*+"
+    r"(?P<email>[\w.+-]++@[\w-]++(?:\.[\w-]++)++)", re.IGNORECASE)
+
+
+def _from_colleague(text: str) -> bool:
+    """The new text is a colleague's note passing an order on to be entered."""
+    head = text[:2000]
+    return bool(_ENTER_IT.search(head) and _THE_CUSTOMER.search(head))
+
+
+def _chat_partner(text: str, sender_name: str | None) -> str | None:
+    """In a pasted chat, the first speaker who is not the sender."""
+    for match in _CHAT_SPEAKER.finditer(text[:MAX_TEXT]):
+        who = match["who"].strip()
+        if not (sender_name and (who == sender_name.strip() or _same_person(who, sender_name))) \
+                and not NOT_PERSON.search(who):
+            return who
+    return None
+
+
+def _customer_email(text: str, sender: str | None) -> str | None:
+    """The customer's address where the text labels it as the customer's."""
+    match = _LABELLED_CUSTOMER_EMAIL.search(text[:MAX_TEXT])
+    email = match["email"].lower() if match else None
+    return email if email != (sender or "").lower() else None
 
 
 def _new_text(text: str) -> str:
@@ -265,7 +308,7 @@ def _signature_line(line: str, japanese: bool) -> str | None:
         return "labelled"
     if _SENTENCE_PUNCT.search(line):
         return None
-    if company_in(line):
+    if company_in(line) or short_company(line):
         return "company"
     if address_in(line) or (_EN_ADDRESS.search(line) and _DIGIT.search(line) and _letters(line) >= 4):
         return "address"
@@ -445,7 +488,7 @@ def _company(line: str) -> str | None:
         return labelled["v"].strip()
     company = company_in(line)
     if not company:
-        return None
+        return short_company(line)
     company = _without_titles(company.strip(" ,"))
     return company if len(company) >= 4 or not company.isascii() else None
 

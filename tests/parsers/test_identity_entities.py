@@ -5,7 +5,8 @@ import time
 import pytest
 
 from orders.model import CustomerInfo, OrderDraft
-from parsers.entities import address_in, chinese_name, company_in, companies_in, is_trailer, person_in, phones_in
+from parsers.entities import (address_in, chinese_name, company_in, companies_in, is_trailer, person_in, phones_in,
+                              short_company)
 from parsers.identity import fill_identity, signature_identity
 from parsers.result import Envelope
 
@@ -269,3 +270,48 @@ def test_the_senders_name_in_the_signature_is_the_contact_not_his_title():
 ])
 def test_a_company_signed_for_is_the_company(line, company):
     assert company_in(line) == company
+
+
+@pytest.mark.parametrize("line, company", [
+    ("恒远阀门", "恒远阀门"), ("华新電子 採購部", "华新電子"), ("金鹏五金", "金鹏五金"),
+    ("张磊", None), ("采购部", None), ("深圳市华强电子有限公司", None), ("谢谢", None),
+])
+def test_a_short_company_name_is_a_trade_name_and_its_trade(line, company):
+    assert short_company(line) == company
+
+
+def test_a_signature_with_a_short_company_name_gives_the_name_and_the_contact():
+    text = "李经理，\n\nP003 × 20\n\n5月底前到货。\n\n刘洋\n金鹏五金\n\n从 Windows 版邮件发送\n"
+    customer = _filled(text, name="Liu Yang")
+    assert (customer.name, customer.contact) == ("金鹏五金", "刘洋")
+
+
+@pytest.mark.parametrize("line, trailer", [
+    ("从 Windows 版邮件发送", True), ("從我的 iPad 發送", True), ("通过网易邮箱大师发送", True), ("从明天开始发送", False),
+])
+def test_a_mail_programs_sent_from_line_is_a_trailer(line, trailer):
+    assert is_trailer(line) is trailer
+
+
+@pytest.mark.parametrize("line, address", [
+    ("Dirección de entrega: Polígono Industrial Las Salinas, Nave 12, 11500 El Puerto de Santa María, Cádiz",
+     "Polígono Industrial Las Salinas, Nave 12, 11500 El Puerto de Santa María, Cádiz"),
+    ("Adresse de livraison : Zone Artisanale Les Pins, Bâtiment C, 69800 Saint-Priest, France",
+     "Zone Artisanale Les Pins, Bâtiment C, 69800 Saint-Priest, France"),
+    ("Address: see above, thanks, 2024", None),
+])
+def test_a_labelled_address_of_places_with_a_postcode(line, address):
+    assert address_in(line) == address
+
+
+def test_a_colleagues_note_with_a_pasted_chat_is_the_customers_order_not_the_colleagues():
+    text = ("订单系统：\n\n客户金鹏五金电话里下的单，微信记录如下，请录入。\n客户邮箱：buy@jinpeng.example\n\n"
+            "王伟 2025-03-02 10:01\n刘总，这次给您480。\n\n刘总 2025-03-02 10:05\n好，送到宁波市北仑区明州路77号。\n\n王伟\n")
+    customer = _filled(text, name="王伟", sender="wang.rep@example.com")
+    assert (customer.contact, customer.email, customer.address) == ("刘总", "buy@jinpeng.example", "宁波市北仑区明州路77号")
+
+
+def test_a_customer_asking_to_book_an_order_is_not_a_colleague():
+    text = "Please book the order below. Our customer code with you is C-77.\n\n10 pcs P001\n\nThanks,\nAmy Lowe\n+1 319-555-0100\n"
+    customer = _filled(text, name="Amy Lowe", sender="amy@buyer.example")
+    assert (customer.contact, customer.email) == ("Amy Lowe", "amy@buyer.example")
