@@ -143,7 +143,7 @@ _CREDIT_RES = tuple(re.compile(p, re.IGNORECASE) for p in (
 ))
 # A period of days with no other word, in a text already known to be payment terms ("T/T 30 days",
 # "monthly settlement, 30 days"): the credit period, unless it counts down to shipment.
-_TERMS_DAYS = re.compile(r"(?<![\d.%])(\d{1,3})\s*+(?:天|日|days?|Tage)(?!\s*+(?:前|before|prior|in advance|vor))",
+_TERMS_DAYS = re.compile(r"(?<![\d.%])(\d{1,3})\s*+(?:天|日|days?|Tage|d[ií]as|jours|dagen|giorni)(?!\s*+(?:前|before|prior|in advance|vor))",
                          re.IGNORECASE)
 _TOTAL_RE = re.compile(
     r"(?:共计|合计|总计|总共|一共|总价|总金额|总额|货款总额|价税合计|\btotal(?:\s++(?:amount|price|value|cost))?\b)"

@@ -54,12 +54,27 @@ _MONTHS = {name: number for number, name in enumerate(
 _MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 
+# Months as buyers in Spain, Germany, France, the Netherlands and Italy write them: "16 de marzo de 2026",
+# "28. November 2025", "3 juin 2025", "12 mei 2025".
+_FOREIGN_MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8, "septembre": 9,
+    "octobre": 10, "novembre": 11, "décembre": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10,
+    "dicembre": 12,
+}
+_FOREIGN_MONTH = "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+
 _PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"(?<!\d)(?P<y>\d{4})\s*+(?:[-/.]|年)\s*+(?P<m>\d{1,2})\s*+(?:[-/.]|月)\s*+(?P<d>\d{1,2})(?:日|号)?(?!\d)",
     r"(?<!\d)(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?!\d)",
     r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)",
     rf"(?<![a-z]){_MONTH}\s++{_DAY}(?:\s*+,\s*+|\s++)(?P<y>\d{{4}})(?!\d)",
     rf"(?<!\d){_DAY}(?:\s++of)?\s++{_MONTH},?\s++(?P<y>\d{{4}})(?!\d)",
+    rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s*+(?:de\s++)?(?P<fmon>{_FOREIGN_MONTH})\s*+(?:de\s++|,\s*+)?(?P<y>\d{{4}})(?!\d)",
     r"(?<!\d)(?P<m>\d{1,2})\s*+月\s*+(?P<d>\d{1,2})\s*+(?:日|号)?(?!\d)",
     rf"(?<![a-z]){_MONTH}\s++{_DAY}(?![\d:])",
     rf"(?<!\d){_DAY}(?:\s++of)?\s++{_MONTH}(?![a-z])",
@@ -103,6 +118,8 @@ def _fields(match: re.Match) -> tuple[int | None, int, int]:
         if second > 12 >= first or first == second:
             return year, first, second
         raise _Ambiguous
+    if groups.get("fmon"):
+        return year, _FOREIGN_MONTHS[groups["fmon"].lower()], int(groups["d"])
     month = _MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups["m"])
     return year, month, int(groups["d"])
 

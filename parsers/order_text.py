@@ -119,6 +119,7 @@ class _Reader:
         self.problems.append(Problem(field=where, code=code, detail=detail))
 
     def amount(self, where: str, value: str):
+        value = value.rstrip("。；;，, ") or value  # "总计：61.6万元。": the sentence's stop is no part of the sum
         found = amounts.parse_amount(value)
         if found is None:
             if amounts.is_vague_amount(value):

@@ -24,6 +24,9 @@ HEADER_TRIES = 1_000
 
 # The mark of a numbered position before an item line: "Pos. 10:", "Item 2:", "第3项：".
 _POSITION = re.compile(r"\s*+(?:Pos(?:ition)?\.?|Item|Line|Artikel|第)\s*+\d{1,5}\s*+(?:项|項)?\s*+[:.)]\s*+", re.IGNORECASE)
+# A line naming an item by its code and a count: "P001 × 50", "P004 x 200 pcs", "GL-BK-250 *10".
+_CODE_TIMES = re.compile(r"(?:[-*•·]\s*+)?(?P<sku>[A-Z]{1,6}-?\d{2,}[A-Z0-9-]*)\s*+[×xX*]\s*+"
+                         r"(?P<qty>\d[\d,]*(?:\s*+[^\W\d_]{1,6})?)")
 # A comma between cells, not inside a figure ("1,200"): "P001，A产品，规格：L-500×300，数量：30台，500元/台".
 _CELL_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 
@@ -172,6 +175,10 @@ class PairReader:
             found = _comma_cells(line, found)
         if position and found:
             found[0].new_item = True
+        if not found and not position:
+            coded = _CODE_TIMES.fullmatch(line.norm.strip())
+            if coded:  # "P001 × 50": an item named by its code alone, and how many
+                found = [Pair(Label("sku"), coded["sku"], new_item=True), Pair(Label("quantity"), coded["qty"])]
         if not found and self.pairs and not self.pairs[-1].value and not self.pairs[-1].new_item:
             self.pairs[-1].value = line.orig.strip()  # "备注:" with the note on the next line
         if not found:

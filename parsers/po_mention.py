@@ -11,6 +11,7 @@ PO_MENTION = "customer_po_mention"
 # Words that name the buyer's own purchase order: after them a plain number of four digits is one.
 _PURCHASE_WORDS = "|".join(with_traditional(["采购订单", "采购单", "订购单", "订货单"]) + (
     r"(?<![A-Za-z])P\.?O\.?(?![A-Za-z])", r"purchase\s*+order", "Bestellung", "Bestellnummer", "Bestell-Nr",
+    "Pedido", "Bestelling", "Commande", "Ordine",
     "注文番号", "注文書", "発注番号", "発注書"))
 _ORDER_WORD = "|".join(with_traditional(["订单", "合同"]) + (r"(?<![A-Za-z])order", "Auftrag", "注文"))
 _PO_MENTION = re.compile(
@@ -20,7 +21,7 @@ _PO_MENTION = re.compile(
 _DATE_LIKE = re.compile(r"\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _OUR_ORDER_NO = re.compile(r"SO\d{10,}", re.IGNORECASE)
-_ORDER_WORDS = ("单", "單", "合同", "po", "p.o", "order", "bestell", "auftrag", "注文", "発注")
+_ORDER_WORDS = ("单", "單", "合同", "po", "p.o", "order", "bestell", "auftrag", "注文", "発注", "pedido", "commande", "ordine")
 
 
 def po_mention(text: str) -> str | None:

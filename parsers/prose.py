@@ -81,11 +81,12 @@ _EN_VERB = re.compile(
     r"\b(?:order(?:ing)?|purchas(?:e|ing)|buy(?:ing)?|supply|need|require|want|send|ship|deliver|provide"
     r"|book|procure|reserve|place an order for|go ahead with|proceed with|confirm (?:the|our) order for"
     # the buyer's own language: German, Dutch, Spanish, French, Italian
-    r"|bestellen|bestelle|bestellt|bestel|bestellen wir|pedimos|solicitamos|suministren|env[ií]en|commandons|commander"
+    r"|bestellen|bestelle|bestellt|bestel|bestellen wir|pedido|pedimos|solicitamos|suministren|env[ií]en|commandons|commander"
     r"|ordiniamo)\b(?:\s++(?:us|me|to us|the following|following|another"
     r"|additional|further|an additional|a further))*+", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"如下|以下|下列|下面|下述|as follows|the following(?: items?| products?| goods)?\s*+[:：]|following items"
-                         r"|\b(?:order|items?|goods|products?|list(?:ed)?|quantities|lines?)\s++below\b",
+                         r"|\b(?:order|items?|goods|products?|list(?:ed)?|quantities|lines?)\s++below\b"
+                         r"|\b(?:el siguiente|los siguientes|folgende|nachstehende|volgende|ci-dessous|suivante)",
                          re.IGNORECASE)
 _QUESTION = re.compile(
     r"[？?]|吗|呢\s*$|多少|几时|几天|是否|能否|可否|可不可以|能不能|有没有|有货|询价|报个价|价格表"
@@ -158,18 +159,20 @@ _PAYMENT_WORDS = re.compile(
     r"|credit (?:terms|period|days)|on credit|balance\s++(?:payment|due|before|after|against|on|upon|within|by|in)"
     r"|\d\s*+%\s*+balance",
     re.IGNORECASE)
-_COMPANY = re.compile(r"有限公司|公司|集团|厂$|\b(?:Ltd|Inc|GmbH|LLC|Co\.)", re.IGNORECASE)
+_COMPANY = re.compile(r"有限公司|公司|集团|厂$|\b(?:Ltd|Inc|GmbH|LLC|Co\.)(?![A-Za-z])", re.IGNORECASE)
 # Packing, marking, documents and tests a customer asks for, in the languages buyers write.
 _NOTE_WORDS = ("包装 木箱 装箱 纸箱 外箱 防潮 防锈 防震 标签 唛头 保护膜 合格证 质检报告 检测报告 检验报告 材质证明 说明书 随货 标识 喷码 "
                "坡口 管帽 贴上 "
                "packing packaging pallet label crate carton certificate test report marking mark inspection "
                "zeugnis verpack etikett kennzeichn palette prüfbericht "
+               "certificado embalaje etiqueta palé certificaat verpakking etiket "
+               "paperwork lieferschein "
                "梱包 ラベル 成績書 証明書 添付").split()
 _NOTES_WORDS = re.compile("|".join(rf"\b{re.escape(word)}" if word.isascii() and len(word) < 6 else re.escape(word)
                                    for word in with_traditional(_NOTE_WORDS)), re.IGNORECASE)
 # "型号GL-J302", "规格YJV 3×95+2×50", "(model PW-2HP)": the spec of the item just named.
-_SPEC_CLAUSE = re.compile(r"^(?:规格型号|规格型號|型号|型號|规格|規格|尺寸|材质|材質|model|size|spec(?:ification)?|type|Typ|Ausführung"
-                          r"|Größe|tipo|modelo|medida|maat|afmeting|uitvoering|型式|型番)\s*+(?:为|是|:|：)?\s*+(?P<v>\S.*)$",
+_SPEC_CLAUSE = re.compile(r"^(?:规格型号|规格型號|型号|型號|规格|規格|尺寸|材质|材質|modelo|model|size|spec(?:ification)?|type|Typ"
+                          r"|Ausführung|Größe|tipo|medida|maat|afmeting|uitvoering|型式|型番)\s*+(?:为|是|:|：)?\s*+(?P<v>\S.*)$",
                           re.IGNORECASE)
 _SPEC_LEAD = re.compile(r"^[(（]?\s*+(?:规格型号|型号|规格|尺寸|model|size|spec(?:ification)?|type)?\s*+[:：]?\s*+", re.IGNORECASE)
 # Where the goods go: "送货到广州市…", "delivered … to our warehouse at Industriestrasse 12, …".
@@ -208,8 +211,8 @@ _TRIGGER_WORDS = {
                 "request send could possible stock availability whether",
     "verb": "订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 再加 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 订 购 买 要 需 发 "
             "帮我安排 给我安排 再来 再要 再订 再发 来 order purchas buy supply need require want send ship deliver provide book procure reserve "
-            "go ahead proceed bestell pedimos solicitamos suministren envíen envien commandons commander ordiniamo",
-    "intro": "如下 以下 下列 下面 下述 follow below",
+            "go ahead proceed bestell pedido pedimos solicitamos suministren envíen envien commandons commander ordiniamo",
+    "intro": "如下 以下 下列 下面 下述 follow below siguiente folgende nachstehende volgende ci-dessous suivante",
     "refusal": "不需要 不要 无需 不用 取消 暂不 不再 如果 如需 若需 若要 假如 倘若 don't dont do not no longer cancel if "
                "should unless",
     "noise": "@ http www. 电话 手机 传真 地址 邮编 tel phone fax mobile address",
@@ -257,7 +260,7 @@ _SENTENCE_PUNCT = "。！？!?；;：:.，,"
 _ASKS = re.compile("|".join(with_traditional(
     "请 需 要 须 务必 必须 应 贴 附 加 标注 注明 用 做 提供 单独 分开 每 "
     "please pls kindly must shall should requir need to be mark attach include provide ensure "
-    "bitte zu beizu muss müssen ください こと 願".split())), re.IGNORECASE)
+    "bitte zu beizu muss müssen ください こと 願 por favor incluyan rogamos graag s'il vous plaît".split())), re.IGNORECASE)
 # A row of a table (cells apart by tabs, pipes or runs of spaces) is no sentence: its packing words name goods.
 _TABLE_ROW = re.compile(r"\t|\|.*\||\S {2,}\S.* {2,}\S")
 
@@ -271,7 +274,9 @@ _TRAIL = re.compile(r"(?:[\s:：,，、的各共和及与等]|[-–—]|(?<=\s)[
 _PRODUCT_END = re.compile(
     r"\s(?:at|@|for|priced|costing|with|to be|by|before|each|per|delivered|shipped|unit price|price|in total)\b"
     r"|@|单价|每|价格|含税|不含税|要求|需在|需于|请于|于\d|交货|送到|送达|到货|发货|，|；"
-    rf"|\s(?:{CURRENCY_CODES})(?=\s*+\d)|[$€£¥￥](?=\s*+\d)",  # a price
+    rf"|\s(?:{CURRENCY_CODES})(?=\s*+\d)|[$€£¥￥](?=\s*+\d)"  # a price
+    rf"|\s(?:a|à|zu|je|zu je|por)\s++(?=\d[\d.,]*+\s*+(?:{CURRENCY_CODES}|€|\$|£))"  # "a 66,00 EUR/unidad"
+    rf"|^\s*+\d[\d.,]*+\s*+(?:{CURRENCY_CODES}|€)",
     re.IGNORECASE)
 
 _CODE = r"(?:[A-Za-zΦφ∅]{0,8}[-_/.]?\d[A-Za-z0-9\-_/.×*#+]*+|[A-Za-z]++-[A-Za-z0-9\-_/.×*#+]*?\d[A-Za-z0-9\-_/.×*#+]*+)"
@@ -647,7 +652,10 @@ _QUANTITY_WORD = re.compile(r"(?:订购|訂購|订货|訂貨|采购|採購)?(?:�
                             re.IGNORECASE)
 # "还是上次那款", "跟上次一样的": words that point back at an earlier order before the product.
 # A clause naming only the item's code: "货号 P002", "Part No. 4711-03".
-_CODE_CLAUSE = re.compile(r"^(?:货号|貨號|料号|料號|编码|編碼|编号|編號|物料号|产品编号|產品編號|品番|part\s*+no\.?|sku|item\s++code)\s*+[:：#]?\s*+"
+_REFERENCE_WORD = re.compile(r"^(?:referencia|ref\.?|art\.?-?\s*+nr\.?|artikel(?:nummer)?|item\s++code|part\s*+no\.?)\s*+[:：#]?\s*+(?=[A-Z0-9])",
+                             re.IGNORECASE)
+_CODE_CLAUSE = re.compile(r"^(?:货号|貨號|料号|料號|编码|編碼|编号|編號|物料号|产品编号|產品編號|品番|part\s*+no\.?|sku|item\s++code"
+                          r"|referencia|ref\.?|art\.?-?\s*+nr\.?|artikel(?:nummer)?)\s*+[:：#]?\s*+"
                           r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-_/.]*\d[A-Za-z0-9\-_/.]*)$", re.IGNORECASE)
 _CODE_WORDS = (r"(?:物料号|物料編號|物料编号|料号|料號|货号|貨號|编码|編碼|产品编号|產品編號|品番|Art\.?-?\s*+Nr\.?|Artikelnummer"
                r"|Artikel-Nr\.?|SKU|Part\s*+No\.?|Item\s*+(?:no\.?|code)|Ref\.?|Referencia|Código|Artikelnr\.?)")
@@ -756,9 +764,11 @@ def _pairs(reading: _Reading) -> list[Pair]:
     pairs: list[Pair] = []
     for item in reading.items:
         sku, product = None, item.product
+        if item.listed:
+            product = _REFERENCE_WORD.sub("", product)  # "Referencia P001 - Producto A"
         leading = _LEADING_SKU.match(product) if item.listed else None
         if leading:  # "P004 Control board, model CB-24V": an order list names the item by its code first
-            sku, product = leading["sku"], product[leading.end():]
+            sku, product = leading["sku"], product[leading.end():].lstrip("-–—:： ")
         product, coded, stated = _bracketed_codes(product)
         item_spec, coded_in_spec, _ = _bracketed_codes(item.spec or "")
         sku = sku or coded or coded_in_spec

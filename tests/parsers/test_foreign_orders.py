@@ -335,3 +335,28 @@ def test_english_freight_words_and_a_price_at_the_quoted_figure():
                   "Go ahead with 6 x B units (model L-800x400) at the $1,150 you quoted.\n")
     assert str(draft.freight) == "320.00"
     assert str(draft.lines[0].unit_price) == "47.80"
+
+
+def test_items_named_by_their_code_alone():
+    draft = _read("李伟，\n\nP001 × 50\nP004 × 200\nP002 × 5\n\n价格按年度协议价，5月15日前到货，其他同前。\n")
+    assert [(l.sku, str(l.quantity)) for l in draft.lines] == [("P001", "50"), ("P004", "200"), ("P002", "5")]
+
+
+def test_a_spanish_order():
+    draft = _read("Le confirmamos el siguiente pedido:\n\n"
+                  "Referencia P001 - Producto A, modelo L-500x300: 20 unidades a 66,00 EUR/unidad\n\n"
+                  "Importe total: 1.320,00 EUR\nPlazo de entrega: antes del 16 de marzo de 2026\n"
+                  "Forma de pago: transferencia a 60 días fecha factura\n\n"
+                  "Por favor, incluyan el certificado de conformidad CE con el envío.\n")
+    line = draft.lines[0]
+    assert (line.sku, line.name, line.spec, str(line.quantity), line.unit, str(line.unit_price)) == (
+        "P001", "Producto A", "L-500x300", "20", "unidades", "66.00")
+    assert (str(draft.requested_delivery_date), draft.payment_terms.credit_days, str(draft.stated_total)) == (
+        "2026-03-16", 60, "1320.00")
+    assert draft.special_requirements.startswith("Por favor, incluyan el certificado")
+
+
+def test_a_total_ending_its_sentence():
+    draft = _read("项目上要的东西：\nB产品（规格L-800×400）十台，每台1200元；\n总计：1.2万元。\n付款：验收合格后付90%，留10%质保金一年。\n")
+    assert str(draft.stated_total) == "12000"
+    assert draft.payment_terms.text.startswith("验收合格后付90%")

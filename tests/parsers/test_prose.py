@@ -301,7 +301,7 @@ def test_notes_are_requests_about_packing_and_documents():
 
 def test_without_items_only_the_order_level_facts_are_read():
     text = ("Item: Dynamic rope 9.8mm x 60m\nQuantity: 150 pcs\nRemarks: label each carton.\n\n"
-            "We also need 20 sets of X.\nPlease deliver by the end of this month.\n付款：款到发货")
+            "We also need 20 sets of X.\nPlease deliver by the end of this month.\n付款方面，款到发货")
     pairs = prose_pairs(text, items=False)
     assert [(p.label.field, p.value) for p in pairs] == [
         ("requested_delivery_date", "Please deliver by the end of this month"), ("payment_terms", "款到发货")]
