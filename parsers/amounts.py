@@ -124,7 +124,8 @@ _FULL_PREPAY_RE = re.compile(
     r"全款|全额(?:预付|付款)|款到(?:后)?(?:即)?发货?|先款后货|先付款后发货|(?:收到|付清)(?:货款|全款|付款|款项)?后(?:再)?发货|100%\s*(?:预付|prepay|advance|T/?T)"
     r"|full (?:prepayment|payment in advance|payment before (?:shipment|delivery|dispatch))|(?<!% )payment in advance"
     r"|(?:payment|paid|pay) in full (?:in advance|before|prior to|upfront)|100% (?:payment )?before"
-    r"|cash in advance|\bCIA\b|\bCWO\b", re.IGNORECASE)
+    r"|cash in advance|\bCIA\b|\bCWO\b|^\s*+T/?T in advance\s*+$|^\s*+(?:advance payment|payment in advance) by T/?T\s*+$"
+    r"|100% against proforma", re.IGNORECASE)
 _COD_RE = re.compile(r"货到(?:后)?付(?:款|清|全款)|货到全款|到货(?:后)?付(?:款|清)|cash on delivery|\bCOD\b|payment on delivery"
                      r"|pay(?:ment)? (?:up)?on (?:delivery|receipt of (?:the )?goods)", re.IGNORECASE)
 _HALF_RE = re.compile(r"(?:先付|预付|定金|订金|首付)\s*+一半|一半\s*+(?:预付|定金|订金|首付)|half (?:in advance|prepay|upfront|deposit)"
@@ -135,7 +136,7 @@ _CREDIT_RES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"(?:账期|帳期|月结|月結|信用期|付款期|结算期|結算期)\s*+(\d{1,3})\s*+(?:天|日)",
     r"(?<!\d)(\d{1,3})\s*+(?:天|日)\s*+(?:账期|帳期|月结|月結|信用期|内付款|內付款|内付清|內付清|付款|结算|結算)",
     r"(?:货到|貨到|票到)\s*+(?:后\s*+|後\s*+)?(\d{1,3})\s*+(?:天|日)",
-    r"(?:开票|開票|发票|發票|收到发票|验收|驗收|検収|到货|到貨|收货|收貨|发货|發貨|納品)\s*+(?:后\s*+|後\s*+)?(\d{1,3})\s*+(?:天|日)",
+    r"(?:开票|開票|发票|發票|收到发票|见票|見票|收票|验收|驗收|検収|到货|到貨|收货|收貨|发货|發貨|納品)\s*+(?:后\s*+|後\s*+)?(\d{1,3})\s*+(?:天|日)",
     r"\bnet\s*+-?\s*+(\d{1,3})\b",
     r"(?:credit|within|terms?)\D{0,12}?(\d{1,3})\s*+days?",
     r"(?<!\d)(\d{1,3})\s*+(?:days?|Tage)\s*+(?:credit|net|netto|after|from|payment|nach)",

@@ -61,7 +61,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "amount": ("金额", "小计", "行金额", "Amount", "Line total", "Line amount", "Net value", "Gesamtpreis",
                "Gesamt"),
     "stated_goods_total": ("商品总价", "货款", "货款总额", "商品金额", "商品总额", "货物总价", "总价",
-                           "货款合计", "商品合计", "Goods total", "Subtotal", "Sub-total", "Merchandise total", "Total goods",
+                           "货款合计", "商品合计", "不含税合计", "未税合计", "不含税总额", "不含税金额合计", "Goods total", "Subtotal", "Sub-total", "Merchandise total", "Total goods",
                            "Total goods value", "Warenwert", "Nettowarenwert"),
     "freight": ("运费", "物流费", "快递费", "运输费", "Freight", "Shipping", "Shipping fee",
                 "Delivery fee", "Fracht", "Frachtkosten", "Verpackung und Fracht", "送料", "運賃", "Transport costs",
@@ -69,7 +69,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                 "Transportkosten", "Portes", "Gastos de envío"),
     "discount": ("折扣", "折扣金额", "优惠", "优惠金额", "让利", "Discount"),
     "stated_total": ("实付金额", "应付金额", "合计", "总计", "总金额", "订单金额", "订单总额",
-                     "合计金额", "总额", "价税合计", "应付总额", "应付合计", "应付款合计", "Total", "Grand total",
+                     "合计金额", "总额", "价税合计", "含税合计", "含税总额", "含税总价", "应付总额", "应付合计", "应付款合计", "Total", "Grand total",
                      "Total amount",
                      "Order total", "Amount due", "Total payable", "Gesamtbetrag", "Gesamtsumme", "Endbetrag", "合計金額",
                      "総額", "Total net value", "Gesamtbetrag netto", "Nettobetrag", "Summe netto", "Total net", "Totaal",
@@ -92,6 +92,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                "发货日期", "Status",
                # the supplier named on a customer's purchase order is the company itself
                "供方", "卖方", "供应商", "供货单位", "供货方", "供应商名称", "供应商编码", "Supplier", "Vendor",
+               "Price terms", "Delivery terms", "Trade terms", "Incoterms", "Incoterm", "Lieferbedingungen",
                "Vendor name", "Vendor no.", "Seller", "供方联系人", "供方电话", "供方邮箱", "卖方联系人", "供应商联系人"),
 }
 

@@ -185,6 +185,8 @@ class PairReader:
             mention = po_mention(line.norm)
             if mention:
                 self.pairs.append(Pair(Label(PO_MENTION), mention))
+        if self.lines_sum is not None and any(pair.label.field in ("freight", "discount") for pair in found):
+            self.lines_sum = None  # a total after the freight line is what is to be paid, even when it left the freight out
         if self.lines_sum is not None and found and found[0].label.field == "stated_total":
             self._total_below_table(line, found[0])
         self.pairs.extend(found)

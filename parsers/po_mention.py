@@ -16,7 +16,7 @@ _PURCHASE_WORDS = "|".join(with_traditional(["采购订单", "采购单", "订�
 _ORDER_WORD = "|".join(with_traditional(["订单", "合同"]) + (r"(?<![A-Za-z])order", "Auftrag", "注文"))
 _PO_MENTION = re.compile(
     rf"(?:(?P<purchase>{_PURCHASE_WORDS})|{_ORDER_WORD})"
-    r"[ \t]*+(?:号|號|no\.?|nr\.?|number|#)?[ \t]*+(?:[:#/：]|\bis\b)?[ \t]*+(?:订单[ \t]*+)?"
+    r"[ \t]*+(?:确认|確認|确定|編號|编号|号码|號碼|号|號|no\.?|nr\.?|number|#)?[ \t]*+(?:[:#/：]|\bis\b)?[ \t]*+(?:订单[ \t]*+)?"
     r"(?=[A-Za-z0-9\-_/.]*\d)(?P<po>[A-Za-z0-9][A-Za-z0-9\-_/.]{2,30}[A-Za-z0-9])(?![A-Za-z0-9\-_/]|\.[A-Za-z0-9])", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")

@@ -70,7 +70,7 @@ _QUANTITY_LOWER = re.compile(_QUANTITY.pattern)
 # "一个报价", "两个问题": a lone small numeral and a generic measure word is no order of goods.
 _GENERIC_COUNT = re.compile(r"[一两几]\s*+(?:个|件|张|只|把|条|份)")
 
-_ORDER_VERBS = with_traditional("订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 再加 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 "
+_ORDER_VERBS = with_traditional("订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 再加 请安排 麻烦安排 烦请安排 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 "
                                  "帮我安排 给我安排 再来 再要 再订 再发".split())
 _CN_VERB = re.compile(rf"(?:{'|'.join(sorted(_ORDER_VERBS, key=len, reverse=True))})++"
                       r"|(?<=[们我请再])发(?![货票布表言生出现送])"
@@ -91,7 +91,7 @@ _LIST_INTRO = re.compile(r"如下|以下|下列|下面|下述|as follows|the fol
 _QUESTION = re.compile(
     r"[？?]|吗|呢\s*$|多少|几时|几天|是否|能否|可否|可不可以|能不能|有没有|有货|询价|报个价|价格表"
     r"|请(?:贵司|您|你们)?(?:报价|提供报价|报一下价)|how much|how many|how long|could you (?:please )?(?:quote|tell|let)"
-    r"|\bRFQ\b|price list|(?:please |kindly )quote\b|quot(?:e|ation) for|request(?:ing)? (?:a |for )?(?:quot|price)"
+    r"|\bRFQ\b|price list|(?:please |kindly )quote\b(?!\s++(?:our|the|this|your)\s++(?:po|p\.o\.|order|reference|ref))|quot(?:e|ation) for|request(?:ing)? (?:a |for )?(?:quot|price)"
     r"|send (?:us )?(?:a |your )?(?:quot|price)|do you have|is it possible|in stock|availability|\bif you can\b"
     r"|\bwhether\b", re.IGNORECASE)
 # Asking for the price of the item just ordered: its price is not fixed yet.
@@ -209,7 +209,7 @@ _TERMS_LABEL = re.compile(r"^(?:付款方式|付款条件|结算方式|支付方
 _TRIGGER_WORDS = {
     "question": "？ ? 吗 呢 多少 几时 几天 是否 能否 可否 可不可以 能不能 有没有 有货 询价 报价 报个价 报一下价 价格表 how rfq quot "
                 "request send could possible stock availability whether",
-    "verb": "订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 再加 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 订 购 买 要 需 发 "
+    "verb": "订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 再加 请安排 麻烦安排 烦请安排 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 订 购 买 要 需 发 "
             "帮我安排 给我安排 再来 再要 再订 再发 来 order purchas buy supply need require want send ship deliver provide book procure reserve "
             "go ahead proceed bestell pedido pedimos solicitamos suministren envíen envien commandons commander ordiniamo",
     "intro": "如下 以下 下列 下面 下述 follow below siguiente folgende nachstehende volgende ci-dessous suivante",

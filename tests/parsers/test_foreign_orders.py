@@ -360,3 +360,34 @@ def test_a_total_ending_its_sentence():
     draft = _read("项目上要的东西：\nB产品（规格L-800×400）十台，每台1200元；\n总计：1.2万元。\n付款：验收合格后付90%，留10%质保金一年。\n")
     assert str(draft.stated_total) == "12000"
     assert draft.payment_terms.text.startswith("验收合格后付90%")
+
+
+def test_a_total_after_the_freight_line_is_the_total_to_pay():
+    draft = _read("Please supply the following against our PO No. KAI/2425/1187:\n\n"
+                  "Sl. | Description          | Qty      | Rate (USD) | Amount (USD)\n"
+                  "1   | Control Board CB-24V | 200 Nos. | 50.00      | 10,000.00\n"
+                  "2   | B Product L-800x400  | 10 Nos.  | 175.00     | 1,750.00\n\n"
+                  "Freight charges: USD 380.00\nGrand Total: USD 11,750.00\n")
+    assert (str(draft.freight), str(draft.stated_total)) == ("380.00", "11750.00")
+
+
+def test_tax_inclusive_total_is_the_total_and_the_ex_tax_one_the_goods():
+    draft = _read("按以下不含税价格下单：\n1. B产品（型号L-800×400）8台，不含税单价1,060元\n"
+                  "不含税合计：8,480元\n含税合计（13%）：9,582.40元\n")
+    assert str(draft.stated_total) == "9582.40"
+
+
+@pytest.mark.parametrize("text, percent, days", [
+    ("T/T in advance", 100, None), ("预付50%，余款见票30天", 50, 30), ("30% advance by T/T, balance against copy of B/L", 30, None),
+])
+def test_terms_read_as_written(text, percent, days):
+    from parsers.amounts import parse_percent
+    assert (parse_percent(text), parse_credit_days(text)) == (percent, days)
+
+
+def test_price_terms_are_not_payment_terms_and_quoting_our_po_is_a_note():
+    draft = _read("Please supply:\n1. Control board CB-24V - 100 pcs @ $52.00\n\nPrice terms: CIF Nhava Sheva.\n"
+                  "Payment: 30% advance by T/T, balance against copy of B/L.\n\nPlease quote our PO number on all paperwork.\n")
+    assert draft.payment_terms.text.startswith("30% advance")
+    assert draft.special_requirements == "Please quote our PO number on all paperwork"
+    assert po_mention("订单确认 XY-PO-241206") == "XY-PO-241206"
