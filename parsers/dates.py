@@ -128,13 +128,16 @@ class _Ambiguous(Exception):
     pass
 
 
-def read_date(text: str, reference: date | None = None) -> DateReading:
-    """The first date in `text`, or why there is none (vague or invalid)."""
+def read_date(text: str, reference: date | None = None, *, day_first: bool | None = None) -> DateReading:
+    """The first date in `text`, or why there is none (vague or invalid).
+
+    `day_first` settles "03/06/2025" when the rest of the mail shows how its
+    writer writes dates (a British or a US buyer); unsettled, it is vague."""
     clean = _cn_digits(normalize(text[:MAX_DATE_TEXT]))
     for pattern in _PATTERNS if _DIGIT.search(clean) else ():  # every written date has a digit
         match = pattern.search(clean)
         if match:
-            return _reading(match, clean, reference)
+            return _reading(match, clean, reference, day_first)
     relative = _relative(clean, reference, text)
     if relative is not None:
         return relative
@@ -143,12 +146,20 @@ def read_date(text: str, reference: date | None = None) -> DateReading:
     return DateReading("invalid", detail=f"无法识别日期 {quoted(text)},请写成 2024-03-15 / cannot read this date")
 
 
-def _reading(match: re.Match, clean: str, reference: date | None) -> DateReading:
+def _reading(match: re.Match, clean: str, reference: date | None, day_first: bool | None = None) -> DateReading:
     shown = match.group(0)
     try:
         year, month, day = _fields(match)
     except _Ambiguous:
+        if day_first is not None:
+            first, second = int(match["a"]), int(match["b"])
+            year, month, day = (int(match["y"]), second, first) if day_first else (int(match["y"]), first, second)
+            return _reading_of(year, month, day, shown, clean, reference)
         return DateReading("vague", detail=f"{quoted(shown)} 的日、月顺序不明,请写成 2024-03-15 / can be read day-first or month-first")
+    return _reading_of(year, month, day, shown, clean, reference)
+
+
+def _reading_of(year: int | None, month: int, day: int, shown: str, clean: str, reference: date | None) -> DateReading:
     try:
         found = date(year, month, day) if year else _with_year(month, day, reference)
     except ValueError:

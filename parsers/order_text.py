@@ -97,6 +97,20 @@ def _group_items(pairs: list[Pair]) -> tuple[list[_Item], list[Pair]]:
     return [item for item in items if item.values], rest
 
 
+# How the writer writes 03/06/2025: day first in Britain, Europe, India, Australia, Singapore and Hong Kong,
+# month first in the United States; told by the currency, the phone's country code or the country named.
+_DAY_FIRST = re.compile(r"GBP|£|EUR|€|AUD|A\$|INR|₹|SGD|S\$|HKD|HK\$|NZD|\+(?:44|61|91|65|852|49|33|31|34|39|353|64)\b"
+                        r"|United Kingdom|\bUK\b|England|Scotland|Australia|India|Singapore|Hong Kong|Ireland|New Zealand"
+                        r"|Germany|Deutschland|France|Netherlands|Spain|España|Italy", re.IGNORECASE)
+_MONTH_FIRST = re.compile(r"\b(?:USA|U\.S\.A?\.?|United States)\b|\b[A-Z]{2} \d{5}(?:-\d{4})?\b|\+1[ -]?\(?\d{3}")
+
+
+def _writes_day_first(pairs: list[Pair]) -> bool | None:
+    text = " ".join(f"{pair.label.paren or ''} {pair.value}" for pair in pairs[:200])
+    day_first, month_first = bool(_DAY_FIRST.search(text)), bool(_MONTH_FIRST.search(text))
+    return day_first if day_first != month_first else None
+
+
 def _is_company(value: str) -> bool:
     value = value.strip()
     return len(value) > 4 and company_in(value, strong=True) == value
@@ -111,8 +125,9 @@ def count_items(pairs: list[Pair]) -> int:
 class _Reader:
     """Turns values into typed fields, collecting problems as it goes."""
 
-    def __init__(self, reference_date: date | None) -> None:
+    def __init__(self, reference_date: date | None, day_first: bool | None = None) -> None:
         self.reference_date = reference_date
+        self.day_first = day_first
         self.problems: list[Problem] = []
 
     def problem(self, where: str, code: str, detail: str) -> None:
@@ -171,7 +186,7 @@ class _Reader:
             line.unit = unit or label.paren
 
     def delivery(self, draft: OrderDraft, value: str) -> None:
-        reading = read_date(value, self.reference_date)
+        reading = read_date(value, self.reference_date, day_first=self.day_first)
         if reading.value is not None:
             draft.requested_delivery_date = reading.value
             if not reading.exact:
@@ -207,7 +222,7 @@ _MONEY = ("freight", "stated_goods_total", "stated_total")
 
 def build_draft(pairs: list[Pair], *, reference_date: date | None = None) -> tuple[OrderDraft, list[Problem]]:
     """The draft the pairs describe, and what in them could not be read."""
-    reader = _Reader(reference_date)
+    reader = _Reader(reference_date, _writes_day_first(pairs))
     items, rest = _group_items(pairs)
     draft = OrderDraft(customer=CustomerInfo(), payment_terms=PaymentTerms())
     draft.lines = [reader.line(number, item) for number, item in enumerate(items, start=1)]

@@ -391,3 +391,16 @@ def test_price_terms_are_not_payment_terms_and_quoting_our_po_is_a_note():
     assert draft.payment_terms.text.startswith("30% advance")
     assert draft.special_requirements == "Please quote our PO number on all paperwork"
     assert po_mention("订单确认 XY-PO-241206") == "XY-PO-241206"
+
+
+@pytest.mark.parametrize("country, day", [("United Kingdom", "2025-06-03"), ("USA", "2025-03-06")])
+def test_an_ambiguous_date_read_as_the_buyers_country_writes_it(country, day):
+    draft = _read(f"Please supply:\n1. Control board CB-24V - 100 pcs @ 52.00\n\nDelivery required by: 03/06/2025\n"
+                  f"Deliver to: Unit 4, Harbour Trading Estate, Grays, {country}\n")
+    assert str(draft.requested_delivery_date) == day
+
+
+def test_an_ambiguous_date_with_no_sign_of_the_country_stays_vague():
+    from parsers.dates import read_date
+    assert read_date("03/06/2025").status == "vague"
+    assert str(read_date("03/06/2025", day_first=True).value) == "2025-06-03"
