@@ -91,38 +91,52 @@ _CN_FORMS = (r"股份有限公司|有限责任公司|有限責任公司|有限�
 _CN_STRONG = re.compile(r"有限|株式会社|有限会社|合同会社|集团|集團|股份")
 _CN_COMPANY = re.compile(
     rf"(?P<c>[{_HAN}{_KANA}（）()A-Za-z0-9&·]{{2,40}}?(?:{_CN_FORMS}))(?![{_HAN}]{{0,2}}(?:有限|公司|会社))")
+# "M/s. Sri Balaji Engineering Works": Messrs before a firm's name (India).
+_MESSRS = re.compile(r"\bM/[sS]\.?\s*+(?P<c>[A-Z][\w&'()-]*(?:[ .][ ]?[A-Z&(][\w&'().-]*){0,7})")
 _JP_PREFIXED = re.compile(rf"(?P<c>(?:株式会社|有限会社|合同会社)[{_HAN}{_KANA}A-Za-z0-9・&]{{2,20}})")
 # Legal forms of companies written in Latin letters.
 _EN_FORMS = (r"Co\.,?\s*+Ltd\.?|Co\.?,?\s*+Limited|Company\s++Limited|Pvt\.?\s*+Ltd\.?|Pty\.?\s*+Ltd\.?|Pte\.?\s*+Ltd\.?"
              r"|Sdn\.?\s*+Bhd\.?|GmbH\s*+&\s*+Co\.\s*+KG|Ltd\.?|Ltda\.?|Limited|Inc\.?|LLC|L\.L\.C\.|LLP|GmbH|mbH|AG|KG"
              r"|Corp\.?|Corporation|Company|Co\.|S\.A\.(?:\s*+de\s++C\.V\.)?|S\.A\.S\.|S\.p\.A\.?|S\.r\.l\.?|S\.L\.|SARL|SAS"
-             r"|B\.V\.|N\.V\.|BV|NV|PLC|A/S|ApS|AB|Oy|K\.K\.|Sp\.\s*+z\s*+o\.o\.|s\.r\.o\.|Trading")
+             r"|B\.V\.|N\.V\.|BV|NV|PLC|A/S|ApS|AB|Oy|Oyj|K\.K\.|Sp\.\s*+z\s*+o\.o\.|s\.r\.o\.|d\.o\.o\.|a\.s\.|Kft\.?"
+             r"|Zrt\.?|S\.L\.U\.|S\.A\.U\.|SpA|Srl|JSC|A\.Ş\.|Ltd\.?\s*+Şti\.?|Trading")
 _EN_COMPANY = re.compile(
-    rf"(?P<c>[A-Z0-9][\w&.,'() -]{{0,60}}\b(?:{_EN_FORMS}))(?![\w])")
+    rf"(?<!/)(?P<c>[A-Z0-9][\w&.,'() -]{{0,60}}\b(?P<form>{_EN_FORMS}))(?![\w])")
 # Words that lead into a company named in a sentence: "我是X公司…", "以下是X公司的", "from X Ltd".
 _CN_LEAD_IN = re.compile(
     r"^.*?(?:我是|我们是|我們是|这里是|這裡是|这是|這是|以下是|下面是|我司|本司|我们|我們|本公司|来自|來自|代表|贵司|貴司|就是|都是|也是)")
-_EN_NAME_WORD = re.compile(r"^(?:\(?[A-Z0-9&][\w&'.()-]*|of|and|for|the|de|du|la|le|des|del|della|der|den|van|von|und|et|y|&)$")
+_EN_NAME_WORD = re.compile(r"^(?:\(?[A-Z0-9&À-ÖØ-Þ][\w&'.()-]*|of|and|for|the|de|du|la|le|des|del|della|der|den|van|von|und|et|y|e|i|en|ve|&)$")
+_EN_FORM_END = re.compile(rf"\b(?:{_EN_FORMS})$")
+_HAN_OR_KANA = re.compile(f"[{_HAN}{_KANA}]")
 _NOT_COMPANY_START = re.compile(r"^(?:我|贵司|贵公司|貴司|貴公司|贵方|貴方|本公司|本司|本厂|本廠|请|請|谢谢|謝謝|此致|您|你|该|該|此|其"
                                 r"|子公司|分公司|总公司|總公司|dear|please|thank|we\b|our\b|the\b(?! [A-Z]))", re.IGNORECASE)
 _SENTENCE_PUNCT = re.compile(r"[，。！？!?；;]")
 
 
-def strip_lead_in(company: str) -> str:
-    """A company named in a sentence without the words that lead into it."""
-    if not company.isascii():
+def strip_lead_in(company: str, form_at: int | None = None) -> str:
+    """A company named in a sentence without the words that lead into it
+    (`form_at`: where its legal form starts, when known)."""
+    if _HAN_OR_KANA.search(company):
         cut = _CN_LEAD_IN.match(company)
         if cut and len(company) - cut.end() >= 4:
             company = company[cut.end():]
         return company
-    words = company.split(" ")
+    # The legal form stays whatever its case ("Sp. z o.o.", "s.r.o."); the name before
+    # it is the run of capitalised words.
+    if form_at is None:
+        form = _EN_FORM_END.search(company)
+        form_at = form.start() if form else 0
+    head, tail = (company[:form_at], company[form_at:]) if form_at > 0 else (company, "")
+    words = head.rstrip().split(" ")
+    gap = head[len(head.rstrip()):]
     keep = len(words)
-    # The name is the run of capitalised words before the legal form.
     while keep > 0 and _EN_NAME_WORD.match(words[keep - 1].strip(",")):
         keep -= 1
-    while keep < len(words) - 1 and not words[keep][:1].isupper() and not words[keep][:1].isdigit():
+    last = len(words) - (0 if tail else 1)  # without a form found, the last word is kept
+    while keep < last and not words[keep][:1].isupper() and not words[keep][:1].isdigit():
         keep += 1
-    return " ".join(words[keep:])
+    kept = " ".join(words[keep:])
+    return kept + gap + tail if kept else tail
 
 
 def companies_in(line: str, *, strong: bool = False) -> list[tuple[str, int, int]]:
@@ -134,16 +148,20 @@ def companies_in(line: str, *, strong: bool = False) -> list[tuple[str, int, int
     found: list[tuple[str, int, int]] = []
     if len(line) > MAX_LINE:
         return found
-    for pattern in (_JP_PREFIXED, _CN_COMPANY, _EN_COMPANY):
+    for pattern in (_JP_PREFIXED, _CN_COMPANY, _EN_COMPANY, _MESSRS):
+        if pattern is _MESSRS and "/" not in line:
+            continue
         for match in pattern.finditer(line):
             start, end = match.span("c")
             if any(s < end and start < e for _, s, e in found):
                 continue
-            name = match["c"].strip(" ,")
-            clipped = strip_lead_in(name)
+            raw = match["c"]
+            name = raw.strip(" ,")
+            form_at = match.start("form") - start - (len(raw) - len(raw.lstrip(" ,"))) if pattern is _EN_COMPANY else None
+            clipped = strip_lead_in(name, form_at)
             start += len(name) - len(clipped)
             name = clipped
-            if pattern is _EN_COMPANY:
+            if pattern is _EN_COMPANY or pattern is _MESSRS:
                 if len(name) < 4 or (strong and re.fullmatch(r"(?:[\w&'.-]+\s+)?(?:Company|Trading|AB|AG|KG)", name)):
                     continue
                 first = name.split(" ")[0]
@@ -201,14 +219,15 @@ _PROVINCES = (r"北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|�
 # address is ("地址还是温州市…", "地址为…").
 _CJK_START = re.compile(
     rf"(?:(?<![{_HAN}])|(?<=[送到至往在于於达達寄发發运運交是为為]))"
-    rf"(?:(?:{_PROVINCES})(?:省|市|自治区|自治區|特别行政区|特別行政區)?|[{_HAN}]{{1,3}}[都府県](?=[{_HAN}]{{1,4}}[市区区町村郡])"
+    rf"(?:(?:{_PROVINCES})(?:省|市|自治区|自治區|特别行政区|特別行政區)?|(?:東京都|(?![送到至往在于於寄发發是为為])[{_HAN}]{{1,3}}[府県])(?=[{_HAN}]{{1,4}}[市区区町村郡])"
     rf"|北海道|(?![送到至往在于於寄发發是为為这這那我你他她还還就也都])[{_HAN}]{{1,3}}?(?:市|州|县|縣|区|區|盟))")
 _CJK_BODY = re.compile(r"[^\s，。；;！!？?、,()（）|｜:：]*+(?:[ 　](?=[^\s])[^\s，。；;！!？?、,()（）|｜:：]++)*+")
 # A street and its number, a park or zone, a Japanese block number.
 _CJK_STREET = re.compile(
     r"(?:[路街巷弄道里]|大道|大街).{0,12}?[\d０-９一二三四五六七八九十百]+\s*+[号號弄栋棟]?"
     r"|[\d０-９]+\s*+[号號栋棟幢楼樓室座]|园区|園區|工业园|工業園|工业区|工業區|开发区|開發區|科技园|科技園|产业园|產業園|项目部|項目部"
-    r"|丁目|番地|(?<=[町村目丁])\d{1,4}-\d{1,4}(?:-\d{1,4})?")
+    r"|丁目|番地|(?<=[町村目丁])\d{1,4}-\d{1,4}(?:-\d{1,4})?"
+    rf"|(?<=[{_HAN}{_KANA}])(?<![市州县縣区區府県都道省])\d{{1,4}}-\d{{1,4}}(?:-\d{{1,4}})?(?![\d-])")
 # A label whose value is where the goods go or where the customer is.
 _ADDRESS_LABEL = re.compile(
     r"(?:地址|地點|地点|场所|場所|工地|现场|現場|納入先|納品先|ship\s*+to|deliver(?:y)?\s*+(?:to|address|at)|address"
@@ -226,13 +245,21 @@ _EN_START = re.compile(
     r"|(?:No\.?\s*+)?\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?,?\s++(?:[NSEW]\.?\s++)?(?:[A-Z][\w'’.-]*\s++){0,4}?"
     rf"(?:{_STREET_WORDS})\b"
     r"|\d{1,6}[A-Za-z]?,?\s++(?:rue|via|calle|avenida|rua|av\.|viale|corso|piazza|chemin|allée|boulevard)\s"
-    r"|(?:rue|via|calle|avenida|rua|av\.|viale|corso|piazza|chemin)\s++[\w'’. -]{2,40}?,?\s*+\d{1,5}\b"
+    r"|(?:rue|via|calle|c/|avenida|avda\.|paseo|plaza|carretera|ctra\.|camino|rua|av\.|viale|corso|piazza|chemin|jalan|jln\.?"
+    r"|lorong|persiaran|ul\.|ulica|aleja|al\."
+    r"|carrer|estrada|strada|cadde(?:si)?|sokak|sok\.|bulevar|bulvarı)\s++[\w'’. -]{2,40}?,?\s*+(?:No[.:]?\s*+)?\d{1,5}\b"
+    r"|\d{1,6}[A-Za-z]?,?\s++[A-Z][\w'’.]*-(?:ro|gil|daero)\b"
     r"|[A-ZÄÖÜ][\wäöüßéè-]*(?:straße|strasse|str\.|weg|platz|gasse|allee|ring|damm|ufer|laan|straat|gracht|vej|gatan|väg)"
     r"\s*+\d{1,5}[a-z]?\b)", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b\d{4,6}(?:-\d{3,4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*+\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s*+\d[A-Z]\d\b")
 _SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bSt)(?<!\bRd)(?<!\bAve)(?<!\bDr)(?<!\bCo)(?<!\bMt)(?<!\bAv)\.(?=\s++[A-Z(]|\s*+$)"
                            r"|[;；。!?]|\s[–—|]\s|\s{3,}|\t")
 _LOWER_SEGMENT = re.compile(r"^\s*+(?!(?:de|du|des|la|le|del|di|da|im|am|an|bei|upon|on|sur|van|von|y)\b)[a-z]")
+
+
+# A lot, unit or floor written before the street ("Lot 5, Jalan Perusahaan 2, …", "#03-10, 8 Kaki Bukit Rd").
+_EN_UNIT_BEFORE = re.compile(r"(?:\b(?:Lot|Plot|Unit|Suite|Ste|Room|Rm|Flat|Floor|Level|Block|Blk|No\.?)\s*+[\w-]{1,6}"
+                             r"|#\d{1,3}-\d{1,4}),?\s*+$", re.IGNORECASE)
 
 
 def _en_address(line: str) -> str | None:
@@ -248,8 +275,12 @@ def _en_address(line: str) -> str | None:
             continue
         if len(span) > 160:
             continue
-        return span
+        unit = _EN_UNIT_BEFORE.search(line, max(0, start.start() - 24), start.start())
+        return line[unit.start():start.start()] + span if unit else span
     return None
+
+
+_JP_POSTCODE_BEFORE = re.compile(r"〒\s*+\d{3}-?\d{4}\s*+$")
 
 
 def _cjk_address(line: str) -> str | None:
@@ -258,7 +289,8 @@ def _cjk_address(line: str) -> str | None:
         span = body.group(0).rstrip() if body else ""
         if len(span) > start.end() - start.start() and _CJK_STREET.search(span, start.end() - start.start()) \
                 and len(span) <= 120:
-            return span
+            postcode = _JP_POSTCODE_BEFORE.search(line, 0, start.start())  # "〒530-0001 大阪府…" keeps its postcode
+            return line[postcode.start():start.start()] + span if postcode else span
     return None
 
 
@@ -298,18 +330,21 @@ _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 _PARTICLES = r"(?:de|da|di|do|dos|das|del|della|van|von|der|den|ter|ten|le|la|du|bin|al|y)"
 _EN_PERSON = re.compile(rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s++)?[{_UPPER}][{_LOWER}]+"
                         rf"(?:[ '-](?:{_PARTICLES} ){{0,2}}[{_UPPER}][{_LOWER}]*\.?){{0,2}}")
+# Each alternative starts with a Han or kana character or with a Latin letter: a lookahead
+# on the first character spares trying the other half at every position.
 NOT_PERSON = re.compile(
+    r"(?=[\u3000-\u9fff])(?:"
     r"部|科$|課$|处$|組$|组$|经理(?!.{0,1}$)|主管|总监|總監|主任|助理|专员|專員|采购|採購|購買|销售|銷售|营业|営業|財務|财务|客服|谢谢|謝謝"
     r"|此致|敬礼|祝|顺颂|商祺|您好|你好|公司|集团|有限|地址|电话|電話|手机|手機|邮箱|传真|附件|以上|如下|订单|訂單|中心|办公室|工厂|工場|仓库"
-    r"|发自|發自|微信|样$|様$|殿$|御中|担当|担當"
-    r"|manager|director|purchas|procurement|department|dept|sales|team|officer|engineer|regards|thanks|thank"
+    r"|发自|發自|微信|样$|様$|殿$|御中|担当|担當)"
+    r"|(?=[A-Za-zÀ-ÿ])(?:manager|director|purchas|procurement|department|dept|sales|team|officer|engineer|regards|thanks|thank"
     r"|sincerely|cheers|office|buyer|assistant|head|chief|ceo|cfo|coo|president|supervisor|company|limited|ltd"
     r"|inc\b|gmbh|trading|group|orders?\b|info\b|admin|service|support|noreply|no-reply|einkauf|purchasing|lead\b"
     r"|operations|logistics|account|planner|coordinator|specialist|executive|owner|founder|partner|\bsent\b|iphone"
     # the same in other languages: a buyer, purchasing, a department, a manager
     r"|inkoper|inkoop|einkäufer|vertrieb|verkauf|verkoop|leiter|geschäftsführ|abteilung|afdeling|comprador|compras"
     r"|ventas|departamento|gerente|\bjef[ae]\b|responsable|acheteu|achats|ventes|directeur|directrice|département"
-    r"|acquisti|ufficio|direttore|diretor|\bsetor\b",
+    r"|acquisti|ufficio|direttore|diretor|\bsetor\b)",
     re.IGNORECASE)
 # Common Chinese surnames (simplified and traditional): a name in running text starts with one.
 _SURNAMES = set(

@@ -315,3 +315,31 @@ def test_a_customer_asking_to_book_an_order_is_not_a_colleague():
     text = "Please book the order below. Our customer code with you is C-77.\n\n10 pcs P001\n\nThanks,\nAmy Lowe\n+1 319-555-0100\n"
     customer = _filled(text, name="Amy Lowe", sender="amy@buyer.example")
     assert (customer.contact, customer.email) == ("Amy Lowe", "amy@buyer.example")
+
+
+@pytest.mark.parametrize("line, company", [
+    ("Kowalski Sp. z o.o.", "Kowalski Sp. z o.o."),
+    ("Kovo Hradec s.r.o.", "Kovo Hradec s.r.o."),
+    ("Yılmaz Makina San. ve Tic. A.Ş.", "Yılmaz Makina San. ve Tic. A.Ş."),
+    ("Wir bestellen bei Müller Maschinenbau GmbH folgende Teile", "Müller Maschinenbau GmbH"),
+    ("M/s. Sri Balaji Engineering Works", "Sri Balaji Engineering Works"),
+    ("M/S Kaveri Agro Industries Ltd.", "Kaveri Agro Industries Ltd."),
+])
+def test_legal_forms_in_more_languages_and_a_firm_after_messrs(line, company):
+    assert company_in(line) == company
+
+
+@pytest.mark.parametrize("line, address", [
+    ("Lot 5, Jalan Perusahaan 2, 81700 Pasir Gudang, Johor, Malaysia",
+     "Lot 5, Jalan Perusahaan 2, 81700 Pasir Gudang, Johor, Malaysia"),
+    ("ul. Przemysłowa 5, 60-001 Poznań, Poland", "ul. Przemysłowa 5, 60-001 Poznań, Poland"),
+    ("C/ Alcalá 45, 28014 Madrid", "C/ Alcalá 45, 28014 Madrid"),
+    ("123 Teheran-ro, Gangnam-gu, Seoul 06234, Korea", "123 Teheran-ro, Gangnam-gu, Seoul 06234, Korea"),
+    ("#03-10, 8 Kaki Bukit Road 2, Singapore 417841", "#03-10, 8 Kaki Bukit Road 2, Singapore 417841"),
+    ("2400 N Stemmons Fwy, Dallas, TX 75207", "2400 N Stemmons Fwy, Dallas, TX 75207"),
+    ("〒530-0001 大阪府大阪市北区梅田1-2-3 本社ビル", "〒530-0001 大阪府大阪市北区梅田1-2-3 本社ビル"),
+    ("神奈川県横浜市西区みなとみらい2-2-1", "神奈川県横浜市西区みなとみらい2-2-1"),
+    ("3月底前送到成都市武侯区武科西五路360号", "成都市武侯区武科西五路360号"),
+])
+def test_addresses_in_more_countries(line, address):
+    assert address_in(line) == address
