@@ -191,13 +191,16 @@ _TRADES = (r"泵业|泵業|阀业|閥業|阀门|閥門|实业|實業|工业|工�
            r"|纺机|紡機|贸易|貿易|商贸|商貿|物流|建材|制造|製造|制品|製品|设备|設備|仪器|儀器|仪表|儀表|汽配|模具|包装|包裝|印刷"
            r"|光电|光電|通讯|通訊|能源|环保|環保|传动|傳動|液压|液壓|气动|氣動|轴承|軸承|铸造|鑄造|锻造|鍛造|自动化|自動化|重工|电力|電力")
 _SHORT_COMPANY = re.compile(
-    rf"(?P<c>[{_HAN}]{{2,5}}?(?:{_TRADES}))(?:\s++[{_HAN}]{{1,5}}(?:部|科|课|課|处|處|组|組|中心))?")
+    rf"(?P<c>(?P<brand>[{_HAN}]{{2,5}}?)(?:{_TRADES}))(?:\s++[{_HAN}]{{1,5}}(?:部|科|课|課|处|處|组|組|中心))?")
+# Words that make a trade name generic, a kind of goods rather than a firm ("控制设备", "精密机械").
+_GENERIC = re.compile(rf"(?:{_TRADES}|控制|生产|生產|检测|檢測|测试|測試|检验|檢驗|维修|維修|安装|安裝|配套|配件|零件|备件|備件|专用|專用"
+                      r"|进口|進口|国产|國產|标准|標準|非标|非標|定制|自动|自動|其他|相关|相關|工业|工業|电动|電動|数控|數控|智能)+")
 
 
 def short_company(line: str) -> str | None:
     """A line that is a company's short name alone (a trade name and its trade), or None."""
     match = _SHORT_COMPANY.fullmatch(line.strip())
-    if not match or chinese_name(match["c"]):
+    if not match or chinese_name(match["c"]) or _GENERIC.fullmatch(match["brand"]):
         return None
     return match["c"]
 

@@ -144,7 +144,11 @@ def fill_identity(draft: OrderDraft, text: str, envelope: Envelope) -> None:
 # 聊天记录如下，请录入。"): an instruction to enter it and the customer spoken of in the third person.
 _ENTER_IT = re.compile(r"请录入|請錄入|录入系统|錄入系統|系统录入|系統錄入|订单系统|訂單系統|(?:into|in)\s++(?:the\s++)?(?:order\s++)?system"
                        r"|(?:enter|key\s++in)\s++(?:it|this|the\s++order)\s++(?:into|in)\b", re.IGNORECASE)
-_THE_CUSTOMER = re.compile(r"客户|客戶|\bthe\s++customer\b", re.IGNORECASE)
+# The customer spoken of, not a customer speaking of itself ("我们是贵司的老客户"): 客户 saying who
+# ("客户是常州精工", "客户：…") or what he did ("客户鼎盛机电在微信上下的单"), or "the customer".
+_THE_CUSTOMER = re.compile(
+    r"(?<![老的])客[户戶](?:是|为|為|[:：]|[\u4e00-\u9fff]{2,12}?(?:在|通过|通過|打|来电|來電|电话|電話|微信|下|订|訂|要|说|說))"
+    r"|\bthe\s++customer\b|\bcustomer\s*+:", re.IGNORECASE)
 # A pasted chat: each message under its speaker and time ("张总 2025-07-25 16:02").
 _CHAT_SPEAKER = re.compile(
     r"^[ \t]*+(?P<who>[^\s\d:：<>@]{1,16}(?: [^\s\d:：<>@]{1,16})?)[ \t]++(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]++)?"

@@ -274,7 +274,7 @@ def test_a_company_signed_for_is_the_company(line, company):
 
 @pytest.mark.parametrize("line, company", [
     ("恒远阀门", "恒远阀门"), ("华新電子 採購部", "华新電子"), ("金鹏五金", "金鹏五金"),
-    ("张磊", None), ("采购部", None), ("深圳市华强电子有限公司", None), ("谢谢", None),
+    ("张磊", None), ("采购部", None), ("深圳市华强电子有限公司", None), ("谢谢", None), ("控制设备", None), ("精密机械", None),
 ])
 def test_a_short_company_name_is_a_trade_name_and_its_trade(line, company):
     assert short_company(line) == company
@@ -343,3 +343,10 @@ def test_legal_forms_in_more_languages_and_a_firm_after_messrs(line, company):
 ])
 def test_addresses_in_more_countries(line, address):
     assert address_in(line) == address
+
+
+@pytest.mark.parametrize("text", ["我们是贵司的老客户，请录入新的收货地址：宁波市北仑区明州路77号。\n订购A产品10台。\n\n陈刚\n宁波明州机械有限公司\n",
+                                  "请录入系统。我们的客户编码是C-1088，订购A产品10台。\n\n陈刚\n宁波明州机械有限公司\n"])
+def test_a_customer_asking_to_record_its_order_is_not_a_colleague(text):
+    customer = _filled(text, name="陈刚", sender="chengang@mingzhou.example")
+    assert (customer.contact, customer.email, customer.name) == ("陈刚", "chengang@mingzhou.example", "宁波明州机械有限公司")
