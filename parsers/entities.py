@@ -300,6 +300,27 @@ def _cjk_address(line: str) -> str | None:
 _ADDRESS_HINT = re.compile(r"\d|园区|園區|工业|工業|项目部|項目部")
 
 
+# Where the person and the number to call start after an address written on one line with them.
+_CONTACT_AFTER = re.compile(r"\s++(?:收货人|收貨人|联系人|聯絡人|聯繫人|联系电话|聯絡電話|电话|電話|手机|手機|座机"
+                            r"|(?i:tel|phone|mobile|mob|cell|attn|contact)\b)")
+
+
+def _without_contact(span: str) -> str:
+    """An address without the consignee and the number written after it on the line
+    ("…工业北路2号 瑞丰数控 仓库 联系人高敏 0531-…", "…张江路100号 王工 13800000000")."""
+    cut = _CONTACT_AFTER.search(span)
+    if cut:
+        span = span[:cut.start()]
+    for phone in phones_in(span):
+        if (phone.shaped or phone.labelled) and phone.start and span[phone.start - 1].isspace():
+            span = span[:phone.start].rstrip()
+            head, _, last = span.rpartition(" ")
+            if head and (chinese_name(last) or _CN_TITLE_PERSON.match(last)):
+                span = head  # "王工" before the number is the consignee
+            break
+    return span.rstrip(" ,，;；")
+
+
 def address_in(line: str) -> str | None:
     """The address written on a line ("送到嘉兴市秀洲区洪兴路599号", "Ship to: 455 Research
     Blvd, Rockville, MD 20850"), as written, or None."""
@@ -309,7 +330,7 @@ def address_in(line: str) -> str | None:
     found = _cjk_address(line) if not line.isascii() else None
     found = found or _en_address(line)
     if found:
-        return found
+        return _without_contact(found) or found
     label = _ADDRESS_LABEL.search(line)
     if label:  # "交貨地點：新竹科學園區力行六路8號": a labelled value with a street in it
         value = re.split(r"[，。；;！!？?]|\s{2,}|\t", line[label.end():], maxsplit=1)[0].strip()

@@ -350,3 +350,13 @@ def test_addresses_in_more_countries(line, address):
 def test_a_customer_asking_to_record_its_order_is_not_a_colleague(text):
     customer = _filled(text, name="陈刚", sender="chengang@mingzhou.example")
     assert (customer.contact, customer.email, customer.name) == ("陈刚", "chengang@mingzhou.example", "宁波明州机械有限公司")
+
+
+@pytest.mark.parametrize("line, address", [
+    ("收货地址：青岛市城阳区春阳路17号 东区仓库 联系人王芳 0532-8765 4321", "青岛市城阳区春阳路17号 东区仓库"),
+    ("送货地址：合肥市蜀山区长江西路88号 刘工 13955556666", "合肥市蜀山区长江西路88号"),
+    ("地址：广州市黄埔区科学大道18号 电话：020-1234 5678", "广州市黄埔区科学大道18号"),
+    ("Ship to: 2200 N Harbor Dr, Muskegon, MI 49441 Tel: 231-555-0187", "2200 N Harbor Dr, Muskegon, MI 49441"),
+])
+def test_the_consignee_and_number_after_an_address_on_its_line_are_not_part_of_it(line, address):
+    assert address_in(line) == address
