@@ -106,6 +106,8 @@ _EN_COMPANY = re.compile(
 _CN_LEAD_IN = re.compile(
     r"^.*?(?:我是|我们是|我們是|这里是|這裡是|这是|這是|以下是|下面是|我司|本司|我们|我們|本公司|来自|來自|代表|贵司|貴司|就是|都是|也是)")
 _EN_NAME_WORD = re.compile(r"^(?:\(?[A-Z0-9&À-ÖØ-Þ][\w&'.()-]*|of|and|for|the|de|du|la|le|des|del|della|der|den|van|von|und|et|y|e|i|en|ve|&)$")
+_CN_FORM_HINT = re.compile(rf"{_CN_FORMS}")
+_EN_FORM_HINT = re.compile(rf"\b(?:{_EN_FORMS})(?![\w])")
 _EN_FORM_END = re.compile(rf"\b(?:{_EN_FORMS})$")
 _HAN_OR_KANA = re.compile(f"[{_HAN}{_KANA}]")
 _NOT_COMPANY_START = re.compile(r"^(?:我|贵司|贵公司|貴司|貴公司|贵方|貴方|本公司|本司|本厂|本廠|请|請|谢谢|謝謝|此致|您|你|该|該|此|其"
@@ -148,8 +150,13 @@ def companies_in(line: str, *, strong: bool = False) -> list[tuple[str, int, int
     found: list[tuple[str, int, int]] = []
     if len(line) > MAX_LINE:
         return found
+    # Each pattern ends with (or, in Japanese, starts with) a legal form: a line without one
+    # is not searched with it.
+    cjk = _CN_FORM_HINT.search(line) is not None
+    latin = _EN_FORM_HINT.search(line) is not None
     for pattern in (_JP_PREFIXED, _CN_COMPANY, _EN_COMPANY, _MESSRS):
-        if pattern is _MESSRS and "/" not in line:
+        if pattern is _MESSRS and "/" not in line or pattern is _EN_COMPANY and not latin \
+                or pattern is not _EN_COMPANY and pattern is not _MESSRS and not cjk:
             continue
         for match in pattern.finditer(line):
             start, end = match.span("c")
