@@ -120,7 +120,7 @@ def strip_lead_in(company: str, form_at: int | None = None) -> str:
     (`form_at`: where its legal form starts, when known)."""
     if _HAN_OR_KANA.search(company):
         cut = _CN_LEAD_IN.match(company)
-        if cut and len(company) - cut.end() >= 4:
+        if cut and len(company) - cut.end() >= 2:
             company = company[cut.end():]
         return company
     # The legal form stays whatever its case ("Sp. z o.o.", "s.r.o."); the name before

@@ -360,3 +360,8 @@ def test_a_customer_asking_to_record_its_order_is_not_a_colleague(text):
 ])
 def test_the_consignee_and_number_after_an_address_on_its_line_are_not_part_of_it(line, address):
     assert address_in(line) == address
+
+
+@pytest.mark.parametrize("line", ["李经理，A产品照旧来30台，下周三前送到我们东莞厂。", "货请直接发到我司南通厂"])
+def test_our_own_works_named_in_a_sentence_is_no_company(line):
+    assert company_in(line, strong=True) is None
