@@ -242,7 +242,8 @@ for _word, _kinds in _TRIGGERS.items():  # the scan finds the longest word at a 
 _TRIGGER = re.compile("(?=(" + "|".join(map(re.escape, sorted(_TRIGGERS, key=len, reverse=True))) + "))")
 _TRIGGER_ANY_CASE = re.compile(_TRIGGER.pattern, re.IGNORECASE)
 # A full stop ends a sentence, but not after an abbreviation ("Art.-Nr. P004", "Co. Ltd.", "approx. 3").
-_SENTENCE = re.compile(r"[。！？!?；;]|(?<!\bNr)(?<!\bnr)(?<!\bNo)(?<!\bno)(?<!\bArt)(?<!\bPos)(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bTel)(?<!\btel)(?<!\bca)(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\bRef)(?<!\bref)(?<!\bvs)(?<!\bAbs)(?<!\bFa)(?<!\bbzw)(?<!\bz\.B)(?<!\be\.g)(?<!\bi\.e)(?<!\bNos)(?<!\bStk)(?<!\bpcs)(?<!\bSr)(?<!\bSra)(?<!\bnúm)(?<!\bNúm)\.(?=\s|$)")
+# (the dot is matched first, then looked behind: the abbreviations cost a look at each dot only)
+_SENTENCE = re.compile(r"[。！？!?；;]|\.(?<!\bNr\.)(?<!\bnr\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bArt\.)(?<!\bPos\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bInc\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bTel\.)(?<!\btel\.)(?<!\bca\.)(?<!\bincl\.)(?<!\bexcl\.)(?<!\bapprox\.)(?<!\bRef\.)(?<!\bref\.)(?<!\bvs\.)(?<!\bAbs\.)(?<!\bFa\.)(?<!\bbzw\.)(?<!\bz\.B\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bNos\.)(?<!\bStk\.)(?<!\bpcs\.)(?<!\bSr\.)(?<!\bSra\.)(?<!\bnúm\.)(?<!\bNúm\.)(?=\s|$)")
 # A note in brackets that is a clause of its own ("（定制的，按上回的图纸做）"): about the item, not its name.
 _BRACKET_NOTE = re.compile(r"\s*+[（(][^（）()]*[，,][^（）()]*[)）]")
 _OPEN_BRACKETS = re.compile(r"[（(]")
