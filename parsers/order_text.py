@@ -35,7 +35,7 @@ from parsers.labels import ITEM_FIELDS, LABEL_RE, Label, is_unit
 from parsers.pair_reader import PairReader
 from parsers.pairs import Pair
 from parsers.entities import company_in
-from parsers.po_mention import PO_MENTION
+from parsers.po_mention import PO_MENTION, PO_MENTION_IN_REPLY
 from parsers.traditional import with_traditional
 from parsers.quotes import strip_quoted, strip_signature
 from parsers.tables.totals import GOODS_OR_TOTAL
@@ -241,8 +241,9 @@ def build_draft(pairs: list[Pair], *, reference_date: date | None = None) -> tup
         _set_field(draft, reader, name, value)
     if notes:
         draft.special_requirements = "；".join(dict.fromkeys(notes))
-    if draft.customer_po is None:
-        draft.customer_po = next((normalize(pair.value) for pair in rest if pair.label.field == PO_MENTION), None)
+    for mention in (PO_MENTION, PO_MENTION_IN_REPLY):
+        if draft.customer_po is None:
+            draft.customer_po = next((normalize(pair.value) for pair in rest if pair.label.field == mention), None)
     if draft.stated_total is None and not (draft.freight or draft.discount):
         total = next((pair.value for pair in rest if pair.label.field == GOODS_OR_TOTAL and pair.value), None)
         draft.stated_total = amounts.parse_amount(total) if total is not None else None

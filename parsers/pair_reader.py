@@ -10,7 +10,7 @@ from decimal import Decimal
 from parsers import amounts
 from parsers.labels import ITEM_FIELDS, Label, find_labels, header_label, pair_label, summary_kind
 from parsers.pairs import Pair, Span, cell_pairs, inline_pairs
-from parsers.po_mention import PO_MENTION, po_mention
+from parsers.po_mention import PO_MENTION, PO_MENTION_IN_REPLY, REPLY_SUBJECT, po_mention
 from parsers.tables import (GOODS_OR_TOTAL, SEPARATOR, Column, Table, aligned_table, all_headers, has_digit,
                             header_kind, split_cells, transposed_pairs, transposed_row, vertical_table)
 
@@ -184,7 +184,8 @@ class PairReader:
         if not found:
             mention = po_mention(line.norm)
             if mention:
-                self.pairs.append(Pair(Label(PO_MENTION), mention))
+                self.pairs.append(Pair(Label(PO_MENTION_IN_REPLY if REPLY_SUBJECT.match(line.norm) else PO_MENTION),
+                                       mention))
         if self.lines_sum is not None and any(pair.label.field in ("freight", "discount") for pair in found):
             self.lines_sum = None  # a total after the freight line is what is to be paid, even when it left the freight out
         if self.lines_sum is not None and found and found[0].label.field == "stated_total":

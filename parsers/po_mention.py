@@ -8,6 +8,9 @@ import re
 from parsers.traditional import with_traditional
 
 PO_MENTION = "customer_po_mention"
+# A number named in a reply's subject ("RE: PO 7781 shipment") is the thread's: the body's own wins over it.
+PO_MENTION_IN_REPLY = "customer_po_mention_in_reply"
+REPLY_SUBJECT = re.compile(r"^\s*+(?:(?:re|aw|sv|antw|回复|回覆|答复)\s*+[:：]\s*+)+", re.IGNORECASE)
 # Words that name the buyer's own purchase order: after them a plain number of four digits is one.
 _PURCHASE_WORDS = "|".join(with_traditional(["采购订单", "采购单", "订购单", "订货单"]) + (
     r"(?<![A-Za-z])P\.?O\.?(?![A-Za-z])", r"purchase\s*+order", "Bestellung", "Bestellnummer", "Bestell-Nr",
@@ -19,6 +22,7 @@ _PO_MENTION = re.compile(
     r"[ \t]*+(?:确认|確認|确定|編號|编号|号码|號碼|号|號|no\.?|nr\.?|number|#)?[ \t]*+(?:[:#/：]|\bis\b)?[ \t]*+(?:订单[ \t]*+)?"
     r"(?=[A-Za-z0-9\-_/.]*\d)(?P<po>[A-Za-z0-9][A-Za-z0-9\-_/.]{2,30}[A-Za-z0-9])(?![A-Za-z0-9\-_/]|\.[A-Za-z0-9])", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+_NEW = re.compile(r"\bnew\b|新|neue|nuevo|nouvelle", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _OUR_ORDER_NO = re.compile(r"SO\d{10,}", re.IGNORECASE)
 _ORDER_WORDS = ("单", "單", "合同", "po", "p.o", "order", "bestell", "auftrag", "注文", "発注", "pedido", "commande", "ordine")
@@ -32,11 +36,14 @@ def po_mention(text: str) -> str | None:
     lower = text.lower()
     if not any(word in lower for word in _ORDER_WORDS):
         return None
+    found_numbers = []
     for found in _PO_MENTION.finditer(text):
         po = found["po"].rstrip(".")
         if not any(char.isdigit() for char in po) or _DATE_LIKE.fullmatch(po) or _YEAR.fullmatch(po) or _OUR_ORDER_NO.fullmatch(po):
             continue
         digits = sum(char.isdigit() for char in po)
         if any(char.isalpha() for char in po) or digits >= 6 or (found["purchase"] and digits >= 4):
-            return po
-    return None
+            found_numbers.append((po, found.start()))
+    # "Thanks for the update on PO 7781 … please book a new order, PO 7824": the new one is this mail's
+    newer = [po for po, at in found_numbers if _NEW.search(text, max(0, at - 24), at)]
+    return (newer or [po for po, _ in found_numbers] or [None])[0]

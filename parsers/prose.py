@@ -70,13 +70,14 @@ _QUANTITY_LOWER = re.compile(_QUANTITY.pattern)
 # "一个报价", "两个问题": a lone small numeral and a generic measure word is no order of goods.
 _GENERIC_COUNT = re.compile(r"[一两几]\s*+(?:个|件|张|只|把|条|份)")
 
-_ORDER_VERBS = with_traditional("订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 再加 请安排 麻烦安排 烦请安排 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 "
+_ORDER_VERBS = with_traditional("订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 再加 再补 请安排 麻烦安排 烦请安排 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 "
                                  "帮我安排 给我安排 再来 再要 再订 再发".split())
 _CN_VERB = re.compile(rf"(?:{'|'.join(sorted(_ORDER_VERBS, key=len, reverse=True))})++"
                       r"|(?<=[们我请再])发(?![货票布表言生出现送])"
                       r"|(?<![签预修])订(?![单金])|(?<![采选收])购(?![物销])|(?<![收])买(?![家方])"
                       r"|(?<![需想主重只必摘纲不])要(?![求点是])|(?<![必所不])需(?![求要])"
-                      r"|(?<![出起过回带])来(?=\s*+[一二两三四五六七八九十百千\d０-９])")  # "控制板来两百个"
+                      r"|(?<![出起过回带])来(?=\s*+[一二两三四五六七八九十百千\d０-９])"  # "控制板来两百个"
+                      r"|(?<![修弥填候])补(?=\s*+[一二两三四五六七八九十百千\d０-９])")  # "A产品再补50台"
 _EN_VERB = re.compile(
     r"\b(?:order(?:ing)?|purchas(?:e|ing)|buy(?:ing)?|supply|need|require|want|send|ship|deliver|provide"
     r"|book|procure|reserve|place an order for|go ahead with|proceed with|confirm (?:the|our) order for"
@@ -209,8 +210,8 @@ _TERMS_LABEL = re.compile(r"^(?:付款方式|付款条件|结算方式|支付方
 _TRIGGER_WORDS = {
     "question": "？ ? 吗 呢 多少 几时 几天 是否 能否 可否 可不可以 能不能 有没有 有货 询价 报价 报个价 报一下价 价格表 how rfq quot "
                 "request send could possible stock availability whether",
-    "verb": "订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 再加 请安排 麻烦安排 烦请安排 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 订 购 买 要 需 发 "
-            "帮我安排 给我安排 再来 再要 再订 再发 来 order purchas buy supply need require want send ship deliver provide book procure reserve "
+    "verb": "订购 采购 购买 订货 订做 定做 定购 预订 预定 下单 下个单 下一单 下张单 再加 再补 请安排 麻烦安排 烦请安排 求购 需要 想要 加订 补订 追加 再订 购置 进货 备货 供应 订 购 买 要 需 发 "
+            "帮我安排 给我安排 再来 再要 再订 再发 来 补 order purchas buy supply need require want send ship deliver provide book procure reserve "
             "go ahead proceed bestell pedido pedimos solicitamos suministren envíen envien commandons commander ordiniamo",
     "intro": "如下 以下 下列 下面 下述 follow below siguiente folgende nachstehende volgende ci-dessous suivante",
     "refusal": "不需要 不要 无需 不用 取消 暂不 不再 如果 如需 若需 若要 假如 倘若 don't dont do not no longer cancel if "

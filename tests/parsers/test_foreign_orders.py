@@ -404,3 +404,17 @@ def test_an_ambiguous_date_with_no_sign_of_the_country_stays_vague():
     from parsers.dates import read_date
     assert read_date("03/06/2025").status == "vague"
     assert str(read_date("03/06/2025", day_first=True).value) == "2025-06-03"
+
+
+def test_a_new_po_in_the_body_wins_over_the_threads_po_in_a_reply_subject():
+    from parsers.order_text import build_draft, read_pairs
+    pairs = read_pairs("RE: RE: PO 7781 shipment") + read_pairs(
+        "Thanks for the update on PO 7781. While we're here, please book a new order, PO 7824:\n"
+        "- 100 pcs P004 Control board at USD 52.00 each\n")
+    assert build_draft(pairs)[0].customer_po == "7824"
+
+
+def test_再补_orders():
+    from parsers.prose import prose_pairs
+    pairs = prose_pairs("李经理，A产品再补50台，月底前送到老地址，价格照旧。")
+    assert [(p.label.field, p.value) for p in pairs][:2] == [("name", "A产品"), ("quantity", "50台")]
