@@ -19,7 +19,8 @@ from functools import cache
 
 from orders.model import OrderDraft, Problem
 from parsers.classify import (buyer_orders, enquiry_subject, is_complete_order, kind_from_headers,
-                              looks_like_order, new_order_in_thread, new_text, not_for_us, orders_again)
+                              looks_like_order, new_order_in_thread, new_text, not_for_us, orders_again,
+                              subject_orders)
 from parsers.attachments import attachment_texts
 from parsers.html_text import html_to_text
 from parsers.labels import ITEM_FIELDS
@@ -73,7 +74,7 @@ def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None, bool]:
         text, sender = forwarded
         forwarded_body = order_body(text)
         candidate = subject_pairs + _with_prose(read_pairs(forwarded_body), forwarded_body)  # "Fwd: 订单 NW-PO-5521"
-        if looks_like_order(candidate, subject):
+        if looks_like_order(candidate, subject) or _places_order(forwarded_body, subject, candidate):
             return candidate, sender, True
     if _places_order(body, subject, pairs):  # its items written in a way no reader takes apart
         return pairs, None, True
@@ -84,7 +85,7 @@ def _places_order(body: str, subject: str, pairs: list[Pair]) -> bool:
     text, subject = simplified(body), simplified(subject)
     if enquiry_subject(subject):
         return False
-    return places_order(text, subject, pairs, ordering=buyer_orders(text))
+    return places_order(text, subject, pairs, ordering=buyer_orders(text) or subject_orders(subject))
 
 
 def _body_pairs(mail: MailMessage, body: str, html_pairs: Callable[[], list[Pair]]) -> list[Pair]:

@@ -65,6 +65,10 @@ _LINE_CORE = frozenset({"sku", "name", "quantity"})
 # (A quotation to us, 报价单, is told from an order placed on one by `is_quotation`.)
 _ENQUIRY_SUBJECT_RE = re.compile(r"询价|询盘|\bRFQ\b|request for (?:a )?quot(?:e|ation)|price enquiry|price inquiry",
                                  re.IGNORECASE)
+# A subject that names the act of ordering, not an order as a thing ("下单", "补单", "Reorder"): a
+# supplier's notice names our order or PO in its subject, never "下单".
+_ORDERING_SUBJECT_RE = re.compile(r"下单|补单|加单|返单|翻单|追加订单|订货|订购|(?<![a-z])(?:re-?order|repeat order"
+                                  r"|new order|place (?:an |a new )?order)(?![a-z])", re.IGNORECASE)
 _FIRM_ORDER_SUBJECT_RE = re.compile(r"订单|订购|下单|订货|\bpurchase\s+order\b|\bPO\b|\bP\.O\." + _FOREIGN_ORDER_WORDS,
                                     re.IGNORECASE)
 
@@ -123,8 +127,32 @@ _CONFIRMS_THEIRS_RE = re.compile(
     r"|(?:is|has been|are|have been) (?:confirmed|accepted|received|acknowledged))"
     rf"|(?:we|i) (?:hereby |are pleased to |would like to )?(?:confirm|acknowledge|accept)(?: receipt of)? {_THEIR_ORDER}"
     r"|thank you for your (?:purchase )?order|订单确认书如下|(?:订单)?确认书编号"
-    r"|(?:order )?confirmation (?:no\.?|number|#)\s*+[:：]?\s*+[A-Z]{0,4}-?\d"
+    r"|(?:order )?confirmation\s++(?:no\.?|number|#)\s*+[:：]?\s*+[A-Z]{0,4}(?:-?[A-Z]{1,4}){0,3}-?\d"
     r"|感谢惠顾", re.IGNORECASE)
+# A seller's own document about an order the company placed: its title ("Sales Confirmation",
+# "销售确认书", "Order Acknowledgement") or a label that names the order as the reader's
+# ("Your PO: HT-PO-2503-004", "贵司订单号："). A buyer asking for one ("please send your
+# sales confirmation") names it after a verb, not as a title.
+_SELLER_TITLE_RE = re.compile(
+    r"(?<![a-z])(?:sales (?:order )?confirmation|order acknowledge?ment|acknowledge?ment of (?:your )?order"
+    r"|confirmation of (?:your )?order)(?![a-z])|销售确认书|售货确认书|销售确认单|订单确认书|订单回执", re.IGNORECASE)
+_ASKING_FOR_IT_RE = re.compile(r"(?:send|return|provide|issue|need|want|request|await|请|提供|回传|发送|发来|出具|需要)"
+                               r"\W{0,3}(?:us\W{1,3})?(?:the\W{1,3}|a\W{1,3}|your\W{1,3}|贵司\W{0,3}|一份)?$", re.IGNORECASE)
+_YOUR_ORDER_LABEL_RE = re.compile(
+    r"^[ \t]*+(?:(?<![a-z])your\s++(?:P\.?O\.?|purchase order|order)(?:\s*+(?:no\.?|number|#|ref\.?))?"
+    r"|(?:贵司|贵公司|贵方)(?:的)?(?:采购单|采购订单|订单)(?:号|编号)?)\s*+[:：]", re.IGNORECASE | re.MULTILINE)
+# An invitation to bid or to quote (询比价, 招标, a tender) or a mail that says it is no order:
+# items, quantities and terms, and no commitment to buy.
+_BID_SUBJECT_RE = re.compile(r"询比价|比价|招标|邀标|竞价|竞标|投标|竞争性谈判|(?<![a-z])(?:tender|invitation to (?:bid|tender|quote)"
+                             r"|request for (?:proposal|tender)|RFP|ITB|bid invitation|call for (?:bids|tenders))(?![a-z])",
+                             re.IGNORECASE)
+_NO_ORDER_RE = re.compile(
+    r"不构成(?:正式)?(?:订单|采购|要约)|不作为(?:正式)?订单|并非(?:正式)?订单|(?:欢迎|诚邀|邀请)[^。\n]{0,16}(?:报价|投标|参与)"
+    r"|报价截止|投标截止|截标|开标时间"
+    r"|(?<![a-z])(?:(?:is|this is) not an? (?:purchase )?order|not a purchase order|does not constitute an? (?:purchase )?order"
+    r"|(?:quotations?|bids?|tenders?|offers?) (?:must|should) be (?:submitted|received)|(?:quotation|bid|tender) deadline"
+    r"|closing date for (?:quotations|bids|tenders)|invite (?:you )?to (?:quote|bid|tender|submit))(?![a-z])",
+    re.IGNORECASE)
 _INVITATION_SUBJECT_RE = re.compile(
     r"^\s*(?:invitation|updated invitation|invitation updated|meeting request|会议邀请|邀请|会议通知|会议更新)\s*[:：]"
     r"|^\s*(?:accepted|declined|tentative|已接受|已拒绝|暂定)\s*[:：]", re.IGNORECASE)
@@ -250,6 +278,18 @@ def buyer_orders(text: str) -> bool:
     return _orders(text)
 
 
+def subject_orders(subject: str) -> bool:
+    """Whether the subject (Simplified) names the act of ordering ("下单", "补单", "reorder"),
+    not an answer to one ("Re: 下单" answers whoever wrote it) nor a question."""
+    subject = subject or ""
+    if _strip_reply_prefix(subject) != subject and not _FORWARD_PREFIX_RE.match(subject):
+        return False
+    return bool(_ORDERING_SUBJECT_RE.search(subject)) and not _QUESTION_ONLY.search(subject)
+
+
+_FORWARD_PREFIX_RE = re.compile(r"^\s*(?:fwd?|转发)\s*[:：]", re.IGNORECASE)
+
+
 def enquiry_subject(subject: str) -> bool:
     """A subject asking for a quotation (询价, RFQ) that does not also say order."""
     return bool(_ENQUIRY_SUBJECT_RE.search(subject or "")) and not _ORDER_SUBJECT_RE.search(subject or "")
@@ -279,6 +319,24 @@ def is_invoice_notice(mail: MailMessage, text: str | None = None) -> bool:
     if not _INVOICE_SUBJECT_RE.search(_subject(mail)) or _orders(text):
         return False
     return bool(_INVOICE_BODY_RE.search(text))
+
+
+def sellers_document(subject: str, text: str) -> bool:
+    """A seller's sales confirmation or acknowledgement of an order the company placed: titled so
+    in the subject or the opening lines (not asked for), or naming the order as the reader's
+    in a label ("Your PO: …")."""
+    for where in (subject, text[:300]):
+        for found in _SELLER_TITLE_RE.finditer(where):
+            if not _ASKING_FOR_IT_RE.search(where[max(0, found.start() - 24):found.start()]):
+                return True
+    return bool(_YOUR_ORDER_LABEL_RE.search(text[:3000]))
+
+
+def invites_offers(subject: str, text: str) -> bool:
+    """An invitation to bid or quote (询比价, 招标, a tender), or mail that says it is no order."""
+    subject = _strip_reply_prefix(subject)
+    bidding = _BID_SUBJECT_RE.search(subject) and not _FIRM_ORDER_SUBJECT_RE.search(subject)  # "投标项目 订单 …" orders
+    return bool(bidding) or bool(_NO_ORDER_RE.search(text[:5000]))
 
 
 def confirms_our_order(text: str) -> bool:
@@ -401,6 +459,9 @@ def kind_from_headers(mail: MailMessage) -> Kind | None:
     if is_newsletter(mail):
         return "other"
     if is_quotation(mail, text) or is_invoice_notice(mail, text) or reports_or_defers(mail, text):
+        return "other"
+    subject = _subject(mail)
+    if sellers_document(subject, text) or invites_offers(subject, text):
         return "other"
     return None
 

@@ -23,21 +23,33 @@ import re
 from parsers.amounts import NUMBER_TEXT, QUANTITY_UNITS
 from parsers.order_text import Pair
 
-__all__ = ["places_order"]
+__all__ = ["places_order", "asks_for_count"]
 
 # Fields of an order beyond its items: one of them, or a price, makes the quantity an order's.
 _ORDER_FIELDS = frozenset({"customer.address", "requested_delivery_date", "payment_terms", "customer_po",
                            "freight", "stated_total", "unit_price", "amount"})
 
-_ASCII_UNITS = sorted({u.lower() for u in QUANTITY_UNITS if u.isascii()} | {"stück", "stk", "st", "ea", "each",
-                                                                             "pces", "nos"}, key=len, reverse=True)
+# Beyond parsers.amounts' units: German, Spanish, Portuguese, Italian, French and Dutch counts of goods.
+_FOREIGN_UNITS = {"stück", "stk", "st", "ea", "each", "pces", "nos", "unidades", "unidad", "uds", "ud", "piezas", "pzas",
+                  "unités", "pièces", "pezzi", "pz", "unità", "peças", "stuks"}
+_ASCII_UNITS = sorted({u.lower() for u in QUANTITY_UNITS if u.isascii()} | _FOREIGN_UNITS, key=len, reverse=True)
 _CJK_UNITS = sorted({u for u in QUANTITY_UNITS if not u.isascii()}, key=len, reverse=True)
 # A number and a unit of goods: "12000件", "８台", "60 pcs", "1.000 Stück". 个 before 月,
 # 工作日 or 小时 is a duration, not a count.
-_QUANTITY_RE = re.compile(
-    rf"(?<![A-Za-z0-9.,-]){NUMBER_TEXT}\s*+(?:(?:{'|'.join(map(re.escape, _CJK_UNITS))})(?!月|工作|星期|礼拜|小时|钟|季度|年|项目)"
-    rf"|(?:{'|'.join(map(re.escape, _ASCII_UNITS))})(?![a-zäöü]))",
-    re.IGNORECASE)
+_UNIT = (rf"(?:(?:{'|'.join(map(re.escape, _CJK_UNITS))})(?!月|工作|星期|礼拜|小时|钟|季度|年|项目)"
+         rf"|(?:{'|'.join(map(re.escape, _ASCII_UNITS))})(?![a-zäöüéèà]))")
+_QUANTITY_RE = re.compile(rf"(?<![A-Za-z0-9.,-]){NUMBER_TEXT}\s*+{_UNIT}", re.IGNORECASE)
+# A line that is only a product code and a count: "P001 × 50", "CB-24V x 200", "50 × P004".
+_CODE = r"(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]{0,7}(?:-[A-Z0-9]{1,8}){0,3}"
+_TIMES = r"(?:\s*+[×*]\s*+|\s++[xX]\s++)"
+_CODE_QUANTITY_RE = re.compile(
+    rf"^[ \t]*+(?:[-*•·]\s*+)?(?:{_CODE}{_TIMES}\d++(?:\s*+{_UNIT})?|\d++{_TIMES}{_CODE})[ \t]*+$",
+    re.MULTILINE | re.IGNORECASE)
+# A buyer's spoken way of asking for a count of goods: "A产品再补50台", "A产品来20台", "再加两台B产品".
+# Not in a question or a condition ("要100台的话什么价？"), nor of samples.
+_ASKS_FOR_COUNT_RE = re.compile(rf"(?:补|来|加|订|定|要|拿|备)(?:上|个)?\s*+{NUMBER_TEXT}\s*+{_UNIT}", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+_NOT_ASKING_RE = re.compile(r"[?？吗]|的话|如果|假如|若|是否|样品|sample", re.IGNORECASE)
 # A price: an amount with its currency.
 _MONEY_RE = re.compile(
     r"(?:[¥￥$€£]|(?<![a-z])(?:rmb|cny|usd|eur|cad|aud|gbp|hkd|nt\$|ntd|jpy|sgd|chf)(?![a-z]))\s*+\d"
@@ -48,8 +60,17 @@ _MONEY_RE = re.compile(
 _PLACING_RE = re.compile(
     r"下达[^。\n]{0,16}订单|订单如下|要货如下|采购订单如下|(?:我们|我司)(?:定|订)了"
     r"|(?:请|麻烦|烦请)[^。！!?？\n，,]{0,8}(?<![补重退换])(?:送货|送到|送至|送|发货|发到|发至|寄)"
+    # our rep passing on a customer's order for entry: "客户在微信上下的单，请录入", "转订单系统录入"
+    r"|下(?:了|的)(?:一)?单(?!号)|(?:请|帮忙|麻烦)[^。\n，,]{0,4}录入|录入(?:系统|订单|一下)|转(?:订单)?系统录入"
     r"|(?<![a-z])(?:order (?:below|as follows)|(?:the|our) following (?:order|items)|new (?:purchase )?order"
-    r"|bestellen (?:wir|hiermit)|wir bestellen|hiermit bestellen|nous commandons|veuillez (?:livrer|trouver notre commande))",
+    r"|bestellen (?:wir|hiermit)|wir bestellen|hiermit bestellen|(?:unsere|folgende) bestellung|bitte liefern sie"
+    r"|nous commandons|veuillez (?:nous )?(?:livrer|fournir|expédier|trouver notre commande)|(?:notre|la) commande suivante"
+    # Spanish, Portuguese, Italian, Dutch: "le confirmamos el siguiente pedido", "les rogamos nos suministren"
+    r"|(?:nuestro|el siguiente|el presente|nosso|o seguinte) pedido|pedido (?:siguiente|de compra)|orden de compra"
+    r"|(?:rogamos|ruego|solicitamos|pedimos|agradeceríamos)(?: que)? (?:nos )?(?:suministr|envi|envíen|sirv|remit|despach)"
+    r"|(?:queremos|deseamos|quisiéramos|quisiera) (?:pedir|encargar|comprar|realizar (?:un|el siguiente) pedido)"
+    r"|(?:il nostro|il seguente) ordine|vi preghiamo di (?:fornirci|inviarci|spedirci)|ordiniamo"
+    r"|wij bestellen|(?:onze|de volgende) bestelling)",
     re.IGNORECASE)
 # A question about an order already placed, or a request for prices: no goods asked for now.
 _NOT_NOW_RE = re.compile(
@@ -67,11 +88,24 @@ def places_order(text: str, subject: str, pairs: list[Pair], ordering: bool) -> 
     question about an order placed before, a quantity of goods, and a price or another
     order field in `pairs`. (`subject` may only say it asks for prices.)"""
     head = text[:5000]
-    if not (ordering or _PLACING_RE.search(head)):
+    if not (ordering or _PLACING_RE.search(head) or asks_for_count(head)):
         return False
     if _NOT_NOW_RE.search(head) or _NOT_NOW_RE.search(subject or ""):
         return False
-    if not _QUANTITY_RE.search(head):
+    if not (_QUANTITY_RE.search(head) or _CODE_QUANTITY_RE.search(head)):
         return False
     filled = {pair.label.field for pair in pairs if pair.value}
     return bool(filled & _ORDER_FIELDS) or bool(_MONEY_RE.search(head))
+
+
+def asks_for_count(text: str) -> bool:
+    """Whether a clause asks for a count of goods in spoken words ("A产品再补50台", "来20台"),
+    not in a question, a condition or of samples."""
+    for found in _ASKS_FOR_COUNT_RE.finditer(text):
+        start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, found.start() - 40), found.start())),
+                    default=max(0, found.start() - 40))
+        end = _CLAUSE_END.search(text, found.end())
+        clause = text[start:end.end() if end else len(text)]
+        if not _NOT_ASKING_RE.search(clause):
+            return True
+    return False

@@ -36,17 +36,29 @@ from parsers.text import normalize
 
 __all__ = ["parse_reply", "find_token", "read_intent", "read_score"]
 
+# What a customer finds wrong with goods received, beyond the words of a complaint itself.
+_DAMAGE_CN = ("变形", "挤压", "压坏", "压扁", "压碎", "划伤", "划痕", "刮花", "刮伤", "磕碰", "磕伤", "凹陷", "凹痕",
+              "裂纹", "开裂", "破裂", "裂了", "碎了", "摔坏", "漏水", "漏油", "渗漏", "生锈", "锈蚀", "异响", "故障",
+              "不能用", "无法使用", "用不了", "不能正常", "不合格", "瑕疵", "受潮", "进水", "烧坏", "不工作")
+_DAMAGE_EN = ("dent(?:ed|s)?", "scratch(?:ed|es)", "crack(?:ed|s)?", "crushed", "deformed", "bent", "faulty",
+              "not working", "(?:does not|doesn'?t|do not|don'?t) work", "leak(?:s|ing|ed)?", "rust(?:y|ed)",
+              "malfunction(?:ing|s)?", "out of spec")
+# "没有变形", "无划痕", "no dents", "避免挤压": a damage word denied or guarded against is no complaint.
+_DENIED_DAMAGE = (rf"(?:没有|没|无|未见|未发现|并无|不存在|避免|防止|以免|请勿|不要|注意)(?:任何|明显)?(?:{'|'.join(_DAMAGE_CN)})",
+                  rf"(?:no|not|without|nor|avoid)(?: any| visible| obvious)? (?:{'|'.join(_DAMAGE_EN)})")
+
 _INTENT_WORDS: dict[str | None, tuple[str, ...]] = {
     # None: phrases that deny a word of another intent, read and passed over.
     None: ("不需要修改", "无需修改", "不用修改", "没有修改", "无修改", "无需变更", "不需要变更", "不用变更",
            "没有变更", "无变更", "不变更", "不用取消", "不取消", "没有破损", "无破损", "没有损坏", "无损坏",
            "没有质量问题", "无质量问题", "没有少发", "没有漏发", "没有错发", "无少发", "无错发", "no changes?",
            "no damage", "not damaged", "no complaints?", "nothing (?:is )?missing", "no shortage",
-           "don'?t cancel", "do not cancel"),
+           "don'?t cancel", "do not cancel", *_DENIED_DAMAGE),
     "reject": ("驳回", "拒绝", "不同意", "不批准", "不通过", "reject(?:ed)?", "declined?", "not approved",
                "disapprove[d]?"),
     "cancel": ("取消订单", "取消", "撤单", "撤销", "cancel(?:led|ed|lation)?"),
     "complaint": ("投诉", "破损", "损坏", "质量问题", "坏了", "少发", "漏发", "错发", "发错", "短少", "缺件",
+                  *_DAMAGE_CN, *_DAMAGE_EN,
                   "(?:少|缺)了[\\d一二两三四五六七八九十几]*\\s*[箱件台个套只包盒卷袋桶根条片张]", "数量不对", "数量不符", "型号不对", "规格不对", "规格不符",
                   "complain(?:t|ts|ed)?", "damaged?", "broken", "defective", "short[- ]shipped", "shortage", "short by",
                   "wrong (?:items?|models?|sizes?|goods|products?)",
@@ -66,12 +78,17 @@ _WORD_PATTERN = "|".join(
     for number, words in enumerate(_INTENT_WORDS.values()))
 _INTENT_RE = re.compile(rf"(?<![a-z])(?:{_WORD_PATTERN})(?![a-z])", re.IGNORECASE)
 _INTENTS = list(_INTENT_WORDS)
+_CANCEL_GROUP = f"i{_INTENTS.index('cancel')}"
 _COMPLAINT_RE = re.compile(
     rf"(?<![a-z])(?:(?P<deny>{'|'.join(_INTENT_WORDS[None])})|{'|'.join(_INTENT_WORDS['complaint'])})(?![a-z])",
     re.IGNORECASE)
 # "Received." alone signs off; "收到" alone means "noted" and does not.
 _SHORT_RECEIVED_RE = re.compile(r"^\W*(?:received|all received|goods received)\W*$", re.IGNORECASE)
-_REASON_LEAD = re.compile(r"^[\s,.:;!，。：；！、-]*+(?:原因|理由|reason|because)?[\s,.:;：，]*+", re.IGNORECASE)
+_REASON_LEAD = re.compile(r"^[\s,.:;!，。：；！、-]*+(?:(?:原因|理由)(?:是|为|在于)?|(?:the )?reason(?: is)?|because)?"
+                          r"[\s,.:;：，]*+", re.IGNORECASE)
+# A greeting that may open the line of a verdict: "李经理，这个订单取消吧".
+_SALUTATION_RE = re.compile(r"^\s*(?:(?:hi|hello|dear)\b[^,，:：\n]{0,30}|[^，,：:。\n]{0,8}(?:经理|总|先生|女士|小姐|老师|工|主任|您好|你好))"
+                            r"\s*[，,：:!！]\s*", re.IGNORECASE)
 
 _TOKEN_RES = (re.compile(r"\btoken\s*+[=:]\s*+([A-Za-z0-9._~+/-]++=*)", re.IGNORECASE),
               re.compile(r"\[T:\s*+([A-Za-z0-9._~+/-]++=*)\s*+\]", re.IGNORECASE))
@@ -119,21 +136,53 @@ def read_score(text: str, subject: str) -> int | None:
 
 # What a cancellation names before its reason: "请取消这个订单，项目暂停了", "cancel this order. Our client …".
 _CANCEL_OBJECT = re.compile(
-    r"^\s*(?:(?:本|这个|这张|该|此|整个|我们的|我的|我司的?)?(?:订单|单子|采购单|采购|订购)"
+    r"^\s*(?:掉)?(?:(?:本|这个|这张|该|此|整个|我们的|我的|我司的?)?(?:订单|单子|采购单|采购|订购)|(?:这|那|此|该)(?:个|张)?单"
     r"|(?:the |this |my |our |whole |entire )?(?:(?:purchase )?order|po)\b(?: (?:no\.?|number) ?[\w-]+)?)",
     re.IGNORECASE)
+
+
+# What may follow a cancelling verb before its reason: "取消吧，…", "取消掉，…", "cancel it please. …".
+_CANCEL_TAIL = re.compile(r"^(?:\s*+(?:掉|了|一下|吧|啊|哈|哦|呢|呀|啦|哈|it|please|thanks?|thank you)(?![a-z]))*+",
+                          re.IGNORECASE)
 
 
 def _reason(text: str, end: int, skip: re.Pattern | None = None) -> str | None:
     """What follows the intent word: the rest of its line, else the next lines."""
     rest = text[end:]
     if skip is not None:
-        rest = skip.sub("", rest, count=1)
+        rest = _CANCEL_TAIL.sub("", skip.sub("", rest, count=1), count=1)
     line, _, below = rest.partition("\n")
     reason = _REASON_LEAD.sub("", line).strip()
-    if not reason:
-        reason = _REASON_LEAD.sub("", below.strip()).strip()
+    if not reason and not _signature_below(below):
+        reason = _REASON_LEAD.sub("", re.split(r"\n[ \t]*\n", below.strip())[0]).strip()  # its paragraph
     return reason[:500] or None
+
+
+_REASON_WORD_RE = re.compile(r"^\s*(?:原因|理由|因为|由于|reason|because|due to)", re.IGNORECASE)
+_SENTENCE_MARK_RE = re.compile(r"[。.!！,，;；:：]")
+
+
+def _signature_below(below: str) -> bool:
+    """A new paragraph under a bare verdict that is only a name or a company ("\n\n郑国强\n恒力汽车"),
+    not a reason: short lines with no sentence marks and no word of a reason."""
+    if not below.lstrip(" \t").startswith("\n"):
+        return False
+    lines = [line.strip() for line in below.strip().split("\n") if line.strip()]
+    return bool(lines) and not _REASON_WORD_RE.match(lines[0]) and all(
+        len(line) <= 24 and not _SENTENCE_MARK_RE.search(line) for line in lines[:3])
+
+
+def _reason_before(text: str, found: re.Match) -> str | None:
+    """The why written before a verdict that ends its line ("项目暂停了，这个订单取消吧。"), when
+    nothing but particles follows the verdict on that line."""
+    rest = _CANCEL_TAIL.sub("", _CANCEL_OBJECT.sub("", text[found.end():], count=1), count=1)
+    if _REASON_LEAD.sub("", rest.partition("\n")[0]).strip(" \t。.!！"):
+        return None
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, line_start, found.start())), default=line_start)
+    before = _SALUTATION_RE.sub("", text[line_start:clause_start], count=1)
+    before = _REASON_LEAD.sub("", before).strip().rstrip("，,；;")
+    return before[:500] or None
 
 
 def _line(text: str, start: int, end: int) -> str | None:
@@ -151,8 +200,15 @@ _CLAUSE_END = re.compile(r"[。！!?？；;，,\n]")
 _SENTENCE_END = re.compile(r"[。！!?？；;\n]")
 # Only these cancel the whole order; "请取消第二项" asks for a change.
 _WHOLE_ORDER_CANCEL_RE = re.compile(
-    r"(?:取消|撤销)(?:本|这个|这张|该|此|整个|我们的|我的|我司的?)?(?:订单|单子|采购|订购)|订单(?:作废|取消|撤销)|撤单|"
-    r"(?<![a-z])cancel(?:led|ed)? (?:the |this |my |our |whole |entire )?(?:order|po|purchase order)(?![a-z])",
+    r"(?:取消|撤销)(?:掉)?(?:本|这个|这张|这|该|此|整个|我们的|我的|我司的?)?(?:订单|单子|采购|订购)|撤单|"
+    r"(?:取消|撤销)(?:掉)?(?:这|那|此|该)(?:个|张)?单|"
+    # "这个订单请取消吧", "这单就取消了": the order named first, only words of asking between
+    r"(?:(?:本|这个|这张|这|该|此|整个|我们的|我的|我司的?)(?:订单|单子|单|采购单)|订单|单子)"
+    r"(?:请|就|帮忙|麻烦|帮我们|帮我|先|全部|都|直接|暂时|也|还是|要|您|你们|给)*(?:作废|取消|撤销)|"
+    r"(?<![a-z])cancel(?:led|ed)? (?:the |this |my |our |whole |entire )?(?:order|po|purchase order)(?![a-z])|"
+    # "This order has to be cancelled", "PO 4500123 - please cancel"
+    r"(?<![a-z])(?:(?:the|this|our|my|whole|entire) (?:purchase )?order|po)(?: (?:no\.?|number|#)? ?[A-Z]*-?\d[\w-]*)?"
+    r"(?: (?:has|have|must|should|is|needs?) (?:to )?be| (?:is|was)| please| ?[-–:]| ?[-–:] please)? cancel(?:led|ed)?(?![a-z])",
     re.IGNORECASE)
 # What may stand beside a bare "取消" / "cancel" that still means the whole order.
 _POLITE_RE = re.compile(r"请|麻烦|帮忙|帮我们|吧|了|谢谢|多谢|please|thanks?|thank you|kindly|[\W_]", re.IGNORECASE)
@@ -167,8 +223,13 @@ def _clause(text: str, start: int, end: int, ends: re.Pattern = _CLAUSE_END) -> 
 _DENIAL_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(_INTENT_WORDS[None])})(?![a-z])", re.IGNORECASE)
 
 
+# "不需要了", "用不上了": no longer needed, a reason to cancel, not a condition on it.
+_NO_LONGER_NEEDED_RE = re.compile(r"不(?:再)?需要|用不上|不用了")
+
+
 def _hedged(text: str, found: re.Match) -> bool:
     sentence = _clause(text, found.start(), found.end(), _SENTENCE_END).replace(found.group(0), " ")
+    sentence = _NO_LONGER_NEEDED_RE.sub(" ", sentence)
     return bool(_HEDGE_RE.search(_DENIAL_RE.sub(" ", sentence)))
 
 
@@ -193,6 +254,10 @@ def read_intent(original: str) -> tuple[str | None, str | None]:
             continue
         if intent == "cancel" and not _cancels_whole_order(text, found):
             intent = "change"
+        if intent == "change":  # "业主那边设计变更了，这个订单取消吧": the change is the cancellation's why
+            cancelling = _whole_order_cancel_after(text, found.end())
+            if cancelling is not None:
+                intent, found = "cancel", cancelling
         if intent in ("signoff", "confirm", "approve", "complaint") and _has_complaint(text):
             return "complaint", _complaint_reason(text, wording)
         return intent, _intent_reason(intent, wording, found)
@@ -201,11 +266,20 @@ def read_intent(original: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _whole_order_cancel_after(text: str, position: int) -> re.Match | None:
+    """A later, unhedged cancellation of the whole order."""
+    for found in _INTENT_RE.finditer(text, position):
+        if (found.lastgroup == _CANCEL_GROUP and not _hedged(text, found)
+                and _WHOLE_ORDER_CANCEL_RE.search(_clause(text, found.start(), found.end()))):
+            return found
+    return None
+
+
 def _intent_reason(intent: str, wording: str, found: re.Match) -> str | None:
     if intent == "reject":
         return _reason(wording, found.end())
     if intent == "cancel":
-        return _reason(wording, found.end(), skip=_CANCEL_OBJECT)
+        return _reason_before(wording, found) or _reason(wording, found.end(), skip=_CANCEL_OBJECT)
     if intent == "change":
         return _line(wording, found.start(), found.end())
     return None
