@@ -33,7 +33,7 @@ __all__ = ["parse_amount", "parse_quantity", "parse_percent", "parse_credit_days
 
 # Continental Europe writes 12.225,00 and 48,90: a comma before exactly two digits at the end is a
 # decimal comma (English thousands take three), and dots between groups of three are thousands.
-_EUROPEAN = r"\d{1,3}(?:\.\d{3})++,\d{1,2}(?!\d)|\d++,\d{2}(?![\d,])"
+_EUROPEAN = r"\d{1,3}(?:\.\d{3})++,\d{1,2}(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})++,\d{2}(?!\d)|\d++,\d{2}(?![\d,])"
 _NUMBER = rf"[+-]?(?:{_EUROPEAN}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
 _MULTIPLIERS = {"万": Decimal(10000), "千": Decimal(1000), "百": Decimal(100),
                 "k": Decimal(1000), "K": Decimal(1000)}
@@ -116,7 +116,8 @@ _EN_NUMBER_RE = re.compile(
     re.IGNORECASE)
 
 _PERCENT_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*+%")
-_PREPAY_WORDS = re.compile(r"预付|预付款|定金|订金|首付|先付|prepay|advance|deposit|upfront|up-front|in advance",
+_PREPAY_WORDS = re.compile(r"预付|预付款|定金|订金|首付|先付|prepay|advance|deposit|upfront|up-front|in advance"
+                           r"|antecipad|anticipad|adelantad|Vorkasse|Anzahlung|acompte|à la commande|aanbetaling",
                            re.IGNORECASE)
 _TERMS_CLAUSE = re.compile(r"[,，;；。]|\band\b")
 _BALANCE_WORDS = re.compile(r"尾款|余款|balance|remaining|rest", re.IGNORECASE)
@@ -126,6 +127,7 @@ _FULL_PREPAY_RE = re.compile(
     r"|(?:payment|paid|pay) in full (?:in advance|before|prior to|upfront)|100% (?:payment )?before"
     r"|cash in advance|\bCIA\b|\bCWO\b|^\s*+T/?T in advance\s*+$|^\s*+(?:advance payment|payment in advance) by T/?T\s*+$"
     r"|100% against proforma", re.IGNORECASE)
+_AFTER_RECEIPT = re.compile(r"到货|货到|验收|收货|安装|after (?:delivery|receipt|acceptance)|upon (?:delivery|receipt)", re.IGNORECASE)
 _COD_RE = re.compile(r"货到(?:后)?付(?:款|清|全款)|货到全款|到货(?:后)?付(?:款|清)|cash on delivery|\bCOD\b|payment on delivery"
                      r"|pay(?:ment)? (?:up)?on (?:delivery|receipt of (?:the )?goods)", re.IGNORECASE)
 _HALF_RE = re.compile(r"(?:先付|预付|定金|订金|首付)\s*+一半|一半\s*+(?:预付|定金|订金|首付)|half (?:in advance|prepay|upfront|deposit)"
@@ -141,6 +143,7 @@ _CREDIT_RES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"(?:credit|within|terms?)\D{0,12}?(\d{1,3})\s*+days?",
     r"(?<!\d)(\d{1,3})\s*+(?:days?|Tage)\s*+(?:credit|net|netto|after|from|payment|nach)",
     r"(?:zahlbar\s++)?(?:innerhalb|binnen)\s++(\d{1,3})\s*+Tage",
+    r"(?<!\d)(\d{1,3})\s*+(?:dias|días|Tage|days|jours|dagen|giorni)\s*+(?:após|apos|después|despues|nach|after|après|na)\b",
 ))
 # A period of days with no other word, in a text already known to be payment terms ("T/T 30 days",
 # "monthly settlement, 30 days"): the credit period, unless it counts down to shipment.
@@ -155,7 +158,7 @@ _TOTAL_RE = re.compile(
 
 def _number(digits: str) -> Decimal | None:
     if re.fullmatch(_EUROPEAN, digits.lstrip("+-")):
-        digits = digits.replace(".", "").replace(",", ".")
+        digits = re.sub(r"[.\s]", "", digits).replace(",", ".")  # 12.225,00 and 6 240,00
     try:
         return Decimal(digits.replace(",", ""))
     except InvalidOperation:
@@ -368,7 +371,8 @@ def parse_percent(text: str) -> Decimal | None:
         return Decimal(50)
     if _COD_RE.search(text):
         return Decimal(0)
-    if _FULL_PREPAY_RE.search(text):
+    full = _FULL_PREPAY_RE.search(text)
+    if full and not _AFTER_RECEIPT.search(text, 0, full.start()):  # "验收合格后…支付全款" is paid after, not before
         return Decimal(100)
     return None
 

@@ -31,6 +31,7 @@ from datetime import date
 from orders.model import CustomerInfo, DraftLine, OrderDraft, PaymentTerms, Problem
 from parsers import amounts
 from parsers.dates import read_date
+from parsers.item_codes import bracketed_codes
 from parsers.labels import ITEM_FIELDS, LABEL_RE, Label, is_unit
 from parsers.pair_reader import PairReader
 from parsers.pairs import Pair
@@ -153,10 +154,13 @@ class _Reader:
     def line(self, number: int, item: _Item) -> DraftLine:
         values = {name: value for name, (value, _label) in item.values.items()}
         labels = {name: label for name, (_value, label) in item.values.items()}
-        name, spec = values.get("name"), values.get("spec")
+        name, spec, sku = values.get("name"), values.get("spec"), values.get("sku")
+        if name and not sku:
+            name, sku, stated = bracketed_codes(name)  # "B产品（编码P002）"
+            spec = spec or stated
         if name and not spec:
             name, spec = _bracketed_spec(name)
-        line = DraftLine(line_no=number, sku=_code(values.get("sku")), name=name, spec=spec,
+        line = DraftLine(line_no=number, sku=_code(sku), name=name, spec=spec,
                          unit=_code(values.get("unit")))
         where = f"lines[{number}]"
         if line.spec and _CUSTOM_SPEC.fullmatch(normalize(line.spec)):

@@ -91,9 +91,19 @@ def cell_pairs(cells: list[Span]) -> list[Pair]:
 _WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
 _ITEM_PARTS = frozenset({"sku", "quantity", "unit_price", "amount", "spec"})
 _CELL_PAIR = re.compile(r"^(?P<label>[^:：]{1,12})[:：]\s*+(?P<value>\S.*)$")
+_GLUED_CELL = re.compile(r"^(?P<label>规格型号|规格|型号|數量|数量|单价|單價|金额|金額|单位|單位|编码|編碼|料号|货号)(?P<value>[^:：]*\d.*)$")
 _SPEC_CELL = re.compile(r"^(?:规格型号|规格|型号|型式|規格|型號|Typ|Type|Model|Size|Spec)\s*+[:：]?\s*+(?P<value>\S.*)$", re.IGNORECASE)
 _MONEY_CELL = re.compile(r"元|[¥￥$€£]|\b(?:RMB|CNY|USD|EUR|HKD|GBP|JPY)\b", re.IGNORECASE)
 _ITEM_CODE = re.compile(r"(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9._\-/#]{1,39}")
+
+
+def _cell_label(text: str) -> Pair | None:
+    """A cell led by a column's word, with or without a colon: "编码：P002", "规格L-800×400", "数量10台"."""
+    cell = _CELL_PAIR.match(text) or _GLUED_CELL.match(text)
+    label = header_label(cell["label"]) if cell else None
+    if label is None or label.field not in ITEM_FIELDS or not cell["value"].strip():
+        return None
+    return Pair(label, cell["value"].strip())
 
 
 def _with_bare_cells(pairs: list[Pair], bare: list[tuple[int, str]]) -> list[Pair]:
@@ -102,14 +112,15 @@ def _with_bare_cells(pairs: list[Pair], bare: list[tuple[int, str]]) -> list[Pai
     labelled with a column's word (编码) is that column's; of the cells without
     a label, a code is the item code and words are the item's name."""
     fields = {pair.label.field for pair in pairs}
-    if not bare or len(fields & _ITEM_PARTS) < 2:
+    if not bare:
         return pairs
     found: list[tuple[int, Pair]] = []
-    for at, text in bare:
-        cell = _CELL_PAIR.match(text)
-        label = header_label(cell["label"]) if cell else None
-        if label is not None and label.field in ITEM_FIELDS and label.field not in fields:
-            found.append((at, Pair(label, cell["value"].strip())))
+    labelled = [(at, _cell_label(text)) for at, text in bare]
+    if len(fields & _ITEM_PARTS) + sum(1 for _, pair in labelled if pair and pair.label.field in _ITEM_PARTS) < 2:
+        return pairs
+    for (at, text), (_, pair) in zip(bare, labelled):
+        if pair is not None and pair.label.field not in fields:
+            found.append((at, pair))
         elif _SPEC_CELL.match(text) and "spec" not in fields:
             found.append((at, Pair(Label("spec"), _SPEC_CELL.match(text)["value"])))
         elif _MONEY_CELL.search(text) and amounts.parse_amount(text) is not None and "unit_price" not in fields:

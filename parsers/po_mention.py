@@ -16,7 +16,7 @@ _PURCHASE_WORDS = "|".join(with_traditional(["采购订单", "采购单", "订�
     r"(?<![A-Za-z])P\.?O\.?(?![A-Za-z])", r"purchase\s*+order", "Bestellung", "Bestellnummer", "Bestell-Nr",
     "Pedido", "Bestelling", "Commande", "Ordine",
     "注文番号", "注文書", "発注番号", "発注書"))
-_ORDER_WORD = "|".join(with_traditional(["订单", "合同"]) + (r"(?<![A-Za-z])order", "Auftrag", "注文"))
+_ORDER_WORD = "|".join(with_traditional(["订单", "合同", "第一单", "新单", "下单"]) + (r"(?<![A-Za-z])order", "Auftrag", "注文"))
 _PO_MENTION = re.compile(
     rf"(?:(?P<purchase>{_PURCHASE_WORDS})|{_ORDER_WORD})"
     r"[ \t]*+(?:确认|確認|确定|編號|编号|号码|號碼|号|號|no\.?|nr\.?|number|#)?[ \t]*+(?:[:#/：]|\bis\b)?[ \t]*+(?:订单[ \t]*+)?"
@@ -26,6 +26,10 @@ _NEW = re.compile(r"\bnew\b|新|neue|nuevo|nouvelle", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _OUR_ORDER_NO = re.compile(r"SO\d{10,}", re.IGNORECASE)
 _ORDER_WORDS = ("单", "單", "合同", "po", "p.o", "order", "bestell", "auftrag", "注文", "発注", "pedido", "commande", "ordine")
+
+
+# A code that says it is a purchase order: "DF-PO-260209", "NW-PO-5521", "PO2024-118".
+_PO_CODE = re.compile(r"(?<![A-Za-z0-9-])(?:[A-Z0-9]{1,6}-)?PO-?(?=[A-Z0-9-]*\d{3})[A-Z0-9]+(?:-[A-Z0-9]+)*(?![A-Za-z0-9-])")
 
 
 def po_mention(text: str) -> str | None:
@@ -46,4 +50,7 @@ def po_mention(text: str) -> str | None:
             found_numbers.append((po, found.start()))
     # "Thanks for the update on PO 7781 … please book a new order, PO 7824": the new one is this mail's
     newer = [po for po, at in found_numbers if _NEW.search(text, max(0, at - 24), at)]
+    if not found_numbers and "PO" in text:
+        coded = _PO_CODE.search(text)
+        return coded.group(0) if coded else None
     return (newer or [po for po, _ in found_numbers] or [None])[0]

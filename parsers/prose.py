@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from parsers.amounts import CURRENCY_CODES, CN_NUMERAL, EN_NUMBER_WORDS, NUMBER_TEXT, QUANTITY_UNITS, find_total
 from parsers.dates import read_date
+from parsers.item_codes import bracketed_codes
 from parsers.labels import LABEL_RE, Label
 from parsers.order_text import Pair
 from parsers.traditional import with_traditional
@@ -136,8 +137,10 @@ _PRICE = re.compile(
     r"|to be (?:confirmed|quoted|advised|agreed))",  # "还是1200一台": a figure for one unit is its price
     re.IGNORECASE)
 # A line's own total after its quantity and price: "金额25000元", "小计：1,200元", "amount USD 3,525".
-_LINE_AMOUNT = re.compile(rf"^(?:金额|小计|计|共|amount|subtotal|line total)\s*+(?:为|是|:|：)?\s*+(?P<v>{_MONEY_MARKED}|{_MONEY})\s*+$",
+_LINE_AMOUNT = re.compile(rf"^(?:金额|小计|计|共|合计|共计|amount|subtotal|line total)\s*+(?:为|是|:|：)?\s*+(?P<v>{_MONEY_MARKED}|{_MONEY})"
+                          r"\s*+(?:[（(][^（）()]*[)）])?\s*+$",
                           re.IGNORECASE)
+_SENTENCE_TOTAL = re.compile(r"^(?:合计|共计)")  # a total word that sums the order unless its item is in the sentence
 _FREIGHT = re.compile(rf"(?:运费|物流费|快递费|freight(?: costs?| charges?)?|shipping (?:fee|cost|charge)s?|transport(?:ation)? (?:costs?|charges?)"
                       rf"|delivery (?:fee|charge)s?|carriage|Frachtkosten|Fracht|Versandkosten|Transportkosten|portes|gastos de env[ií]o)\s*+(?:为|是|:|：|of|is)?\s*+(?P<v>{_MONEY_MARKED})",
                       re.IGNORECASE)
@@ -306,6 +309,7 @@ class _Item:
     price: str | None = None
     spec: str | None = None  # from a clause of its own ("型号GL-J302")
     amount: str | None = None  # the line's own total ("金额25000元"), as the writer stated it
+    sum_stated: str | None = None  # "合计42万元" in the item's sentence: its amount, or the order's total
     listed: bool = False  # a line of a list: a code leading it is the item code
 
 
@@ -423,6 +427,7 @@ def _read_sentence(sentence: str, triggers: list, reading: _Reading, ordering: b
     sentence_kinds: set[str] = set()
     note = False
     free: list[tuple[int, int, str]] = []  # clauses that state no other fact: a note's wording
+    items_here: list[_Item] = []  # the items this sentence orders
     for number, (at, clause) in enumerate(_clauses(sentence)):
         kinds: set[str] = set()
         while next_trigger < len(triggers) and triggers[next_trigger][0] < at + len(clause):
@@ -434,6 +439,7 @@ def _read_sentence(sentence: str, triggers: list, reading: _Reading, ordering: b
             continue
         blocked = ("noise" in kinds and _NOISE.search(clause)) or ("refusal" in kinds and _REFUSAL.search(clause))
         items = _items(clause, reading) if ordering and not blocked else []
+        items_here.extend(items)
         if "price" in kinds:
             _prices(clause, items, reading)
         if "ship_to" in kinds and reading.address is None:
@@ -444,8 +450,14 @@ def _read_sentence(sentence: str, triggers: list, reading: _Reading, ordering: b
         if "spec" in kinds and not items and _spec_clause(clause, reading):
             continue
         line_amount = _LINE_AMOUNT.match(clause)
-        if line_amount and reading.items and not items and reading.items[-1].amount is None:
-            reading.items[-1].amount = line_amount["v"]  # "50台，单价500元，金额25000元": the line's own total
+        # "订购输送带两千米，单价210元/米，合计42万元（含税）": in the item's own sentence, its amount
+        sums = bool(line_amount) and bool(_SENTENCE_TOTAL.match(clause))
+        of_this_item = reading.items and (reading.items[-1] in items_here or not sums)
+        if line_amount and of_this_item and not items and reading.items[-1].amount is None:
+            if sums:  # "…两千米，单价210元/米，合计42万元": the line's amount, or the order's if no other total comes
+                reading.items[-1].sum_stated = line_amount["v"]
+            else:
+                reading.items[-1].amount = line_amount["v"]  # "50台，单价500元，金额25000元": the line's own total
             continue
         if "total" in kinds:
             payable = _PAYABLE.search(clause)
@@ -659,10 +671,6 @@ _REFERENCE_WORD = re.compile(r"^(?:referencia|ref\.?|art\.?-?\s*+nr\.?|artikel(?
 _CODE_CLAUSE = re.compile(r"^(?:货号|貨號|料号|料號|编码|編碼|编号|編號|物料号|产品编号|產品編號|品番|part\s*+no\.?|sku|item\s++code"
                           r"|referencia|ref\.?|art\.?-?\s*+nr\.?|artikel(?:nummer)?)\s*+[:：#]?\s*+"
                           r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-_/.]*\d[A-Za-z0-9\-_/.]*)$", re.IGNORECASE)
-_CODE_WORDS = (r"(?:物料号|物料編號|物料编号|料号|料號|货号|貨號|编码|編碼|产品编号|產品編號|品番|Art\.?-?\s*+Nr\.?|Artikelnummer"
-               r"|Artikel-Nr\.?|SKU|Part\s*+No\.?|Item\s*+(?:no\.?|code)|Ref\.?|Referencia|Código|Artikelnr\.?)")
-_CODES_BRACKET = re.compile(rf"\s*+[（(]([^（）()]*?{_CODE_WORDS}[^（）()]*)[)）]", re.IGNORECASE)
-_CODE_PART = re.compile(rf"^{_CODE_WORDS}\s*+[:：#]?\s*+(?P<v>[A-Za-z0-9][A-Za-z0-9\-_/.]*\d[A-Za-z0-9\-_/.]*)$", re.IGNORECASE)
 _ABOUT_US = re.compile(r"^(?:我们|我們|我司|咱们|本公司|我|那就|就|好的|ok\b|we\b|i\b)", re.IGNORECASE)
 _THAT_ONE = re.compile(r"^.*?(?:那款|那种|那个|那批|一样的|同款的?|同样的)\s*+")
 _AGAIN = re.compile(r"(?:再|还|又|另外|另|也|给我们|给我|帮我们|帮我|给|帮)+$")
@@ -712,26 +720,6 @@ def _prices(clause: str, items: list[_Item], reading: _Reading) -> None:
         items[0].price, reading.pending_price = reading.pending_price, None
 
 
-def _bracketed_codes(text: str) -> tuple[str, str | None, str | None]:
-    """A bracket naming the item's code and spec ("B产品（物料号P002，规格L-800×400）",
-    "CB-24V (Art.-Nr. P004)"): the text without it, the code, the spec."""
-    found = _CODES_BRACKET.search(text)
-    if not found:
-        return text, None, None
-    sku = spec = None
-    for part in re.split(r"[，,;；]", found[1]):
-        labelled = _CODE_PART.match(part.strip())
-        if labelled:
-            sku = sku or labelled["v"]
-            continue
-        stated = _SPEC_CLAUSE.match(part.strip())
-        if stated:
-            spec = spec or stated["v"].strip()
-    if sku is None:
-        return text, None, None
-    return (text[:found.start()] + text[found.end():]).strip(), sku, spec
-
-
 def split_product(text: str) -> tuple[str | None, str | None]:
     """A product's wording as (name, spec): a code beside a name is the spec."""
     text = " ".join(text.split())
@@ -764,6 +752,12 @@ def _clean_spec(spec: str) -> str:
 
 def _pairs(reading: _Reading) -> list[Pair]:
     pairs: list[Pair] = []
+    summed = [item for item in reading.items if item.sum_stated]
+    if len(summed) == 1 and reading.total is None and len(reading.items) == 1:
+        reading.total = summed[0].sum_stated  # "25台，单价1200元，共计30,000元": the one line's total is the order's
+    else:
+        for item in summed:
+            item.amount = item.amount or item.sum_stated
     for item in reading.items:
         sku, product = None, item.product
         if item.listed:
@@ -771,8 +765,8 @@ def _pairs(reading: _Reading) -> list[Pair]:
         leading = _LEADING_SKU.match(product) if item.listed else None
         if leading:  # "P004 Control board, model CB-24V": an order list names the item by its code first
             sku, product = leading["sku"], product[leading.end():].lstrip("-–—:： ")
-        product, coded, stated = _bracketed_codes(product)
-        item_spec, coded_in_spec, _ = _bracketed_codes(item.spec or "")
+        product, coded, stated = bracketed_codes(product)
+        item_spec, coded_in_spec, _ = bracketed_codes(item.spec or "")
         sku = sku or coded or coded_in_spec
         name, spec = split_product(_DRAWING_REF.sub("", product) or product)
         spec = stated or spec

@@ -418,3 +418,23 @@ def test_再补_orders():
     from parsers.prose import prose_pairs
     pairs = prose_pairs("李经理，A产品再补50台，月底前送到老地址，价格照旧。")
     assert [(p.label.field, p.value) for p in pairs][:2] == [("name", "A产品"), ("quantity", "50台")]
+
+
+def test_glued_labels_after_a_labelled_product():
+    draft = _read("新年第一单，麻烦安排：\n产品：B产品（编码P002），规格L-800×400，数量10台，单价1200元\n"
+                  "产品：A产品（编码P001），规格L-500×300，数量30台，单价500元\n")
+    assert [(l.sku, l.name, l.spec, str(l.quantity), str(l.unit_price)) for l in draft.lines] == [
+        ("P002", "B产品", "L-800×400", "10", "1200"), ("P001", "A产品", "L-500×300", "30", "500")]
+
+
+def test_a_sum_in_an_items_sentence_is_its_amount_when_the_order_states_its_own_total():
+    draft = _read("我矿订购阻燃输送带，型号PVG1000S，两千米，单价210元/米，合计42万元（含13%增值税）。\n"
+                  "另订购托辊组，规格Φ108×380，二百组，每组165元，计3.3万元。\n总计45.3万元。\n")
+    assert [str(l.amount) for l in draft.lines] == ["420000", "33000"]
+    assert str(draft.stated_total) == "453000"
+
+
+def test_space_grouped_continental_amounts_and_a_po_code():
+    assert parse_amount("6 240,00") == Decimal("6240.00")
+    assert po_mention("下单：输送机配件 DF-PO-260209") == "DF-PO-260209"
+    assert parse_credit_days("30% antecipado, saldo 60 dias após embarque") == 60
