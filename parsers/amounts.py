@@ -89,7 +89,7 @@ _AMOUNT_RE = re.compile(
     rf"(?:{CURRENCY_CODES})?\s*+[¥￥$€£]?\s*+(?P<num>{_NUMBER})\s*+{_MULT}?\s*+"
     rf"(?:{_CURRENCY_WORDS_AFTER})?(?:\s*+(?P<jiao>\d)\s*+角)?(?:\s*+(?P<fen>\d)\s*+分)?(?:整)?"
     r"\s*+(?:/\s*+(?:1\s*+)?(?P<per>[^\s\d/()]{1,6})|(?:(?<![\d.,])1|一)\s*+(?P<per1>[^\s\d/()]{1,3})|each|apiece|ea\."
-    r"|per\s++(?P<per2>[a-z]{1,12}))?"
+    r"|(?:per|por|pro|par|je)\s++(?P<per2>[a-zà-ÿ]{1,12}))?"
     r"(?:\s*+\([^()]*\))?",  # a trailing note in brackets ("800元(含税)") does not change the amount
     re.IGNORECASE)
 _QUANTITY_RE = re.compile(

@@ -165,6 +165,18 @@ def _label(match: re.Match) -> Label | None:
     return Label(field, index, paren)
 
 
+# A label whose characters a form spaced apart ("联 系 人：", "备    注："): two to five Han characters.
+_SPACED_LABEL = re.compile(r"(\s*+)((?:[\u4e00-\u9fff][ \t\u3000]++){1,4}[\u4e00-\u9fff])(?=\s*+[:：])")
+
+
+def unspaced_label(line: str) -> str:
+    """The line with a spaced-out label closed up: "联 系 人：王工" → "联系人：王工"."""
+    spaced = _SPACED_LABEL.match(line)
+    if not spaced:
+        return line
+    return spaced[1] + re.sub(r"[ \t\u3000]+", "", spaced[2]) + line[spaced.end(2):]
+
+
 def find_labels(text: str) -> list[tuple[Label, int, int]]:
     """Each label in `text` with the span of the label and its colon."""
     found = []

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from parsers import amounts
-from parsers.labels import ITEM_FIELDS, Label, find_labels, header_label, pair_label, summary_kind
+from parsers.labels import ITEM_FIELDS, Label, unspaced_label, find_labels, header_label, pair_label, summary_kind
 from parsers.pairs import Pair, Span, cell_pairs, inline_pairs
 from parsers.po_mention import PO_MENTION, PO_MENTION_IN_REPLY, REPLY_SUBJECT, po_mention
 from parsers.tables import (GOODS_OR_TOTAL, SEPARATOR, Column, Table, aligned_table, all_headers, has_digit,
@@ -167,6 +167,9 @@ class PairReader:
         self.pairs.extend(cell_pairs([cell for cell in cells if cell.norm]))
 
     def plain(self, line: Span) -> None:
+        unspaced = unspaced_label(line.orig)
+        if unspaced != line.orig:  # "联 系 人：", "备    注：": a form spaces its labels out to one width
+            line = Span.of(unspaced)
         position = _POSITION.match(line.norm)
         if position:  # "Pos. 1: Steuerplatine, Typ CB-24V, Menge: 250 Stück, …": one item, its cells after the mark
             line = line.sub(position.end(), len(line.norm))

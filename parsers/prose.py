@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from parsers.amounts import CURRENCY_CODES, CN_NUMERAL, EN_NUMBER_WORDS, NUMBER_TEXT, QUANTITY_UNITS, find_total
 from parsers.dates import read_date
 from parsers.item_codes import bracketed_codes
-from parsers.labels import LABEL_RE, Label
+from parsers.labels import LABEL_RE, Label, unspaced_label
 from parsers.order_text import Pair
 from parsers.traditional import with_traditional
 
@@ -127,7 +127,7 @@ _PRICE = re.compile(
     rf"(?:还是|仍是|仍为|照旧|(?:还|仍)?按(?:上次|上回|之前|原来|原价)?的?|为|是|:|：|of|is|at)?\s*+"
     rf"(?P<v1>{_MONEY}(?:\s*+/\s*+{_PER})?)"
     rf"|(?P<v2>每\s*+{_PER}\s*+(?:为|是)?\s*+{_MONEY})"
-    rf"|(?P<v3>{_MONEY_MARKED}\s*+(?:/\s*+{_PER}|一\s*+{_PER}|each\b|apiece\b|per\s++[a-z]++))"
+    rf"|(?P<v3>{_MONEY_MARKED}\s*+(?:/\s*+{_PER}|一\s*+{_PER}|each\b|apiece\b|(?:per|por|pro|par|je)\s++[a-zà-ÿ]++))"
     rf"|(?:\bat\b(?:\s++(?:the|a|an))?|@)\s*+(?P<v4>{_MONEY_MARKED})"
     rf"|(?P<v5>(?:{NUMBER_TEXT}|{_ELIDED})\s*+(?:块|塊|元)?\s*+一\s*+{_PER})"
     # "zu je 49,50 EUR", "à EUR 12,80", "a 14,20 € la unidad": each unit's price
@@ -270,7 +270,7 @@ _ASKS = re.compile("|".join(with_traditional(
 _TABLE_ROW = re.compile(r"\t|\|.*\||\S {2,}\S.* {2,}\S")
 
 _LEAD = re.compile(
-    r"^(?:另外|以及|还有|配套的?|[\s:：,，、的了共各为是和及与跟另再还也并]|一批|一些|以下|如下|下列|贵司的?|贵公司的?|你们的?|你司的?|您的"
+    r"^(?:另外|以及|还有|配套的|[\s:：,，、的了共各为是和及与跟另再还也并]|一批|一些|以下|如下|下列|贵司的?|贵公司的?|你们的?|你司的?|您的"
     r"|贵方的?|共计|合计|总共|数量为?|产品为?|货物为?|of\b|the\b|some\b|your\b|more\b|additional\b|another\b"
     r"|following\b|us\b|and\b|plus\b)++", re.IGNORECASE)
 # What stands between a product and its quantity: "Control board - 80 pcs", "B product x 2 sets".
@@ -295,6 +295,7 @@ _LEADING_SKU = re.compile(r"(?P<sku>[A-Z]{1,6}(?:-[A-Z]{1,6})*-?\d{2,}[A-Z0-9]*(
 # "Custom mounting bracket per attached drawing PCS-BRK-7", "支架（按附图）": the drawing is referred to, not a spec.
 _DRAWING_REF = re.compile(r"\s*+[,，]?\s*+(?:(?:as\s++)?per|according\s++to|to|acc\.\s*+to)\s++(?:the\s++|our\s++|your\s++)?"
                           r"(?:attached\s++)?drawings?\b.*$|\s*+[（(]?(?:按|根据|依)(?:附件|附)?(?:图纸|图)[^）)]*[)）]?$", re.IGNORECASE)
+_DASH = re.compile(r"\s++[-–—]\s++")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CN_NUMERAL_ONLY = re.compile(rf"{CN_NUMERAL}")
@@ -401,7 +402,7 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
     lines = [" ".join(parts) for parts in paragraphs]
     found = []
     for line in lines:
-        labelled = bool(("：" in line or ":" in line) and LABEL_RE.match(line.replace("：", ":")))
+        labelled = bool(("：" in line or ":" in line) and LABEL_RE.match(unspaced_label(line).replace("：", ":")))
         found.extend((part.strip(), labelled) for part in _SENTENCE.split(line) if part.strip())
     return found
 
@@ -720,6 +721,19 @@ def _prices(clause: str, items: list[_Item], reading: _Reading) -> None:
         items[0].price, reading.pending_price = reading.pending_price, None
 
 
+def _dashed_spec(product: str) -> tuple[str, str | None]:
+    """"Redutor de velocidade coaxial - modelo R47 i=15,2": a part set off by a dash that names the
+    model or size is the spec, the rest the name."""
+    parts = _DASH.split(product)
+    if len(parts) < 2:
+        return product, None
+    for number, part in enumerate(parts):
+        stated = _SPEC_CLAUSE.match(part.strip())
+        if stated and number:
+            return " - ".join(p for n, p in enumerate(parts) if n != number).strip(" -–—"), stated["v"].strip()
+    return product, None
+
+
 def split_product(text: str) -> tuple[str | None, str | None]:
     """A product's wording as (name, spec): a code beside a name is the spec."""
     text = " ".join(text.split())
@@ -768,8 +782,9 @@ def _pairs(reading: _Reading) -> list[Pair]:
         product, coded, stated = bracketed_codes(product)
         item_spec, coded_in_spec, _ = bracketed_codes(item.spec or "")
         sku = sku or coded or coded_in_spec
+        product, dashed = _dashed_spec(product)
         name, spec = split_product(_DRAWING_REF.sub("", product) or product)
-        spec = stated or spec
+        spec = stated or dashed or spec
         if item_spec:
             spec = f"{spec} {item_spec}" if spec else item_spec
         if item.quantity.endswith("千米") and item.price and _per_metre(item.price):

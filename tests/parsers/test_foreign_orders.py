@@ -438,3 +438,21 @@ def test_space_grouped_continental_amounts_and_a_po_code():
     assert parse_amount("6 240,00") == Decimal("6240.00")
     assert po_mention("下单：输送机配件 DF-PO-260209") == "DF-PO-260209"
     assert parse_credit_days("30% antecipado, saldo 60 dias após embarque") == 60
+
+
+def test_a_form_with_spaced_labels():
+    draft = _read("采购单号：HZ3Y-CG-2025-0318\n联 系 人：陈立新（后勤保障部）\n联系电话：0571-87001234 / 13957112345\n\n"
+                  "序号  设备名称          规格型号              单位  数量  单价(含税,元)   金额(元)\n"
+                  "1     管道离心泵        ISG65-160 7.5kW       台    2      6,850.00      13,700.00\n\n"
+                  "备    注：随货提供产品合格证、检测报告及增值税专用发票；送货前请提前一天电话联系。\n")
+    assert (draft.customer.contact, draft.customer.phone) == ("陈立新", "0571-87001234")
+    assert draft.special_requirements == "随货提供产品合格证、检测报告及增值税专用发票；送货前请提前一天电话联系。"
+    assert draft.lines[0].name == "管道离心泵"
+
+
+def test_a_portuguese_item_line():
+    draft = _read("segue nosso pedido de compra:\n\n"
+                  "Item 1: Redutor de velocidade coaxial - modelo R47 i=15,2 - 20 unidades - US$ 385,00 por unidade\n")
+    line = draft.lines[0]
+    assert (line.name, line.spec, str(line.quantity), str(line.unit_price)) == (
+        "Redutor de velocidade coaxial", "R47 i=15,2", "20", "385.00")
