@@ -87,7 +87,7 @@ _CURRENCY_WORDS_AFTER = (rf"元|块钱|块|圆|円|日元|美元|欧元|港元|�
 _AMOUNT_RE = re.compile(
     r"(?:每\s*+(?P<per0>[^\s\d/()]{1,4}?)\s*+)?"
     rf"(?:{CURRENCY_CODES})?\s*+[¥￥$€£]?\s*+(?P<num>{_NUMBER})\s*+{_MULT}?\s*+"
-    rf"(?:{_CURRENCY_WORDS_AFTER})?(?:\s*+(?P<jiao>\d)\s*+角)?(?:\s*+(?P<fen>\d)\s*+分)?(?:整)?"
+    rf"(?:{_CURRENCY_WORDS_AFTER})?(?:\s*+(?P<jiao>\d)\s*+角|(?<=块)(?P<jiao2>\d)(?![\d.]))?(?:\s*+(?P<fen>\d)\s*+分)?(?:整)?"
     r"\s*+(?:/\s*+(?:1\s*+)?(?P<per>[^\s\d/()]{1,6})|(?:(?<![\d.,])1|一)\s*+(?P<per1>[^\s\d/()]{1,3})|each|apiece|ea\."
     r"|(?:per|por|pro|par|je)\s++(?P<per2>[a-zà-ÿ]{1,12}))?"
     r"(?:\s*+\([^()]*\))?",  # a trailing note in brackets ("800元(含税)") does not change the amount
@@ -277,10 +277,10 @@ def parse_amount(text: str) -> Decimal | None:
     value = _number(match["num"])
     if value is None:
         return None
-    if match["jiao"] or match["fen"]:
+    if match["jiao"] or match["jiao2"] or match["fen"]:
         if match["mult"]:
             return None
-        value += Decimal(match["jiao"] or 0) / 10 + Decimal(match["fen"] or 0) / 100
+        value += Decimal(match["jiao"] or match["jiao2"] or 0) / 10 + Decimal(match["fen"] or 0) / 100
         return value
     return _times(value, match["mult"])
 

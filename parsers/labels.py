@@ -139,7 +139,7 @@ _LABEL = (rf"(?:(?P<pre>商品|产品|物料|货品|item|product|line)\s*+(?P<n1
 # A bilingual form doubles its labels ("Payment Terms / 付款条件:", "交货日期 / Delivery date:"): the
 # other language's words around the slash go with the label.
 _OTHER_LANGUAGE = r"[A-Za-z][A-Za-z .'-]{0,30}?"
-LABEL_RE = re.compile(rf"(?:^|(?<=[\s,;、|]))(?:{_OTHER_LANGUAGE}\s*+/\s*+)?(?:{_LABEL})"
+LABEL_RE = re.compile(rf"(?:^|(?<=[\s,;、|/】\]]))(?:{_OTHER_LANGUAGE}\s*+/\s*+)?(?:{_LABEL})"
                       rf"(?:\s*+/\s*+[^\s:：/=][^:：/=\n]{{0,30}}?)?\s*+[:=]", re.IGNORECASE)
 # A table cell that is nothing but a label (a header, or the left cell of a pair).
 CELL_LABEL_RE = re.compile(rf"\s*+(?:{_LABEL})\s*+:?\s*+", re.IGNORECASE)

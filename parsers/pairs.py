@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from parsers import amounts
 from parsers.labels import ITEM_FIELDS, Label, find_labels, header_label, pair_label
 
-VALUE_TRIM = " \t,;、|"
+VALUE_TRIM = " \t,;、|/"
 
 
 @dataclass

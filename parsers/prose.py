@@ -115,10 +115,12 @@ _CURRENCY = rf"(?:{CURRENCY_CODES}|[¥￥$€£])"
 _CURRENCY_AFTER = r"(?:元|块钱|RMB|CNY|USD|HKD|EUR|GBP|JPY|yuan|dollars?|euros?)"
 _MONEY_MARKED = (rf"(?:{_CURRENCY}\s*+{NUMBER_TEXT}(?:\s*+{_CURRENCY_AFTER})?"
                  rf"|{NUMBER_TEXT}\s*+{_CURRENCY_AFTER}(?:\s*+整)?)")
-_PER_UNIT_PRICE = re.compile(r"(?:[\d.,]+|[一二两三四五六七八九十百千万]+)\s*+(?:块|塊|元)?\s*+一\s*+[^\s\d，,。；;、]")
+_GLUED_AFTER = re.compile(r"[\u4e00-\u9fff]")
+_COLLOQUIAL_YUAN = re.compile(r"[\d.,]+\s*+(?:块|塊)(?:\d(?![\d.]))?")
+_PER_UNIT_PRICE = re.compile(r"(?:[\d.,]+|[一二两三四五六七八九十百千万]+)\s*+(?:(?:块|塊)\d|块|塊|元)?\s*+一\s*+[^\s\d，,。；;、]")
 # "一千二一台", "八百五一个": a colloquial figure whose last digit drops its unit, then the unit priced.
 _ELIDED = r"[一二两三四五六七八九十]++[百千万][一二两三四五六七八九](?=一)"
-_JIAO = r"(?:\s*+[\d一二两三四五六七八九]\s*+角)?"  # "十二元五角": 12.5
+_JIAO = r"(?:\s*+[\d一二两三四五六七八九]\s*+角|(?<=块)\d(?!\d))?"  # "十二元五角": 12.5; "3块5": 3.5
 _MONEY = rf"(?:{_CURRENCY}?\s*+{NUMBER_TEXT}(?:\s*+(?:{_CURRENCY_AFTER}|块){_JIAO})?(?:\s*+整)?)"
 _PER = r"(?:千克|公斤|[A-Za-z]++|[^\s\d，,。；;、]{1,2}?)"
 _PRICE_WORDS = "|".join(sorted(with_traditional(["含税单价", "不含税单价", "单价", "价格", "售价"]), key=len, reverse=True))
@@ -129,7 +131,7 @@ _PRICE = re.compile(
     rf"|(?P<v2>每\s*+{_PER}\s*+(?:为|是)?\s*+{_MONEY})"
     rf"|(?P<v3>{_MONEY_MARKED}\s*+(?:/\s*+{_PER}|一\s*+{_PER}|each\b|apiece\b|(?:per|por|pro|par|je)\s++[a-zà-ÿ]++))"
     rf"|(?:\bat\b(?:\s++(?:the|a|an))?|@)\s*+(?P<v4>{_MONEY_MARKED})"
-    rf"|(?P<v5>(?:{NUMBER_TEXT}|{_ELIDED})\s*+(?:块|塊|元)?\s*+一\s*+{_PER})"
+    rf"|(?P<v5>(?:{NUMBER_TEXT}|{_ELIDED})\s*+(?:(?:块|塊)\d|块|塊|元)?\s*+一\s*+{_PER})"
     # "zu je 49,50 EUR", "à EUR 12,80", "a 14,20 € la unidad": each unit's price
     rf"|(?:\b(?:zu\s++)?je|\bà|\bpor\s++unidad\s++a?|\bper\s++stuk)\s*+(?P<v7>{_MONEY_MARKED})"
     # "单价待定", "price to be confirmed": a price not fixed yet (the clarification asks for it)
@@ -158,7 +160,7 @@ _DELIVERY_WORDS = re.compile(
     r"|deliver|delivery|ship|dispatch|arriv|required by|needed by|need (?:it|them|the goods|these|this)\b|lead time",
     re.IGNORECASE)
 _PAYMENT_WORDS = re.compile(
-    r"付款|预付|先付|定金|订金|首付|尾款|余款|款到|月结|账期|结算|先款|全款|付清|支付|汇款|电汇|货到付|现金"
+    r"付款|预付|先付|定金|订金|首付|尾款|余款|款到|月结|账期|结算|先款|全款|付清|结清|支付|汇款|电汇|货到付|现金"
     r"|payment|prepay|deposit|\bnet\s*+-?\s*+\d|\bT/?T\b|\bL/?C\b|\bCOD\b|cash on delivery|in advance"
     r"|credit (?:terms|period|days)|on credit|balance\s++(?:payment|due|before|after|against|on|upon|within|by|in)"
     r"|\d\s*+%\s*+balance",
@@ -199,6 +201,7 @@ _BRACKETED = re.compile(r"[（(]([^()（）]{4,80})[)）]")
 _OURS = re.compile(r"我|贵|你|您|本|(?:our|your|the|us)\b", re.IGNORECASE)
 _ADDRESS_SHAPE = re.compile(r"[省市区县镇乡村路街道号园]|工地|仓库|大厦|楼|\d")
 _TERM = re.compile(r"\d\s*+%|百分之|[一二三四五六七八九]成|一半|\d+\s*+(?:天|日|days?)|\bnet\s*+-?\s*+\d|款到|先款|全款|全额|货到付"
+                   r"|月底结清|月末结清|月底结|月结"
                    r"|in advance|in full|before shipment|on delivery|\bCOD\b|against", re.IGNORECASE)
 # "老规矩月结30天", "same terms as before (Net 45)": the terms, not the pointer back at them.
 _AS_BEFORE = re.compile(r"^(?:还是|仍然|仍是|照旧|依旧|按老规矩|老规矩|跟以前一样|和以前一样)[，,]?\s*+"
@@ -220,7 +223,7 @@ _TRIGGER_WORDS = {
     "refusal": "不需要 不要 无需 不用 取消 暂不 不再 如果 如需 若需 若要 假如 倘若 don't dont do not no longer cancel if "
                "should unless",
     "noise": "@ http www. 电话 手机 传真 地址 邮编 tel phone fax mobile address",
-    "pay": "付款 预付 先付 定金 订金 首付 尾款 余款 款到 月结 账期 结算 先款 全款 付清 支付 汇款 电汇 货到付 现金 payment prepay "
+    "pay": "付款 预付 先付 定金 订金 首付 尾款 余款 款到 月结 账期 结算 先款 全款 付清 结清 支付 汇款 电汇 货到付 现金 payment prepay "
            "deposit net t/t tt l/c lc cod cash advance credit balance",
     "total": "共计 合计 总计 总共 一共 总价 总金额 总额 价税合计 实付 应付 total",
     "discount": "优惠 折扣 让利 减免 discount",
@@ -255,6 +258,7 @@ _CLOSE_BRACKETS = re.compile(r"[）)]")
 _CLAUSE = re.compile(r"[，、]|(?<!\d),|,(?!\d)")
 _LIST_MARK = re.compile(r"^\s*+(?:(?:Pos(?:ition)?\.?|Item|Line)\s*+\d{1,5}\s*+[:.)]|\d{1,2}\s*+[.、)）](?!\d)|[（(]\s*+\d{1,2}\s*+[)）]|[-*•·]\s"
                         r"|[一二三四五六七八九十]{1,3}\s*+[、.．)）]|[（(]\s*+[一二三四五六七八九十]{1,3}\s*+[)）])\s*+")
+_SOME_GOODS = re.compile(r"(?:点|些|批)(?:货|东西)|以下的?货|下面的?货")
 # A request to send what follows: "麻烦分两处送：", "请按以下发货", "please ship to:".
 _SEND_REQUEST = re.compile(r"(?:请|請|麻烦|麻煩|帮忙|幫忙|烦请|煩請)[^：:，。]{0,10}(?:送|发|發|寄|运|運)[^：:，。]{0,4}[：:]$"
                            r"|please (?:ship|send|deliver)\b[^:]{0,30}:$", re.IGNORECASE)
@@ -364,12 +368,15 @@ def prose_pairs(text: str, *, items: bool = True) -> list[Pair]:
             continue
         ordering = items and "verb" in kinds and bool(_CN_VERB.search(sentence) or _EN_VERB.search(sentence))
         reading.list_line = items and listing and not ordering
+        items_before = len(reading.items)
         _read_sentence(sentence, triggers, reading, ordering or (items and listing), notes=not labelled)
         announces = sentence.endswith((":", "：")) or ("intro" in kinds and _LIST_INTRO.search(sentence))
         # "煩請依下列明細出貨：", "please ship the following:": a request to deliver a list orders it too.
         shipping = (("deliver" in kinds and "intro" in kinds and _LIST_INTRO.search(sentence) or _SEND_REQUEST.search(sentence))
                     and not _REPORTED.search(sentence))
-        if announces and (ordering or (items and shipping)):
+        # "帮我发点货哈" then the lines: a request for goods that names none announces them
+        asks_for_goods = ordering and _SOME_GOODS.search(sentence) and len(reading.items) == items_before
+        if (announces and (ordering or (items and shipping))) or asks_for_goods:
             listing = True
     return _pairs(reading)
 
@@ -574,6 +581,17 @@ def _items(clause: str, reading: _Reading) -> list[_Item]:
     if quantities and _PER_UNIT_PRICE.search(clause):  # "还是一千二一台", "八十块一件": a price per unit, not a count
         prices = [match.span() for match in _PER_UNIT_PRICE.finditer(clause)]
         quantities = [m for m in quantities if not any(start <= m.start() < end for start, end in prices)]
+    if len(quantities) > 1:
+        # "6204轴成 两百个": a count glued to the word after it is part of a model's name, when another count follows
+        quantities = [m for n, m in enumerate(quantities)
+                      if n == len(quantities) - 1 or not _GLUED_AFTER.match(clause, m.end())] or quantities
+    colloquial_price = None
+    if len(quantities) > 1 and quantities[-1].group("unit") in ("块", "塊") and quantities[0].group("unit") not in ("块", "塊"):
+        last = quantities.pop()  # "6205轴承 150个 4块2": after a count, 块 is money (4.2 yuan), not a unit
+        colloquial_price = _COLLOQUIAL_YUAN.match(clause, last.start())
+    spec = _SPEC_CLAUSE.match(clause) if quantities else None
+    if spec and quantities[0].start() == spec.start("v"):
+        quantities = []  # "规格1.5米": a length that is the spec, not a count
     if not quantities:
         reading.pending_clauses.append(clause)  # "We need hydraulic pumps HP-200," then "150 units"
         return []
@@ -611,6 +629,8 @@ def _items(clause: str, reading: _Reading) -> list[_Item]:
         found.append(_Item(product, _quantity_text(match, clause), at=match.start(), end=match.end(),
                            spec=reading.pending_spec if number == 0 else None, listed=reading.list_line))
         reading.pending_spec = None
+    if colloquial_price and found and found[-1].price is None:
+        found[-1].price = colloquial_price.group(0)
     reading.items.extend(found)
     return found
 

@@ -456,3 +456,26 @@ def test_a_portuguese_item_line():
     line = draft.lines[0]
     assert (line.name, line.spec, str(line.quantity), str(line.unit_price)) == (
         "Redutor de velocidade coaxial", "R47 i=15,2", "20", "385.00")
+
+
+def test_a_shop_owners_colloquial_list():
+    from parsers.prose import prose_pairs
+    pairs = prose_pairs("老李，帮我发点货哈\n6204轴成 两百个 3块5一个\n6205轴承 150个 4块2\n")
+    assert [(p.label.field, p.value) for p in pairs] == [
+        ("name", "6204轴成"), ("quantity", "两百个"), ("unit_price", "3块5一个"),
+        ("name", "6205轴承"), ("quantity", "150个"), ("unit_price", "4块2")]
+    assert parse_amount("3块5一个") == Decimal("3.5")
+
+
+def test_slash_separated_labelled_cells():
+    draft = _read("本公司訂購下列品項，請安排出貨，謝謝。\n"
+                  "【品項1】品名：交流伺服馬達／型號：SM130-15／數量：１２台／單價：人民幣３，２５０元\n")
+    assert [(l.name, l.spec, str(l.quantity), l.unit, str(l.unit_price)) for l in draft.lines] == [
+        ("交流伺服馬達", "SM130-15", "12", "台", "3250")]
+
+
+def test_a_length_that_is_the_spec_is_no_count():
+    draft = _read("按贵司报价单的价格下单，具体如下：\n  1、步进驱动器，型号DM542，数量300台，单价95元\n"
+                  "  2、电机连接线，规格1.5米，数量300条，单价6.5元\n")
+    assert [(l.name, l.spec, str(l.quantity), l.unit) for l in draft.lines] == [
+        ("步进驱动器", "DM542", "300", "台"), ("电机连接线", "1.5米", "300", "条")]
