@@ -27,7 +27,7 @@ from parsers.labels import ITEM_FIELDS
 from parsers.identity import fill_identity
 from parsers.message import MailMessage, read_message
 from parsers.order_text import Pair, build_draft, count_items, order_body, parse_order_text, read_pairs
-from parsers.ordering import places_order
+from parsers.ordering import only_asks, places_order
 from parsers.prose import prose_pairs
 from parsers.quotes import forwarded_part
 from parsers.reply import parse_reply
@@ -59,9 +59,9 @@ def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None, bool]:
         return read_pairs(order_body(html_to_text(mail.html)))
 
     body = order_body(mail.text)
-    pairs = _with_attachments(subject_pairs + _body_pairs(mail, body, html_pairs), mail)
-    pairs = _with_prose(pairs, body)
-    if looks_like_order(pairs, subject):
+    labelled = _with_attachments(subject_pairs + _body_pairs(mail, body, html_pairs), mail)
+    pairs = _with_prose(labelled, body)
+    if looks_like_order(pairs, subject) and not _only_asked(labelled, body):
         return pairs, None, True
     if mail.html and not mail.from_html:
         candidate = subject_pairs + html_pairs()
@@ -79,6 +79,14 @@ def _order_pairs(mail: MailMessage) -> tuple[list[Pair], str | None, bool]:
     if _places_order(body, subject, pairs):  # its items written in a way no reader takes apart
         return pairs, None, True
     return pairs, None, False
+
+
+def _only_asked(labelled: list[Pair], body: str) -> bool:
+    """Items only the sentences name, each in a question or a supposition ("A产品要100台的话
+    什么价？"): a price or stock question, not an order. (Labelled items are a form's.)"""
+    if any(p.label.field in ITEM_FIELDS for p in labelled):
+        return False
+    return only_asks(simplified(body))
 
 
 def _places_order(body: str, subject: str, pairs: list[Pair]) -> bool:

@@ -76,17 +76,17 @@ _FIRM_ORDER_SUBJECT_RE = re.compile(r"订单|订购|下单|订货|\bpurchase\s+o
 _ORDERING_RE = re.compile(
     r"订购|下单|订货|我司采购|我们采购|现采购|采购如下|采购以下|请安排(?:生产|发货|备货)?|请按.{0,12}(?:备货|发货|生产)"
     r"|(?<![a-z])(?:please (?:supply|deliver|ship|book|process|enter|accept|find (?:attached )?our (?:purchase )?order)"
-    r"|(?:we|i) (?:would like to |wish to |want to )?(?:order|place (?:an |the following |our )?order)"
-    r"|our (?:purchase )?(?:order|PO)\b(?! confirmation)|following order)",
+    r"|(?:we|i) (?:hereby )?(?:would like to |wish to |want to )?(?:order|place (?:an |the |the following |our |this )?order)"
+    r"|our (?:confirmed |firm |official |new )?(?:purchase )?(?:order|PO)\b(?! confirmation)|following order)",
     re.IGNORECASE)
 # "如需订购请…", "if you would like to order …": a seller inviting an order, not a buyer placing one.
 _INVITING_RE = re.compile(r"(?:如需|如要|如果|若|欢迎|如您|如贵司|贵司如|期待|如蒙|倘蒙|如承|敬请|静候|if you|should you"
-                          r"|once you|when you|you can"
+                          r"|once you|when you|you can|(?<![a-z])(?:if|once|before|after|unless|should|shall)(?![a-z])"
                           r"|you may|feel free to|look forward to)[^。.!！?？\n]{0,14}$", re.IGNORECASE)
 # A supplier quoting to us: its own offer, with a validity or a quotation number.
 _QUOTATION_BODY_RE = re.compile(
     r"报价[^。.\n]{0,8}如下|我司报价|我方报价|现报价|特此报价|报价有效期|报价单号|报价编号|有效期\s*[:：为至]"
-    r"|pleased to (?:quote|offer)|our (?:best )?(?:quotation|quote|offer)|quotation (?:no|number|#)"
+    r"|pleased to (?:quote|offer)|(?<![a-z])our (?:best )?(?:quotation|quote|offer)|quotation (?:no|number|#)"
     r"|quote (?:no|number|#)|(?:price |offer |quote )?validity\s*:|(?:quote|quotation|offer|prices?) (?:is |are )?valid"
     r" (?:for|until|till)",
     re.IGNORECASE)

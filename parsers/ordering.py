@@ -23,7 +23,7 @@ import re
 from parsers.amounts import NUMBER_TEXT, QUANTITY_UNITS
 from parsers.order_text import Pair
 
-__all__ = ["places_order", "asks_for_count"]
+__all__ = ["places_order", "asks_for_count", "only_asks"]
 
 # Fields of an order beyond its items: one of them, or a price, makes the quantity an order's.
 _ORDER_FIELDS = frozenset({"customer.address", "requested_delivery_date", "payment_terms", "customer_po",
@@ -50,16 +50,23 @@ _CODE_QUANTITY_RE = re.compile(
 _ASKS_FOR_COUNT_RE = re.compile(rf"(?:补|来|加|订|定|要|拿|备)(?:上|个)?\s*+{NUMBER_TEXT}\s*+{_UNIT}", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
 _NOT_ASKING_RE = re.compile(r"[?？吗]|的话|如果|假如|若|是否|样品|sample", re.IGNORECASE)
+# A sentence that asks (its end, or 吗/呢 before it) and a clause that supposes ("要100台的话", "如果来20台").
+_SENTENCE_END = re.compile(r"[。！!？?；;\n]")
+_ASKS_RE = re.compile(r"[?？][\s）)]*$|[吗呢么][\s。.…~～]*$", re.IGNORECASE)
+_SUPPOSES_RE = re.compile(r"的话|如果|假如|假设|若是|要是|(?<![a-z])(?:if|in case|should you|supposing)(?![a-z])",
+                          re.IGNORECASE)
 # A price: an amount with its currency.
 _MONEY_RE = re.compile(
     r"(?:[¥￥$€£]|(?<![a-z])(?:rmb|cny|usd|eur|cad|aud|gbp|hkd|nt\$|ntd|jpy|sgd|chf)(?![a-z]))\s*+\d"
-    r"|\d[\d,.]*\s*+(?:元|万元|万|块钱|円|(?<![a-z])(?:rmb|cny|usd|eur|euro|cad|aud|gbp|hkd|ntd|jpy|sgd|chf|yuan)(?![a-z]))",
+    r"|\d[\d,.]*\s*+(?:元|万元|万|块钱|块(?=\d)|円|(?<![a-z])(?:rmb|cny|usd|eur|euro|cad|aud|gbp|hkd|ntd|jpy|sgd|chf|yuan)(?![a-z]))",
     re.IGNORECASE)
 # Words of a buyer placing an order, beyond parsers.classify's: a framework order issued, an
 # order "below", a German or French order.
 _PLACING_RE = re.compile(
     r"下达[^。\n]{0,16}订单|订单如下|要货如下|采购订单如下|(?:我们|我司)(?:定|订)了"
     r"|(?:请|麻烦|烦请)[^。！!?？\n，,]{0,8}(?<![补重退换])(?:送货|送到|送至|送|发货|发到|发至|寄)"
+    # a shop owner asking a supplier he knows: "帮我发点货哈", "再送些货过来"
+    r"|帮(?:我|我们|忙)[^。！!?？\n，,]{0,4}(?<![补重退换])(?:发|送|寄|备)(?:点|些|一些|一批|一下)?货|(?<![已])(?:发|送|寄|备)(?:点|些)货"
     # our rep passing on a customer's order for entry: "客户在微信上下的单，请录入", "转订单系统录入"
     r"|下(?:了|的)(?:一)?单(?!号)|(?:请|帮忙|麻烦)[^。\n，,]{0,4}录入|录入(?:系统|订单|一下)|转(?:订单)?系统录入"
     r"|(?<![a-z])(?:order (?:below|as follows)|(?:the|our) following (?:order|items)|new (?:purchase )?order"
@@ -109,3 +116,25 @@ def asks_for_count(text: str) -> bool:
         if not _NOT_ASKING_RE.search(clause):
             return True
     return False
+
+
+def only_asks(text: str) -> bool:
+    """Whether every sentence that names a quantity of goods asks or supposes rather than
+    orders ("A产品要100台的话什么价？", "what is your price for 200 pcs of P001?"): a question
+    about an order not placed, however its product and count read. False when no quantity
+    is named. `text` is Simplified."""
+    head = text[:5000]
+    named = False
+    for found in _QUANTITY_RE.finditer(head):
+        named = True
+        start = max((m.end() for m in _SENTENCE_END.finditer(head, max(0, found.start() - 200), found.start())),
+                    default=max(0, found.start() - 200))
+        end = _SENTENCE_END.search(head, found.end())
+        sentence = head[start:end.end() if end else len(head)]
+        if _ASKS_RE.search(sentence.rstrip()):
+            continue
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, found.start() - start)), default=0)
+        clause_end = _CLAUSE_END.search(sentence, found.end() - start)
+        if not _SUPPOSES_RE.search(sentence[clause_start:clause_end.start() if clause_end else len(sentence)]):
+            return False
+    return named
