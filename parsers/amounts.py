@@ -302,6 +302,7 @@ def parse_quantity(text: str) -> tuple[Decimal, str | None] | None:
     text = normalize(text)
     if len(text) > MAX_VALUE:
         return None
+    text = _SPELLED_AND_FIGURE.sub(r"\1", text)  # "ten (10) pcs", as contracts write it: the figure
     match = _QUANTITY_RE.fullmatch(text)
     if match is None:
         converted = _english(_arabic(text))
@@ -321,6 +322,9 @@ _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 # Units that measure rather than count: their quantities may have decimals ("1.250 t", "2.500 kg").
 _MEASURE = re.compile(r"(?:k?g|t|mm|cm|km|m|m2|m3|ml|l|lbs?|ft|yd|oz|gal|吨|噸|公斤|千克|克|米|公尺|升|毫升|斤|平方|立方|㎡|㎥|码|碼)"
                       r"(?![A-Za-z])", re.IGNORECASE)
+
+
+_SPELLED_AND_FIGURE = re.compile(r"^[A-Za-z][A-Za-z -]{2,40}?\s*+\((\d[\d,.]*)\)")
 
 
 def is_vague_amount(text: str) -> bool:

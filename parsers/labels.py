@@ -302,6 +302,9 @@ def _agreed(fields: list[str]) -> str | None:
     return None
 
 
+_CURRENCY_AFTER_COMMA = re.compile(r"\s*+,\s*+(?:EUR|USD|CNY|RMB|GBP|JPY|HKD|AUD|SGD|CHF|RUB|€|\$|元)\s*+$", re.IGNORECASE)
+
+
 def header_label(cell: str) -> Label | None:
     """What a table column holds, from its header cell (NFKC text): "数量(台)",
     "品名/Description", "单价(元) Unit Price", "规格型号 Spec", "Qty (pcs)", "Item No."
@@ -318,6 +321,7 @@ def header_label(cell: str) -> Label | None:
         for inner in _PARENS.findall(text):
             paren = paren or _unit_in(inner)
         text = _PARENS.sub(" ", text).strip()
+    text = _CURRENCY_AFTER_COMMA.sub("", text)  # "Price, EUR", "Sum, USD": the column's currency
     field = _header_field(text)
     if field is None:
         field = _split_header_field(text)

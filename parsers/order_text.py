@@ -149,7 +149,7 @@ class _Reader:
             self.problem(where, "invalid", f"折扣请写成金额(元),而非折扣率:{quoted(value)} / state the discount in 元, not as a rate")
             return None
         # "优惠：-1000元": a discount written as the minus it takes off is that amount.
-        return self.amount(where, re.sub(r"^\s*[-−–]\s*(?=[\d¥￥$])", "", value))
+        return self.amount(where, re.sub(r"^\s*[-−–]\s*(?=[\d¥￥$€£]|[A-Z]{3}\s*\d)", "", value))
 
     def line(self, number: int, item: _Item) -> DraftLine:
         values = {name: value for name, (value, _label) in item.values.items()}

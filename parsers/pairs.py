@@ -92,9 +92,19 @@ _WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
 _ITEM_PARTS = frozenset({"sku", "quantity", "unit_price", "amount", "spec"})
 _CELL_PAIR = re.compile(r"^(?P<label>[^:：]{1,12})[:：]\s*+(?P<value>\S.*)$")
 _GLUED_CELL = re.compile(r"^(?P<label>规格型号|规格|型号|數量|数量|单价|單價|金额|金額|单位|單位|编码|編碼|料号|货号)(?P<value>[^:：]*\d.*)$")
+_LIST_MARK = re.compile(r"^(?:\d{1,3}\s*+[/、)）.]|[(（]\d{1,3}[)）]|[-*•·])\s*+(?=\D)")
+_PRICE_WORD = re.compile(r"^(?:unit\s++price|price|preis|precio|prix|preço|单价|價格|价格)\s*+[:：]?\s*+", re.IGNORECASE)
 _SPEC_CELL = re.compile(r"^(?:规格型号|规格|型号|型式|規格|型號|Typ|Type|Model|Size|Spec)\s*+[:：]?\s*+(?P<value>\S.*)$", re.IGNORECASE)
 _MONEY_CELL = re.compile(r"元|[¥￥$€£]|\b(?:RMB|CNY|USD|EUR|HKD|GBP|JPY)\b", re.IGNORECASE)
 _ITEM_CODE = re.compile(r"(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9._\-/#]{1,39}")
+
+
+def _money(text: str) -> str | None:
+    """A cell that is a price: "500元/台", "price 145 USD/pc" (the word dropped)."""
+    if not _MONEY_CELL.search(text):
+        return None
+    figure = _PRICE_WORD.sub("", text)
+    return figure if amounts.parse_amount(figure) is not None else None
 
 
 def _cell_label(text: str) -> Pair | None:
@@ -116,19 +126,21 @@ def _with_bare_cells(pairs: list[Pair], bare: list[tuple[int, str]]) -> list[Pai
         return pairs
     found: list[tuple[int, Pair]] = []
     labelled = [(at, _cell_label(text)) for at, text in bare]
-    if len(fields & _ITEM_PARTS) + sum(1 for _, pair in labelled if pair and pair.label.field in _ITEM_PARTS) < 2:
+    parts = sum(1 for (_, pair), (_, text) in zip(labelled, bare)
+                if (pair and pair.label.field in _ITEM_PARTS) or _SPEC_CELL.match(text) or _money(text))
+    if len(fields & _ITEM_PARTS) + parts < 2:
         return pairs
     for (at, text), (_, pair) in zip(bare, labelled):
         if pair is not None and pair.label.field not in fields:
             found.append((at, pair))
         elif _SPEC_CELL.match(text) and "spec" not in fields:
             found.append((at, Pair(Label("spec"), _SPEC_CELL.match(text)["value"])))
-        elif _MONEY_CELL.search(text) and amounts.parse_amount(text) is not None and "unit_price" not in fields:
-            found.append((at, Pair(Label("unit_price"), text)))  # "500元/台"
+        elif _money(text) and "unit_price" not in fields:
+            found.append((at, Pair(Label("unit_price"), _money(text))))  # "500元/台", "price 145 USD/pc"
         elif _ITEM_CODE.fullmatch(text) and "sku" not in fields:
             found.append((at, Pair(Label("sku"), text)))
         elif _WORDS.search(text) and "name" not in fields:
-            found.append((at, Pair(Label("name"), text)))
+            found.append((at, Pair(Label("name"), _LIST_MARK.sub("", text))))  # "1/ Hydraulic cylinder"
         else:
             continue
         fields.add(found[-1][1].label.field)

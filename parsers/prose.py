@@ -57,7 +57,8 @@ _LATIN = re.compile(r"[A-Za-zÀ-ÿ.]+")
 _ASCII_UNITS = sorted({u.lower() for u in QUANTITY_UNITS if _LATIN.fullmatch(u)}, key=len, reverse=True)
 _CJK_UNITS = sorted((u for u in QUANTITY_UNITS if not _LATIN.fullmatch(u)), key=len, reverse=True)
 _UNIT = (rf"(?:{'|'.join(map(re.escape, _CJK_UNITS))})(?!月|星期|礼拜|小时|钟头|工作日|季度|人|次|事|问题)"
-         rf"|(?:{'|'.join(map(re.escape, _ASCII_UNITS))})(?![A-Za-z])")
+         rf"|(?:{'|'.join(map(re.escape, _ASCII_UNITS))})(?![A-Za-z])"
+         r"|(?<=\s)m(?![A-Za-z0-9²³])")  # "40 m" of belt, set apart by a space ("3M" is a brand)
 # A quantity: a number not inside a code ("HP-200") and a unit word after it.
 _QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.,\-/#_×*第])(?P<num>{NUMBER_TEXT}|(?<![A-Za-z])(?:{EN_NUMBER_WORDS})(?:[\s-]++(?:{EN_NUMBER_WORDS}))*+)"
@@ -87,7 +88,7 @@ _EN_VERB = re.compile(
     r"|ordiniamo)\b(?:\s++(?:us|me|to us|the following|following|another"
     r"|additional|further|an additional|a further))*+", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"如下|以下|下列|下面|下述|as follows|the following(?: items?| products?| goods)?\s*+[:：]|following items"
-                         r"|\b(?:order|items?|goods|products?|list(?:ed)?|quantities|lines?)\s++below\b"
+                         r"|\b(?:order|items?|goods|products?|list(?:ed)?|quantities|lines?|as)\s++below\b"
                          r"|\b(?:el siguiente|los siguientes|folgende|nachstehende|volgende|ci-dessous|suivante)",
                          re.IGNORECASE)
 _QUESTION = re.compile(

@@ -479,3 +479,25 @@ def test_a_length_that_is_the_spec_is_no_count():
                   "  2、电机连接线，规格1.5米，数量300条，单价6.5元\n")
     assert [(l.name, l.spec, str(l.quantity), l.unit) for l in draft.lines] == [
         ("步进驱动器", "DM542", "300", "台"), ("电机连接线", "1.5米", "300", "条")]
+
+
+def test_an_item_line_of_comma_cells_with_a_spelled_and_written_count():
+    draft = _read("our boss agree to order below items:\n\n"
+                  "1/ Hydraulic cylinder, model HOB50x150, quantity: ten (10) pcs, price 145 USD/pc\n"
+                  "2/ Solenoid valve, model 4WE6D-24VDC, quantity: twenty-four (24) pcs, price 62.50 USD/pc\n")
+    assert [(l.name, l.spec, str(l.quantity), l.unit, str(l.unit_price)) for l in draft.lines] == [
+        ("Hydraulic cylinder", "HOB50x150", "10", "pcs", "145"), ("Solenoid valve", "4WE6D-24VDC", "24", "pcs", "62.50")]
+
+
+def test_metres_by_a_spaced_m_and_a_discount_written_minus_currency():
+    draft = _read("Please process our order as below:\n\n"
+                  "• Stainless chain conveyor belt, spec SS304 W300mm – 40 m @ USD 96.00/m\n"
+                  "• Sprocket, spec 12T P25.4 – 16 pcs @ USD 18.50/pc\n\nSpecial discount: -USD 276.00\n"
+                  "玻璃需贴3M保护膜。\n")
+    assert [(str(l.quantity), l.unit) for l in draft.lines] == [("40", "m"), ("16", "pcs")]
+    assert str(draft.discount) == "276.00"
+
+
+def test_a_column_header_with_its_currency_after_a_comma():
+    from parsers.labels import header_label
+    assert (header_label("Price, EUR").field, header_label("Sum, EUR").field) == ("unit_price", "amount")
