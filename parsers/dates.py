@@ -195,7 +195,9 @@ _MONTH_PART_RE = re.compile(
 # "本月20日", "下月5号", "20号前": a day of this or next month.
 _DAY_OF_MONTH_RE = re.compile(
     r"(?P<which>下下个?月|下个?月|次月|本月|这个?月|当月)\s*+(?P<d>\d{1,2})\s*+(?:日|号)"
-    r"|(?<![\d月/.\-])(?P<bd>\d{1,2})\s*+(?:日|号)\s*+(?=前|之前|以前)")
+    r"|(?<![\d月/.\-])(?P<bd>\d{1,2})\s*+(?:日|号)\s*+(?=前|之前|以前)"
+    r"|\bthe\s++(?P<ed>\d{1,2})(?:st|nd|rd|th)\b(?!\s++(?:of\s++)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+    re.IGNORECASE)
 _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
              "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
              "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "few": None}
@@ -232,7 +234,7 @@ def _digits(run: str) -> str:
 
 def _relative(clean: str, reference: date | None, text: str) -> DateReading | None:
     """A date written relative to the reference date, or None when there is none."""
-    for reader in (_weekday, _month_part, _day_of_month, _duration, _day_word):
+    for reader in (_day_of_month, _weekday, _month_part, _duration, _day_word):  # "Friday the 19th" is the 19th
         found = reader(clean)
         if found is None:
             continue
@@ -330,7 +332,7 @@ def _day_of_month(clean: str):
         return None
     which = (match["which"] or "").replace("个", "")
     ahead = {"下下月": 2, "下月": 1, "次月": 1}.get(which, 0)
-    day = int(match["d"] or match["bd"])
+    day = int(match["d"] or match["bd"] or match["ed"])
 
     def resolve(reference: date) -> date:
         months = reference.month - 1 + ahead

@@ -501,3 +501,10 @@ def test_metres_by_a_spaced_m_and_a_discount_written_minus_currency():
 def test_a_column_header_with_its_currency_after_a_comma():
     from parsers.labels import header_label
     assert (header_label("Price, EUR").field, header_label("Sum, EUR").field) == ("unit_price", "amount")
+
+
+def test_a_day_of_the_month_named_with_its_weekday_and_the_end_of_next_month():
+    from datetime import date
+    from parsers.dates import read_date
+    assert str(read_date("Need them by Friday the 19th.", date(2025, 9, 7)).value) == "2025-09-19"
+    assert str(read_date("not later than end of next month", date(2024, 9, 10)).value) == "2024-10-31"
