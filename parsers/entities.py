@@ -24,6 +24,7 @@ __all__ = ["Phone", "phones_in", "chinese_name", "company_in", "companies_in", "
 MAX_LINE = 400  # longer lines are text, not a name, an address or a number
 
 _HAN = "\u4e00-\u9fff\u3400-\u4dbf"
+_UPPER_ASCII = "A-Z"
 _KANA = "\u3040-\u309f\u30a0-\u30ff\u30fc"
 
 # ---------------------------------------------------------------- telephones
@@ -87,10 +88,19 @@ def phones_in(line: str) -> list[Phone]:
 # ----------------------------------------------------------------- companies
 
 _CN_FORMS = (r"股份有限公司|有限责任公司|有限責任公司|有限公司|集团有限公司|集團有限公司|集团公司|集團公司|集团|集團|株式会社|有限会社"
-             r"|合同会社|公司|厂|廠|研究所|研究院|商行|经营部|經營部|门市部|門市部|事务所|事務所|工作室")
+             r"|合同会社|公司|厂|廠|研究所|研究院|商行|经营部|經營部|门市部|門市部|事务所|事務所|工作室"
+             # institutions that buy: a university, a college, a hospital, a school (not 大学城, 学院路, 医院街)
+             r"|(?:大学|大學|学院|學院|医院|醫院|卫生院|衛生院|中学|中學|学校|學校)(?![城路街道巷区區生])"
+             # a government body under its county or city: 清溪县水利局, 东江市交通运输局
+             rf"|(?<=[县縣市区區省州旗镇鎮])[{_HAN}]{{2,6}}?(?:局|委员会|委員會|管理处|管理處)")
 _CN_STRONG = re.compile(r"有限|株式会社|有限会社|合同会社|集团|集團|股份")
 _CN_COMPANY = re.compile(
     rf"(?P<c>[{_HAN}{_KANA}（）()A-Za-z0-9&·]{{2,40}}?(?:{_CN_FORMS}))(?![{_HAN}]{{0,2}}(?:有限|公司|会社))")
+# A legal form written before the name: Russian/Kazakh ООО «Техснаб», OOO "UralPrivod", ТОО, АО; Indonesian
+# PT Maju Jaya. Without quotes only where the form cannot be a word (OOO, ООО, PT before capitalised words).
+_PREFIX_FORM = re.compile(
+    r"(?<![\w])(?P<c>(?:OOO|ООО|ZAO|ЗАО|OAO|ОАО|PAO|ПАО|AO|АО|TOO|ТОО|ИП|PT\.?)\s*+[\"«“„'][^\"»”“'\n]{2,40}[\"»”']"
+    r"|(?:OOO|ООО|PT)\s++[A-ZА-ЯЁ][\w&-]*+(?:\s++[A-ZА-ЯЁ&][\w&-]*+){0,4})")
 # "M/s. Sri Balaji Engineering Works": Messrs before a firm's name (India).
 _MESSRS = re.compile(r"\bM/[sS]\.?\s*+(?P<c>[A-Z][\w&'()-]*(?:[ .][ ]?[A-Z&(][\w&'().-]*){0,7})")
 _JP_PREFIXED = re.compile(rf"(?P<c>(?:株式会社|有限会社|合同会社)[{_HAN}{_KANA}A-Za-z0-9・&]{{2,20}})")
@@ -99,15 +109,19 @@ _EN_FORMS = (r"Co\.,?\s*+Ltd\.?|Co\.?,?\s*+Limited|Company\s++Limited|Pvt\.?\s*+
              r"|Sdn\.?\s*+Bhd\.?|GmbH\s*+&\s*+Co\.\s*+KG|Ltd\.?|Ltda\.?|Limited|Inc\.?|LLC|L\.L\.C\.|LLP|GmbH|mbH|AG|KG"
              r"|Corp\.?|Corporation|Company|Co\.|S\.A\.(?:\s*+de\s++C\.V\.)?|S\.A\.S\.|S\.p\.A\.?|S\.r\.l\.?|S\.L\.|SARL|SAS"
              r"|B\.V\.|N\.V\.|BV|NV|PLC|A/S|ApS|AB|Oy|Oyj|K\.K\.|Sp\.\s*+z\s*+o\.o\.|s\.r\.o\.|d\.o\.o\.|a\.s\.|Kft\.?"
-             r"|Zrt\.?|S\.L\.U\.|S\.A\.U\.|SpA|Srl|JSC|A\.Ş\.|Ltd\.?\s*+Şti\.?|Trading")
+             r"|Zrt\.?|S\.L\.U\.|S\.A\.U\.|SpA|Srl|JSC|PJSC|OJSC|CJSC|A\.Ş\.|Ltd\.?\s*+Şti\.?|Trading"
+             # Gulf free zones and partnerships, Latin America, the Baltics, Central Asia, Indonesia
+             r"|FZE|FZCO|FZC|DMCC|W\.L\.L\.?|WLL|S\.A\.C\.|C\.A\.|UAB|SIA|OÜ|TOO|Tbk\.?|Berhad")
 _EN_COMPANY = re.compile(
     rf"(?<!/)(?P<c>[A-Z0-9][\w&.,'() -]{{0,60}}\b(?P<form>{_EN_FORMS}))(?![\w])")
 # Words that lead into a company named in a sentence: "我是X公司…", "以下是X公司的", "from X Ltd".
 _CN_LEAD_IN = re.compile(
     r"^.*?(?:我是|我们是|我們是|这里是|這裡是|这是|這是|以下是|下面是|我司|本司|我们|我們|本公司|来自|來自|代表|贵司|貴司|就是|都是|也是)")
 _EN_NAME_WORD = re.compile(r"^(?:\(?[A-Z0-9&À-ÖØ-Þ][\w&'.()-]*|of|and|for|the|de|du|la|le|des|del|della|der|den|van|von|und|et|y|e|i|en|ve|&)$")
-_CN_FORM_HINT = re.compile(rf"{_CN_FORMS}")
-_EN_FORM_HINT = re.compile(rf"\b(?:{_EN_FORMS})(?![\w])")
+# The forms' last words as plain literals (a search starting with a lookbehind would try every position).
+_CN_FORM_HINT = re.compile(r"公司|厂|廠|会社|研究所|研究院|商行|经营部|經營部|门市部|門市部|事务所|事務所|工作室|集团|集團|大学|大學|中学|中學"
+                           r"|学院|學院|学校|學校|医院|醫院|卫生院|衛生院|局|委员会|委員會|管理处|管理處")
+_EN_FORM_HINT = re.compile(rf"\b(?=[A-Z]|mbH|s\.r|d\.o|a\.s)(?:{_EN_FORMS})(?![\w])")  # the lookahead spares most word starts
 _EN_FORM_END = re.compile(rf"\b(?:{_EN_FORMS})$")
 _HAN_OR_KANA = re.compile(f"[{_HAN}{_KANA}]")
 _NOT_COMPANY_START = re.compile(r"^(?:我|贵司|贵公司|貴司|貴公司|贵方|貴方|本公司|本司|本厂|本廠|请|請|谢谢|謝謝|此致|您|你|该|該|此|其"
@@ -141,6 +155,10 @@ def strip_lead_in(company: str, form_at: int | None = None) -> str:
     return kept + gap + tail if kept else tail
 
 
+# A college, an institute, a ward: part of the university, company or hospital named before it.
+_PART_OF = ("学院", "學院", "研究所", "研究院", "中心", "实验室", "實驗室", "科室")
+
+
 def companies_in(line: str, *, strong: bool = False) -> list[tuple[str, int, int]]:
     """Companies named on a line, by their legal form: (name, start, end).
 
@@ -154,9 +172,13 @@ def companies_in(line: str, *, strong: bool = False) -> list[tuple[str, int, int
     # is not searched with it.
     cjk = _CN_FORM_HINT.search(line) is not None
     latin = _EN_FORM_HINT.search(line) is not None
-    for pattern in (_JP_PREFIXED, _CN_COMPANY, _EN_COMPANY, _MESSRS):
+    # A form before the name is quoted after it, or is OOO/ООО/PT
+    prefixed = "OOO" in line or "ООО" in line or "PT" in line or "AO" in line or "АО" in line or "TOO" in line \
+        or "ТОО" in line or "ИП" in line
+    for pattern in (_JP_PREFIXED, _CN_COMPANY, _EN_COMPANY, _MESSRS, _PREFIX_FORM):
         if pattern is _MESSRS and "/" not in line or pattern is _EN_COMPANY and not latin \
-                or pattern is not _EN_COMPANY and pattern is not _MESSRS and not cjk:
+                or pattern is _PREFIX_FORM and not prefixed \
+                or pattern in (_JP_PREFIXED, _CN_COMPANY) and not cjk:
             continue
         for match in pattern.finditer(line):
             start, end = match.span("c")
@@ -165,10 +187,12 @@ def companies_in(line: str, *, strong: bool = False) -> list[tuple[str, int, int
             raw = match["c"]
             name = raw.strip(" ,")
             form_at = match.start("form") - start - (len(raw) - len(raw.lstrip(" ,"))) if pattern is _EN_COMPANY else None
-            clipped = strip_lead_in(name, form_at)
+            clipped = name if pattern is _PREFIX_FORM else strip_lead_in(name, form_at)
             start += len(name) - len(clipped)
             name = clipped
-            if pattern is _EN_COMPANY or pattern is _MESSRS:
+            if pattern is _PREFIX_FORM:
+                pass  # the form before the name says it is one
+            elif pattern is _EN_COMPANY or pattern is _MESSRS:
                 if len(name) < 4 or (strong and re.fullmatch(r"(?:[\w&'.-]+\s+)?(?:Company|Trading|AB|AG|KG)", name)):
                     continue
                 first = name.split(" ")[0]
@@ -181,10 +205,13 @@ def companies_in(line: str, *, strong: bool = False) -> list[tuple[str, int, int
             else:
                 if _NOT_COMPANY_START.match(name):
                     continue
+                if found and name.endswith(_PART_OF) and not line[found[-1][2]:start].strip():
+                    continue  # "东江大学 机械工程学院": the college of the university just named
                 core = re.sub(_CN_FORMS, "", name)
                 if strong and (not _CN_STRONG.search(name) and len(core) < 4 or len(core) < 2):
                     continue
-                if not strong and len(name) < 4 and name.endswith(("公司", "会社")):
+                if not strong and len(name) < 4 and name.endswith(("公司", "会社", "大学", "大學", "医院", "醫院", "学院", "學院",
+                                                                   "学校", "學校", "中学", "中學")):
                     continue
             found.append((name, start, end))
     found.sort(key=lambda item: item[1])
@@ -204,12 +231,41 @@ _GENERIC = re.compile(rf"(?:{_TRADES}|控制|生产|生產|检测|檢測|测试|
                       r"|进口|進口|国产|國產|标准|標準|非标|非標|定制|自动|自動|其他|相关|相關|工业|工業|电动|電動|数控|數控|智能)+")
 
 
+# The same in English, as Indian and Gulf firms sign without a legal form: "Kaveri Engineering Works",
+# "Shree Ganesh Industries", "Patel Brothers" — capitalised words ending in a word for a firm.
+_EN_FIRM_WORDS = (r"Works|Industries|Enterprises|Engineers|Traders|Exports|Impex|Mills|Agencies|Associates|Brothers|Bros\.?"
+                  r"|&\s*+Sons|Fabricators|Foundry|Forgings|Castings|Hydraulics|Pneumatics|Electricals|Udyog|Overseas")
+_EN_SHORT_COMPANY = re.compile(
+    rf"(?P<c>[{_UPPER_ASCII}][\w&'.-]*+(?:\s++(?:[{_UPPER_ASCII}&][\w&'.-]*+|of|and)){{0,4}}?\s++(?:{_EN_FIRM_WORDS}))")
+# Words that open a department's or a trade's name, not a firm's: "Maintenance Works", "Civil Works".
+_EN_NOT_FIRM = re.compile(r"^(?:The|Our|Your|Civil|Public|Maintenance|Project|Site|Plant|General|Electrical|Mechanical|Export"
+                          r"|Import|Purchase|Purchasing|Sales|Dear|To|From|For|Attn|Re)\b")
+_EN_TITLE_WORD = re.compile(r"\b(?:manager|director|officer|department|dept|team|head|assistant|executive|buyer|division)\b",
+                            re.IGNORECASE)
+# A person after the short name on one line: "永兴五金 老陈", "润达泵业 王明".
+_FAMILIAR = re.compile(rf"[老小阿][{_HAN}]")
+
+
 def short_company(line: str) -> str | None:
-    """A line that is a company's short name alone (a trade name and its trade), or None."""
-    match = _SHORT_COMPANY.fullmatch(line.strip())
+    """A line that is a company's short name alone (a trade name and its trade, maybe its
+    department or the person signing after it), or None."""
+    line = line.strip()
+    if line[:1].isascii():
+        match = _EN_SHORT_COMPANY.fullmatch(line) if line[:1].isupper() and " " in line else None
+        if not match or _EN_NOT_FIRM.match(line) or _EN_TITLE_WORD.search(line):
+            return None
+        return match["c"]
+    match = _SHORT_COMPANY.match(line)
     if not match or chinese_name(match["c"]) or _GENERIC.fullmatch(match["brand"]):
         return None
+    rest = line[match.end():]
+    if rest and not (rest[:1].isspace() and _signing_person(rest.strip())):
+        return None
     return match["c"]
+
+
+def _signing_person(word: str) -> bool:
+    return chinese_name(word) or bool(_FAMILIAR.fullmatch(word)) and word[1] in _SURNAMES and word[1] not in "师師时時"
 
 
 def company_in(line: str, *, strong: bool = False) -> str | None:
@@ -348,7 +404,16 @@ def address_in(line: str) -> str | None:
         value = value.strip(" .")
         if value.count(",") >= 2 and _POSTCODE.search(value) and len(value) <= 160 and value[:1].isupper():
             return value
+    elif "地址" in line or "地點" in line or "地点" in line:
+        # "地址还是老地方 永康五金城北区C座12号": the word without a colon, the place after a space or 是/在
+        said = _ADDRESS_SAID.search(line)
+        if said and _CJK_STREET.search(said["v"]):
+            return said["v"]
     return None
+
+
+_ADDRESS_SAID = re.compile(
+    rf"(?:地址|地點|地点)(?:[^\s:：，。,;；\d]{{0,8}}?\s++|(?:是|为|為|在)\s*+)(?P<v>[{_HAN}][^\s，。；;！!？?、,()（）]{{3,60}})")
 
 
 # ------------------------------------------------------------------- persons

@@ -118,6 +118,7 @@ def fill_identity(draft: OrderDraft, text: str, envelope: Envelope) -> None:
         code = normalize(mention["code"].rstrip(".-_")) if mention else _code_in_customer_block(new)
         customer.code = code or None
     _clean_address(customer)
+    _first_phone(customer)
     colleague = not note and _from_colleague(new)
     if colleague:  # our rep passes an order on: the sender, his name and signature are ours
         customer.contact = customer.contact or _chat_partner(new, sender_name)
@@ -217,7 +218,7 @@ def _split_combined(customer: CustomerInfo, text: str = "") -> None:
             for written in [_raw_at(rest, other)[1] for other in phones_in(rest)]:
                 rest = rest.replace(written, " ")
             rest = _PHONE_WORDS.sub(" ", rest)
-            rest = rest.strip(" ,，;；/|()（）")
+            rest = rest.strip(" ,，;；/|()（）-–—")
             if rest:
                 customer.contact = rest
                 # "The first number given": the contact's, unless the labelled phone is written before it.
@@ -287,9 +288,31 @@ def _clean_address(customer: CustomerInfo) -> None:
         tail = value[at + len(found):]
         if tail.strip() and tail.lstrip()[:1] in ",，;；" and (phones_in(tail) or _ADDRESS_TAIL_WORDS.search(tail)):
             value = value[:at + len(found)]
+            # "…3号厂房，联系人何振华 15973012266": the person and the number are the customer's
+            phone = next((p for p in phones_in(tail) if p.labelled or p.shaped), None)
+            customer.phone = customer.phone or (phone.number if phone else None)
+            customer.contact = customer.contact or _contact_mention(tail)
         if at and _ADDRESS_LEAD.match(value[:at]):
             value = value[at:]
     customer.address = value.strip(" ,，;；。") or customer.address
+
+
+_PHONE_SEPARATORS = re.compile(r"[\s/／,，;；、|]*+(?:or|或|或者)?[\s/／,，;；、|]*+", re.IGNORECASE)
+
+
+def _first_phone(customer: CustomerInfo) -> None:
+    """One number where the label gave several ("0571-87001234 / 13957112345"): the first."""
+    value = customer.phone
+    if not value or len(value) > MAX_LINE or not any(c in value for c in "/／,，;；、|或") and " or " not in value:
+        return
+    phones = phones_in(value)
+    if len(phones) < 2:
+        return
+    rest = value
+    for phone in phones:
+        rest = rest.replace(_raw_at(rest, phone)[1], " ", 1)
+    if _PHONE_SEPARATORS.fullmatch(rest) or not _PHONE_WORDS.sub("", rest).strip(" /／,，;；、|()（）"):
+        customer.phone = phones[0].number
 
 
 # ------------------------------------------------------------- the signature
@@ -380,6 +403,10 @@ def _read_block(block: list[str], display: str | None = None, *, japanese: bool 
             and not _LABEL.search(line) and not phones_in(line) else None)
         if written_address and (not company or company in written_address):
             found.address = found.address or written_address
+            # "永康五金城北区C座12号 电话139…": the number written after the address on its line
+            after = line[line.find(written_address) + len(written_address):] if written_address in line else ""
+            phone = next((p for p in phones_in(after) if p.labelled or p.shaped), None) if _DIGIT.search(after) else None
+            found.phone = found.phone or (phone.number if phone else None)
             continue
         if company:
             found.name = found.name or company
@@ -455,12 +482,12 @@ def _read_body(lines: list[str], wanted: list[str] = ("name", "contact", "phone"
             found.contact = _contact_mention(line)
         if not found.name and "name" in wanted:
             following = next((other for other in lines[index + 1:index + 2] if other.strip()), "")
-            found.name = _customer_company(line, following if index < 3 else "")
+            found.name = _customer_company(line, following if index < 3 else "") or _buyer_named(line)
     return found
 
 
 _CONTACT_MENTION = re.compile(
-    r"(?:联系人|聯絡人|聯繫人|收货人|收貨人|Contact(?:\s++person)?|Attn\.?)\s*+[:：]?\s*+(?P<v>[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?:联 ?系 ?人|聯 ?絡 ?人|聯 ?繫 ?人|收 ?货 ?人|收 ?貨 ?人|Contact(?:\s++person)?|Attn\.?)\s*+[:：]?\s*+(?P<v>[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
     r"(?=$|[\s,，;；。.()（）:：/|]|\d)")
 
 
@@ -471,6 +498,21 @@ def _contact_mention(line: str) -> str | None:
         if value.isascii() and not NOT_PERSON.search(value) or chinese_name(value):
             return value
     return None
+
+
+# The buyer as a purchasing platform or a contract names it ("采购人：清溪县水利局", "甲方：…").
+_BUYER_LABEL = re.compile(r"(?:采购人|採購人|采购人名称|採購人名稱|采购单位名称|採購單位名稱|甲方|甲方名称|甲方名稱|买受人|買受人|订购人|訂購人"
+                          r"|招标人|招標人)\s*+[:：]\s*+(?P<v>[^\s:：].{2,58}?)\s*+$")
+
+
+def _buyer_named(line: str) -> str | None:
+    if line[:1] not in "采採甲买買订訂招":
+        return None
+    match = _BUYER_LABEL.match(line)
+    value = match["v"] if match else None
+    if not value or chinese_name(value) or _DIGIT.search(value) or "@" in value:
+        return None
+    return value
 
 
 def _customer_company(line: str, next_line: str) -> str | None:
