@@ -365,7 +365,7 @@ def parse_percent(text: str) -> Decimal | None:
         if len(shares) == 1 and _PREPAY_WORDS.search(clause) and not _BALANCE_WORDS.search(clause):
             return _number(shares[0])  # "T/T 30% in advance, 70% against B/L copy"
     for match in found:
-        around = text[max(0, match.start() - 8):match.end() + 12]
+        around = text[max(0, match.start() - 8):match.end() + 20]  # "30% T/T in advance"
         if _PREPAY_WORDS.search(around) and not _BALANCE_WORDS.search(
                 text[max(0, match.start() - 4):match.start()]):
             return _number(match[1])

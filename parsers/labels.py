@@ -415,6 +415,7 @@ def _summary_of(head: str, key: str) -> str | None:
 _TOTAL_WORDS = frozenset({"amount", "value", "sum", "price", "cost", "due", "payable", "net", "gross", "order",
                           "goods", "invoice", "incl", "excl", "including", "excluding", "in", "of", "all", "cny",
                           "rmb", "¥", "vat", "tax", "before", "after", "discount", "freight", "&", "and"})
+_INCOTERMS = frozenset({"exw", "fca", "fas", "fob", "cfr", "cif", "cpt", "cip", "dap", "dpu", "ddp", "c&f", "cnf"})
 _COUNT_WORDS = frozenset({"qty", "quantity", "quantities", "pcs", "pieces", "items", "units", "weight", "cartons"})
 
 
@@ -432,6 +433,8 @@ def _english_summary(words: list[str]) -> str | None:
         return None
     if any(word in _COUNT_WORDS for word in rest):
         return "ignore"
+    if rest and rest[0] in _INCOTERMS:  # "Total CIF Jebel Ali": the total on those terms, the place after them
+        rest = []
     if not all(word in _TOTAL_WORDS for word in rest):
         return None
     if start[0] in ("subtotal", "sub-total", "sub"):

@@ -145,7 +145,9 @@ _LINE_AMOUNT = re.compile(rf"^(?:金额|小计|计|共|合计|共计|amount|subt
                           re.IGNORECASE)
 _SENTENCE_TOTAL = re.compile(r"^(?:合计|共计)")  # a total word that sums the order unless its item is in the sentence
 _FREIGHT = re.compile(rf"(?:运费|物流费|快递费|freight(?: costs?| charges?)?|shipping (?:fee|cost|charge)s?|transport(?:ation)? (?:costs?|charges?)"
-                      rf"|delivery (?:fee|charge)s?|carriage|Frachtkosten|Fracht|Versandkosten|Transportkosten|portes|gastos de env[ií]o)\s*+(?:为|是|:|：|of|is)?\s*+(?P<v>{_MONEY_MARKED})",
+                      rf"|delivery (?:fee|charge)s?|carriage|Frachtkosten|Fracht|Versandkosten|Transportkosten|portes|gastos de env[ií]o)"
+                      r"(?:\s++(?:to|for)\s++[^:：\d\n]{1,30}?)?"  # "Sea freight to Laem Chabang: USD 450.00"
+                      rf"\s*+(?:为|是|:|：|of|is)?\s*+(?P<v>{_MONEY_MARKED})",
                       re.IGNORECASE)
 
 _FREE_FREIGHT = re.compile(r"运费由(?:贵司|你们|你司|贵方|卖方|供方)(?:承担|负责|出)|包邮|免运费|运费全免|免费送货|送货上门不收运费"
@@ -267,10 +269,11 @@ _SEND_REQUEST = re.compile(r"(?:请|請|麻烦|麻煩|帮忙|幫忙|烦请|煩�
 _REPORTED = re.compile(r"已|了(?:[，,。]|$)|has been|have been|were|was ", re.IGNORECASE)
 _SENTENCE_PUNCT = "。！？!?；;：:.，,"
 # A note asks for something; "五层瓦楞纸箱" alone is a product's name.
-_ASKS = re.compile("|".join(with_traditional(
-    "请 需 要 须 务必 必须 应 贴 附 加 标注 注明 用 做 提供 单独 分开 每 "
-    "please pls kindly must shall should requir need to be mark attach include provide ensure "
-    "bitte zu beizu muss müssen ください こと 願 por favor incluyan rogamos graag s'il vous plaît".split())), re.IGNORECASE)
+_ASKS = re.compile("|".join(
+    rf"\b{re.escape(word)}\b" if word.isascii() else re.escape(word) for word in with_traditional(
+        "请 需 要 须 务必 必须 应 贴 附 加 标注 注明 用 做 提供 单独 分开 每 "
+        "please pls kindly must shall should require required requires need to be mark attach include provide ensure "
+        "bitte zu beizu muss müssen beizulegen ください こと 願 por favor incluyan rogamos graag".split())), re.IGNORECASE)
 # A row of a table (cells apart by tabs, pipes or runs of spaces) is no sentence: its packing words name goods.
 _TABLE_ROW = re.compile(r"\t|\|.*\||\S {2,}\S.* {2,}\S")
 

@@ -2,6 +2,7 @@
 continue the row above, and the pairs it gives (see parsers/tables/__init__.py)."""
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from parsers import amounts
@@ -13,6 +14,24 @@ from parsers.tables.column_fields import ColumnFields
 from parsers.tables.headers import MAX_COLUMNS, MAX_HEADER_ROWS, all_headers, Column, header_columns, header_kind
 from parsers.tables.totals import Totals
 
+
+
+_GROUP_HEAD = re.compile(r"\d{1,3}")
+_GROUP_TAIL = re.compile(r"\d{3}[.,]\d{1,2}")
+
+
+def _thousands_together(orig: str, words: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """"11 990,00": a figure whose thousands are set apart by one space is one word, not two."""
+    merged: list[tuple[int, int, int, int]] = []
+    for word in words:
+        if merged:
+            start, end, first, last = merged[-1]
+            if (word[0] == end + 1 and _GROUP_HEAD.fullmatch(orig, start, end)
+                    and _GROUP_TAIL.fullmatch(orig, word[0], word[1])):
+                merged[-1] = (start, word[1], first, word[3])
+                continue
+        merged.append(word)
+    return merged
 
 
 class LineReader(Protocol):
@@ -107,6 +126,7 @@ class Table(ColumnFields, Totals):
         return best
 
     def _values_of_words(self, orig: str, words: list[tuple[int, int, int, int]]) -> list[str]:
+        words = _thousands_together(orig, words)
         spans: dict[int, list[int]] = {}
         self.overflow = False  # a word reaching well into the next column: a sentence, not a cell
         for start, end, first, last in words:

@@ -508,3 +508,22 @@ def test_a_day_of_the_month_named_with_its_weekday_and_the_end_of_next_month():
     from parsers.dates import read_date
     assert str(read_date("Need them by Friday the 19th.", date(2025, 9, 7)).value) == "2025-09-19"
     assert str(read_date("not later than end of next month", date(2024, 9, 10)).value) == "2024-10-31"
+
+
+def test_an_aligned_table_with_space_grouped_thousands_and_a_total_on_incoterms():
+    from parsers.labels import summary_kind
+    draft = _read("we place the order:\n\n"
+                  "Pos  Article      Description                      Qty   Unit   Price, EUR    Sum, EUR\n"
+                  "1    YE3-132M-4   Electric motor 7,5 kW 1500rpm     20   pcs        312,00    6 240,00\n"
+                  "2    VFD-KP01     Remote keypad                     20   pcs         19,00      380,00\n"
+                  "                                                              Total:         6 620,00\n")
+    assert [(l.sku, str(l.unit_price), str(l.amount)) for l in draft.lines] == [
+        ("YE3-132M-4", "312.00", "6240.00"), ("VFD-KP01", "19.00", "380.00")]
+    assert str(draft.stated_total) == "6620.00"
+    assert summary_kind("Total CIF Jebel Ali")[0] == "total"
+
+
+def test_freight_to_a_place_and_a_shipping_mark_noun_is_no_request():
+    draft = _read("Please process our order as below:\n\n• Sprocket, spec 12T P25.4 – 16 pcs @ USD 18.50/pc\n\n"
+                  "Sea freight to Laem Chabang: USD 450.00\nShipping marks and delivery details are on the PO.\n")
+    assert (str(draft.freight), draft.special_requirements) == ("450.00", None)
