@@ -126,9 +126,9 @@ def count_items(pairs: list[Pair]) -> int:
 class _Reader:
     """Turns values into typed fields, collecting problems as it goes."""
 
-    def __init__(self, reference_date: date | None, day_first: bool | None = None) -> None:
+    def __init__(self, reference_date: date | None, pairs: list[Pair] | None = None) -> None:
         self.reference_date = reference_date
-        self.day_first = day_first
+        self.pairs = pairs or []
         self.problems: list[Problem] = []
 
     def problem(self, where: str, code: str, detail: str) -> None:
@@ -190,7 +190,11 @@ class _Reader:
             line.unit = unit or label.paren
 
     def delivery(self, draft: OrderDraft, value: str) -> None:
-        reading = read_date(value, self.reference_date, day_first=self.day_first)
+        reading = read_date(value, self.reference_date)
+        if reading.status == "vague" and self.pairs:  # "03/06/2025": ask the rest of the mail how its writer dates
+            day_first = _writes_day_first(self.pairs)
+            if day_first is not None:
+                reading = read_date(value, self.reference_date, day_first=day_first)
         if reading.value is not None:
             draft.requested_delivery_date = reading.value
             if not reading.exact:
@@ -228,7 +232,7 @@ _MONEY = ("freight", "stated_goods_total", "stated_total")
 
 def build_draft(pairs: list[Pair], *, reference_date: date | None = None) -> tuple[OrderDraft, list[Problem]]:
     """The draft the pairs describe, and what in them could not be read."""
-    reader = _Reader(reference_date, _writes_day_first(pairs))
+    reader = _Reader(reference_date, pairs)
     items, rest = _group_items(pairs)
     draft = OrderDraft(customer=CustomerInfo(), payment_terms=PaymentTerms())
     draft.lines = [reader.line(number, item) for number, item in enumerate(items, start=1)]
