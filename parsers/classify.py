@@ -110,6 +110,13 @@ _REPORT_OPENING_RE = re.compile(
     r"已于[^。\n]{0,12}发货|已发货|货已收到|已收到货|已经收到|款已(?:汇|付|支付)|已(?:汇|付)款|已支付"
     r"|(?:has|have) been (?:shipped|dispatched|sent|paid|transferred|received)|we have (?:shipped|dispatched|paid|received)",
     re.IGNORECASE)
+# A seller's notice to us: new prices from a date (调价通知, "price adjustment"), a carrier's pickup
+# booking (上门取件预约成功). It names goods, counts and money, and orders nothing unless its
+# writer says so ("按新价格订购如下" answers one).
+_NOTICE_SUBJECT_RE = re.compile(
+    r"调价|价格调整|价格变动|涨价|新价格|价格表|价目表|取件|揽收|提货通知|预约成功"
+    r"|(?<![a-z])(?:price (?:list|adjustment|increase|change|revision)|new prices|pick-?up (?:notice|confirmation|booking"
+    r"|request|scheduled)|collection (?:notice|booking)|booking confirmation)(?![a-z])", re.IGNORECASE)
 # Mail that puts the commitment off: it asks about stock, samples or prices and orders later.
 _DEFERRING_RE = re.compile(
     r"(?:再|才|后|之后)(?:正式)?下单|正式下单前|先(?:帮我)?(?:看看|查查|问问)?(?:库存|留着|预留)|寄(?:些|点|几个)?样品|索取样品"
@@ -350,7 +357,10 @@ def reports_or_defers(mail: MailMessage, text: str) -> bool:
     a statement, a remittance) or defers ("等老板批了我再正式下单", samples first):
     it commits to buy nothing now. An opening that reports ("上批货已经收到，谢谢。")
     before a new order ("另外新下一单：…") does not make the order a report."""
-    if _REPORT_SUBJECT_RE.search(_subject(mail)):
+    subject = _subject(mail)
+    if _REPORT_SUBJECT_RE.search(subject):
+        return True
+    if _NOTICE_SUBJECT_RE.search(subject) and not _orders(text):
         return True
     opening = text.strip()[:200]
     reports = bool(_REPORT_OPENING_RE.search(opening)) and not _NEW_ORDER_RE.search(text[:3000])

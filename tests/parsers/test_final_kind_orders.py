@@ -79,6 +79,8 @@ def test_asking_a_supplier_to_send_goods_in_spoken_words(text, placed):
 
 @pytest.mark.parametrize("subject, body", [
     ("价格", "李经理，A产品要100台的话什么价？"),
+    ("价格", "王经理，B产品要200个的话什么价格？"),
+    ("控制板", "刘工，控制板要500片的话什么价？月底前能到吗？"),
     ("咨询", "王经理您好，B产品如果拿50台，单价能到多少？\n刘明"),
     ("Price", "Hi Lily,\nWhat is your price for 300 pcs of P002?\nThanks, Ken"),
     ("A产品", "张经理，A产品200台月底前能到吗？"),
@@ -103,3 +105,33 @@ def test_every_sentence_naming_a_count_asks(text, asks):
 def test_an_order_in_sentences_with_a_question_about_something_else_stays_an_order():
     body = "李经理，A产品100台，单价1200元，月底前送到我司仓库。\n发票是开专票吗？\n刘明"
     assert kind("订货", body) == "order"
+
+
+# --- a seller's notice to us ------------------------------------------------------------------------
+
+_PRICE_NOTICE = ("采购部：\n\n因铜价上涨，我司自2025年11月1日起执行新价格：\n\n"
+                 "品名        型号     数量(个)   单价(元)\n接插件      KF-16    1000       0.85\n"
+                 "接插件      KF-25    500        1.20\n\n交货期：款到后7天\n\n东海接插件有限公司 销售部\n")
+_PRICE_NOTICE_EN = ("Dear customer,\n\nPlease note our new prices from 1 November:\n\n"
+                    "Item\tDescription\tQty\tUnit Price\nKF-16\tConnector\t1000\t0.85\nKF-25\tConnector\t500\t1.20\n\n"
+                    "Payment: 30 days net\n")
+
+
+@pytest.mark.parametrize("subject, body", [
+    ("东海接插件 调价通知", _PRICE_NOTICE), ("2025年11月新价格表", _PRICE_NOTICE),
+    ("Price adjustment notice – connectors from 1 Nov", _PRICE_NOTICE_EN),
+])
+def test_a_sellers_price_notice_is_other(subject, body):
+    assert kind(subject, body) == "other"
+
+
+def test_a_carriers_pickup_booking_is_other():
+    body = ("您的上门取件预约已成功。\n运单号：SF1234567890\n品名：五金配件\n数量：5件\n"
+            "取件地址：苏州市工业园区星湖街8号\n运费：￥120.00\n")
+    assert kind("【顺丰】上门取件预约成功通知", body) == "other"
+
+
+def test_an_order_answering_a_price_notice_is_an_order():
+    body = ("张经理，\n收到调价通知，按新价格订购如下：\n品名：KF-16接插件\n数量：2000个\n单价：0.85元\n"
+            "交货日期：2025年11月20日\n\n李明\n")
+    assert kind("Re: 东海接插件 调价通知", body) == "order"
