@@ -100,18 +100,25 @@ _CN_COMPANY = re.compile(
 # PT Maju Jaya. Without quotes only where the form cannot be a word (OOO, ООО, PT before capitalised words).
 _PREFIX_FORM = re.compile(
     r"(?<![\w])(?P<c>(?:OOO|ООО|ZAO|ЗАО|OAO|ОАО|PAO|ПАО|AO|АО|TOO|ТОО|ИП|PT\.?)\s*+[\"«“„'][^\"»”“'\n]{2,40}[\"»”']"
-    r"|(?:OOO|ООО|PT)\s++[A-ZА-ЯЁ][\w&-]*+(?:\s++[A-ZА-ЯЁ&][\w&-]*+){0,4})")
+    r"|(?:OOO|ООО|PT\.?)\s++[A-ZА-ЯЁ][\w&-]*+(?:\s++[A-ZА-ЯЁ&][\w&-]*+){0,4}"
+    # Vietnamese Công ty TNHH / Cổ phần …, Korean 주식회사 … / (주)…, Thai บริษัท … จำกัด
+    r"|(?:Công\s++[Tt]y|CÔNG\s++TY|Cty|CTY)\s++(?:TNHH|Cổ\s++[Pp]hần|CỔ\s++PHẦN|CP)(?:\s++(?:MTV|[\w&.-]+)){1,8}"
+    r"|(?:주식회사|유한회사|\(주\)|㈜)\s*+[가-힣A-Za-z0-9&]{2,20}|[가-힣A-Za-z0-9&]{2,20}\s*+(?:주식회사|\(주\)|㈜)"
+    r"|บริษัท\s*+[^\n]{2,60}?\s*+จำกัด(?:\s*+\(มหาชน\))?)")
 # "M/s. Sri Balaji Engineering Works": Messrs before a firm's name (India).
 _MESSRS = re.compile(r"\bM/[sS]\.?\s*+(?P<c>[A-Z][\w&'()-]*(?:[ .][ ]?[A-Z&(][\w&'().-]*){0,7})")
 _JP_PREFIXED = re.compile(rf"(?P<c>(?:株式会社|有限会社|合同会社)[{_HAN}{_KANA}A-Za-z0-9・&]{{2,20}})")
 # Legal forms of companies written in Latin letters.
-_EN_FORMS = (r"Co\.,?\s*+Ltd\.?|Co\.?,?\s*+Limited|Company\s++Limited|Pvt\.?\s*+Ltd\.?|Pty\.?\s*+Ltd\.?|Pte\.?\s*+Ltd\.?"
+_EN_FORMS = (r"Ltd\.?\s*+Şti\.?|Co\.,?\s*+Ltd\.?|Co\.?,?\s*+Limited|Company\s++Limited|Pvt\.?\s*+Ltd\.?|Pty\.?\s*+Ltd\.?|Pte\.?\s*+Ltd\.?"
              r"|Sdn\.?\s*+Bhd\.?|GmbH\s*+&\s*+Co\.\s*+KG|Ltd\.?|Ltda\.?|Limited|Inc\.?|LLC|L\.L\.C\.|LLP|GmbH|mbH|AG|KG"
              r"|Corp\.?|Corporation|Company|Co\.|S\.A\.(?:\s*+de\s++C\.V\.)?|S\.A\.S\.|S\.p\.A\.?|S\.r\.l\.?|S\.L\.|SARL|SAS"
              r"|B\.V\.|N\.V\.|BV|NV|PLC|A/S|ApS|AB|Oy|Oyj|K\.K\.|Sp\.\s*+z\s*+o\.o\.|s\.r\.o\.|d\.o\.o\.|a\.s\.|Kft\.?"
-             r"|Zrt\.?|S\.L\.U\.|S\.A\.U\.|SpA|Srl|JSC|PJSC|OJSC|CJSC|A\.Ş\.|Ltd\.?\s*+Şti\.?|Trading"
+             r"|Zrt\.?|S\.L\.U\.|S\.A\.U\.|SpA|Srl|JSC|PJSC|OJSC|CJSC|A\.Ş\.|Trading"
              # Gulf free zones and partnerships, Latin America, the Baltics, Central Asia, Indonesia
-             r"|FZE|FZCO|FZC|DMCC|W\.L\.L\.?|WLL|S\.A\.C\.|C\.A\.|UAB|SIA|OÜ|TOO|Tbk\.?|Berhad")
+             r"|FZE|FZCO|FZC|DMCC|W\.L\.L\.?|WLL|S\.A\.C\.|C\.A\.|UAB|SIA|OÜ|TOO|Tbk\.?|Berhad|L\.L\.C|Est\.(?=\s*+$)"
+             # the same in capitals, as letterheads write them
+             r"|CO\.,?\s*+LTD\.?|CO\.?,?\s*+LIMITED|COMPANY\s++LIMITED|PVT\.?\s*+LTD\.?|PTY\.?\s*+LTD\.?|PTE\.?\s*+LTD\.?"
+             r"|SDN\.?\s*+BHD\.?|LTD\.?|LTDA\.?|LIMITED|INC\.|CORP\.|CORPORATION|GMBH")
 _EN_COMPANY = re.compile(
     rf"(?<!/)(?P<c>[A-Z0-9][\w&.,'() -]{{0,60}}\b(?P<form>{_EN_FORMS}))(?![\w])")
 # Words that lead into a company named in a sentence: "我是X公司…", "以下是X公司的", "from X Ltd".
@@ -174,7 +181,8 @@ def companies_in(line: str, *, strong: bool = False) -> list[tuple[str, int, int
     latin = _EN_FORM_HINT.search(line) is not None
     # A form before the name is quoted after it, or is OOO/ООО/PT
     prefixed = "OOO" in line or "ООО" in line or "PT" in line or "AO" in line or "АО" in line or "TOO" in line \
-        or "ТОО" in line or "ИП" in line
+        or "ТОО" in line or "ИП" in line or "TNHH" in line or "hần" in line or "HẦN" in line or "회사" in line \
+        or "(주)" in line or "㈜" in line or "จำกัด" in line
     for pattern in (_JP_PREFIXED, _CN_COMPANY, _EN_COMPANY, _MESSRS, _PREFIX_FORM):
         if pattern is _MESSRS and "/" not in line or pattern is _EN_COMPANY and not latin \
                 or pattern is _PREFIX_FORM and not prefixed \
@@ -305,27 +313,39 @@ _STREET_WORDS = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|boulevard|bl
                  r"|hwy|freeway|fwy|expressway|expy|turnpike|pike|route|rte|court|ct|terrace|crescent|close|park|estate|square"
                  r"|sq|circle|trail|row|quay|wharf|industrial\s+area")
 _EN_START = re.compile(
-    r"(?<![\w-])(?:(?:Unit|Suite|Ste|Room|Rm|Flat|Floor|Level|Bldg|Building|Block)\.?\s*+[\w-]{1,6},?\s++"
-    r"(?:[A-Z0-9][\w'’.-]*\s++){0,5}?"
-    rf"(?:{_STREET_WORDS})\b"
-    r"|(?:No\.?\s*+)?\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?,?\s++(?:[NSEW]\.?\s++)?(?:[A-Z][\w'’.-]*\s++){0,4}?"
-    rf"(?:{_STREET_WORDS})\b"
+    # (every alternative starts with a word's character: the lookahead spares the spaces and the punctuation)
+    r"(?<![\w-])(?=\w)(?:(?:Unit|Suite|Ste|Room|Rm|Flat|Floor|Level|Bldg|Building|Block|Office|Warehouse|Shop|Shed|Plot|Gat"
+    r"|Survey|Door|House|Godown|Khasra|Lot)\.?\s*+"
+    r"(?:(?-i:[A-Z0-9#])[\w-]{0,5},?\s++(?:[A-Z0-9][\w'’.-]*\s++){0,5}?"
+    rf"(?:{_STREET_WORDS}|tower|building|bldg|plaza|centre|center|complex|mall)\b"
+    # a numbered plot, gate or warehouse, then the places ("Gat No. 312, Chakan MIDC, Pune 410501")
+    r"|(?:No\.?\s*+)?[A-Z]?-?\d{1,5}[A-Za-z]?(?:[-/]\d{1,4})?(?=,))"
+    r"|P\.?\s*+O\.?\s*+Box\s*+\d{2,7}(?=,)"
+    # a number and the street (Vietnamese: Số 12 Đường …, 45 Phố …)
+    r"|(?:No\.?\s*+|Số\s*+)?\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?,?\s++(?:[NSEW]\.?\s++)?(?:[A-Z][\w'’.-]*\s++){0,4}?"
+    rf"(?:{_STREET_WORDS}|Đường|Phố|Ngõ)\b"
     r"|\d{1,6}[A-Za-z]?,?\s++(?:rue|via|calle|avenida|rua|av\.|viale|corso|piazza|chemin|allée|boulevard)\s"
     r"|(?:rue|via|calle|c/|avenida|avda\.|paseo|plaza|carretera|ctra\.|camino|rua|av\.|viale|corso|piazza|chemin|jalan|jln\.?"
-    r"|lorong|persiaran|ul\.|ulica|aleja|al\."
-    r"|carrer|estrada|strada|cadde(?:si)?|sokak|sok\.|bulevar|bulvarı)\s++[\w'’. -]{2,40}?,?\s*+(?:No[.:]?\s*+)?\d{1,5}\b"
+    r"|lorong|persiaran|ul\.|ulica|aleja|al\.|jl\.|ул\.|улица|пр-т|просп\.|пр\.|пер\.|ш\.|шоссе|наб\."
+    r"|carrer|estrada|strada|cadde(?:si)?|sokak|sok\.|bulevar|bulvarı)\s++[\w'’. -]{2,40}?,?\s*+(?:No[.:]?\s*+|д\.\s*+|дом\s*+)?"
+    r"\d{1,5}\b"
     r"|\d{1,6}[A-Za-z]?,?\s++[A-Z][\w'’.]*-(?:ro|gil|daero)\b"
     r"|[A-ZÄÖÜ][\wäöüßéè-]*(?:straße|strasse|str\.|weg|platz|gasse|allee|ring|damm|ufer|laan|straat|gracht|vej|gatan|väg)"
     r"\s*+\d{1,5}[a-z]?\b)", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b\d{4,6}(?:-\d{3,4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*+\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s*+\d[A-Z]\d\b")
-_SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bSt)(?<!\bRd)(?<!\bAve)(?<!\bDr)(?<!\bCo)(?<!\bMt)(?<!\bAv)\.(?=\s++[A-Z(]|\s*+$)"
+_SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bSt)(?<!\bRd)(?<!\bAve)(?<!\bDr)(?<!\bCo)(?<!\bMt)(?<!\bAv)(?<!\bTP)\.(?=\s++[A-Z(]|\s*+$)"
                            r"|[;；。!?]|\s[–—|]\s|\s{3,}|\t")
 _LOWER_SEGMENT = re.compile(r"^\s*+(?!(?:de|du|des|la|le|del|di|da|im|am|an|bei|upon|on|sur|van|von|y)\b)[a-z]")
 
 
 # A lot, unit or floor written before the street ("Lot 5, Jalan Perusahaan 2, …", "#03-10, 8 Kaki Bukit Rd").
-_EN_UNIT_BEFORE = re.compile(r"(?:\b(?:Lot|Plot|Unit|Suite|Ste|Room|Rm|Flat|Floor|Level|Block|Blk|No\.?)\s*+[\w-]{1,6}"
-                             r"|#\d{1,3}-\d{1,4}),?\s*+$", re.IGNORECASE)
+_EN_UNIT_BEFORE = re.compile(r"(?:\b(?:\d{1,5}(?:/\d{1,5})?\s++)?(?:Lot|Plot|Unit|Suite|Ste|Room|Rm|Flat|Floor|Level|Block|Blk|No\.?"
+                             r"|Warehouse|Office|Shop|Shed|Godown|Moo|Soi)\s*+(?-i:[A-Z0-9])[\w-]{0,5}|#\d{1,3}-\d{1,4}),?\s*+$"
+                             # the word before the number the street starts with: "Warehouse 14, Street 5"
+                             r"|\b(?:\d{1,5}(?:/\d{1,5})?\s++)?(?:Warehouse|Unit|Office|Shop|Shed|Godown|Plot|Lot|Gat|Flat|Suite|Room"
+                             r"|Block|Moo|Soi)\s*+(?:No\.?\s*+)?$"
+                             # a postcode and the town before the street, as Russian addresses write them
+                             r"|^\s*+\d{5,6},\s*+[^\d,]{2,30},\s*+$", re.IGNORECASE)
 
 
 def _en_address(line: str) -> str | None:
@@ -334,16 +354,27 @@ def _en_address(line: str) -> str | None:
         end = _SENTENCE_END.search(rest, start.end() - start.start())
         span = rest[:end.start()] if end else rest
         segments = span.split(",")
-        while len(segments) > 1 and _LOWER_SEGMENT.match(segments[-1]):
+        # words after the address are dropped, not a short part with its number ("…, sklad 4", "…, kv. 12")
+        while len(segments) > 1 and _LOWER_SEGMENT.match(segments[-1]) \
+                and not (len(segments[-1]) <= 16 and _DIGIT_IN.search(segments[-1])):
             segments.pop()
         span = ",".join(segments).strip(" .,")
-        if "," not in span[start.end() - start.start() - 1:] and not _POSTCODE.search(span):
-            continue
         if len(span) > 160:
             continue
-        unit = _EN_UNIT_BEFORE.search(line, max(0, start.start() - 24), start.start())
+        unit = _EN_UNIT_BEFORE.search(line, max(0, start.start() - 40), start.start())
+        if "," not in span[start.end() - start.start() - 1:] and not _POSTCODE.search(span) \
+                and not (unit and _POSTCODE.search(unit.group(0))):
+            continue
         return line[unit.start():start.start()] + span if unit else span
     return None
+
+
+_DIGIT_IN = re.compile(r"\d")
+# A Korean address: the province or city, the district, the road and its number ("서울특별시 강남구 테헤란로 123").
+_KO_ADDRESS = re.compile(
+    r"(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s++)?[가-힣]{1,8}(?:시|군|구)\s++(?:[가-힣0-9]{1,10}(?:동|읍|면)\s++)?"
+    r"[가-힣0-9.]{1,16}(?:로|길)\s*+\d{1,5}(?:-\d{1,5})?(?:,?\s*+\d{1,4}(?:층|호|동))*")
+_HANGUL = re.compile("[가-힣]")
 
 
 _JP_POSTCODE_BEFORE = re.compile(r"〒\s*+\d{3}-?\d{4}\s*+$")
@@ -391,6 +422,9 @@ def address_in(line: str) -> str | None:
         return None
     line = line.strip()
     found = _cjk_address(line) if not line.isascii() else None
+    if not found and not line.isascii() and _HANGUL.search(line):
+        korean = _KO_ADDRESS.search(line)
+        found = korean.group(0) if korean else None
     found = found or _en_address(line)
     if found:
         return _without_contact(found) or found
@@ -421,7 +455,8 @@ _ADDRESS_SAID = re.compile(
 _CN_PERSON = re.compile(rf"[{_HAN}·]{{2,4}}")
 _JP_GIVEN = re.compile(rf"[{_HAN}]{{1,3}}")  # a Japanese given name may be one character: "佐藤 健"
 _CN_TITLE_PERSON = re.compile(rf"^[{_HAN}]{{1,2}}(?:先生|女士|小姐|经理|經理|总|總|工|主任|老师|老師|姐|哥)$")
-_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+# Latin with its accents (Vietnamese Nguyễn, Polish Łukasz), and Cyrillic.
+_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿА-ЯЁ", "a-zß-öø-ÿĀ-ɏḀ-ỿа-яё"
 # A given name and a surname, the surname maybe with its particles ("Pieter de Vries", "José de la Cruz").
 _PARTICLES = r"(?:de|da|di|do|dos|das|del|della|van|von|der|den|ter|ten|le|la|du|bin|al|y)"
 _EN_PERSON = re.compile(rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s++)?[{_UPPER}][{_LOWER}]+"
@@ -440,7 +475,9 @@ NOT_PERSON = re.compile(
     # the same in other languages: a buyer, purchasing, a department, a manager
     r"|inkoper|inkoop|einkäufer|vertrieb|verkauf|verkoop|leiter|geschäftsführ|abteilung|afdeling|comprador|compras"
     r"|ventas|departamento|gerente|\bjef[ae]\b|responsable|acheteu|achats|ventes|directeur|directrice|département"
-    r"|acquisti|ufficio|direttore|diretor|\bsetor\b)",
+    r"|acquisti|ufficio|direttore|diretor|\bsetor\b)"
+    # Russian: a manager, a department, purchasing, supply, a director, an engineer
+    r"|(?=[А-яЁё])(?:менеджер|отдел|директор|закуп|снабжен|руковод|инженер|специалист|начальник|бухгалт|уважением|спасибо)",
     re.IGNORECASE)
 # Common Chinese surnames (simplified and traditional): a name in running text starts with one.
 _SURNAMES = set(
@@ -466,6 +503,17 @@ def chinese_name(token: str) -> bool:
     return bool(given) and (len(given) <= 2 or bool(_NAME_TITLES.search(given)))
 
 
+_KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄변채원천방공현함염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌")
+_KO_PERSON = re.compile("[가-힣]{2,4}")
+# Korean words of a title or a department, not a name: 구매팀, 영업부, 과장, 부장, 대리, 담당자, 감사합니다
+_KO_NOT_PERSON = re.compile("(?:팀|부|과|실|님|회사|장|사원|대리|이사|주임|담당|담당자|감사합니다|드림|올림)$|^(?:구매|영업|자재|감사|안녕)")
+
+
+def _korean_name(word: str) -> bool:
+    """A Korean name: a surname and one to three syllables ("김민수", "남궁민")."""
+    return bool(_KO_PERSON.fullmatch(word)) and word[0] in _KO_SURNAMES and not _KO_NOT_PERSON.search(word)
+
+
 _TOKEN_SPLIT = re.compile(r"\s*+(?:[|/,，、｜]|\s[-–—]\s|\s{2,}|\t)\s*+")
 
 
@@ -487,6 +535,11 @@ def person_in(line: str, *, japanese: bool = False) -> str | None:
                 continue
             if _CN_TITLE_PERSON.match(word):
                 return word
+            if "가" <= word[:1] <= "힣":
+                if _korean_name(word):
+                    return word
+                if _KO_NOT_PERSON.search(word):
+                    continue  # "구매팀 김민수": the department, then the name
             if _CN_PERSON.fullmatch(word):
                 following = words[index + 1] if index + 1 < len(words) else ""
                 if japanese and len(word) <= 3 and _JP_GIVEN.fullmatch(following) \

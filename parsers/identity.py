@@ -77,7 +77,9 @@ _QUOTE_HINT = re.compile(r">|wrote|写道|--|__|发件人|from\s*+[:：]|sent\s*
 _SIGNATURE_LABEL = (
     r"电话|電話|手机|手機|座机|传真|傳真|地址|邮箱|郵箱|电邮|電郵|邮件|郵件|邮编|郵編|QQ|微信|网址|網址|网站|網站|公司|单位|單位|部门|部門|职位|職位"
     r"|职务|職務|联系人|聯絡人|姓名|Tel|Phone|Telephone|Mobile|Mob|Cell|Fax|E-?mail|Web|Website|Address|Addr|Add|Company"
-    r"|Skype|WeChat|WhatsApp|Dept|Title|Contact|Name|Handy|Telefon|Telefax|TEL|FAX|[TMFEWPm]")
+    r"|Skype|WeChat|WhatsApp|Dept|Title|Contact|Name|Handy|Telefon|Telefax|TEL|FAX|[TMFEWPm]"
+    # Russian, Vietnamese (the last word of Điện thoại, Di động, Địa chỉ), Korean, Indonesian, Thai
+    r"|Тел|Телефон|Моб|Мобильный|Факс|Адрес|Почта|ĐT|DĐ|thoại|động|chỉ|전화|휴대폰|팩스|주소|이메일|Telp|HP|Alamat|โทร|มือถือ")
 _LABEL = re.compile(r"(?P<label>[^\s:：|/,，]{1,12}(?:\s*+/\s*+[^\s:：|/,，]{1,12})?)\.?\s*+[:：]")
 _SIG_LABEL = re.compile(rf"^(?:(?:{_SIGNATURE_LABEL})(?:\s*+/\s*+(?:{_SIGNATURE_LABEL}))?)$", re.IGNORECASE)
 _FULL_STOP = re.compile(r"[。！？!?；;]|\.\s+[a-z]")
@@ -320,7 +322,7 @@ def _first_phone(customer: CustomerInfo) -> None:
 def _labels_ok(line: str) -> tuple[bool, bool]:
     """(the line has a label, every label on it is one a signature has, the first near the start)."""
     found = [m for m in _LABEL.finditer(line) if not re.fullmatch(r"[\d\s.:-]+", m["label"])]
-    return bool(found), all(_SIG_LABEL.match(m["label"].strip()) for m in found) and (not found or found[0].start() <= 40)
+    return bool(found), all(_SIG_LABEL.match(m["label"].strip().rstrip(".")) for m in found) and (not found or found[0].start() <= 40)
 
 
 def _signature_line(line: str, japanese: bool) -> str | None:

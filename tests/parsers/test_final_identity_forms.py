@@ -5,7 +5,7 @@ buyer as a purchasing platform labels it. New examples, not the set's emails."""
 import pytest
 
 from orders.model import CustomerInfo, OrderDraft
-from parsers.entities import address_in, company_in, short_company
+from parsers.entities import address_in, company_in, person_in, short_company
 from parsers.identity import fill_identity, signature_identity
 from parsers.result import Envelope
 
@@ -114,3 +114,55 @@ def test_a_spaced_contact_label_in_a_form():
 ])
 def test_the_buyer_a_purchasing_platform_labels(text, name):
     assert _filled(text, name="政府采购电子卖场").name == name
+
+
+@pytest.mark.parametrize("line, company", [
+    ("Công ty TNHH Thiết bị Hải Long", "Công ty TNHH Thiết bị Hải Long"),
+    ("CÔNG TY CỔ PHẦN BƠM SÀI GÒN", "CÔNG TY CỔ PHẦN BƠM SÀI GÒN"),
+    ("주식회사 대한펌프", "주식회사 대한펌프"),
+    ("(주)우성정밀 구매팀", "(주)우성정밀"),
+    ("บริษัท ไทยมอเตอร์ จำกัด", "บริษัท ไทยมอเตอร์ จำกัด"),
+    ("KLANG VALLEY PUMPS SDN. BHD.", "KLANG VALLEY PUMPS SDN. BHD."),
+    ("HAIPHONG DRIVES CO., LTD.", "HAIPHONG DRIVES CO., LTD."),
+    ("Sharqiya Pumps L.L.C", "Sharqiya Pumps L.L.C"),
+    ("Al Wasl Electromechanical Est.", "Al Wasl Electromechanical Est."),
+    ("PT. Karya Mesin Utama", "PT. Karya Mesin Utama"),
+    ("Anadolu Pompa San. ve Tic. Ltd. Şti.", "Anadolu Pompa San. ve Tic. Ltd. Şti."),
+])
+def test_forms_in_capitals_and_in_vietnamese_korean_thai(line, company):
+    assert company_in(line) == company
+
+
+@pytest.mark.parametrize("line, person", [
+    ("Сергей Миронов", "Сергей Миронов"), ("Менеджер по закупкам", None), ("Trần Quốc Bảo", "Trần Quốc Bảo"),
+    ("이준호", "이준호"), ("구매팀 이준호 대리", "이준호"), ("감사합니다", None), ("영업부", None),
+])
+def test_names_in_cyrillic_vietnamese_and_hangul(line, person):
+    assert person_in(line) == person
+
+
+@pytest.mark.parametrize("line, address", [
+    ("Plot No. 17, GIDC Estate, Vatva, Ahmedabad 382445", "Plot No. 17, GIDC Estate, Vatva, Ahmedabad 382445"),
+    ("P.O. Box 4471, Sharjah, UAE", "P.O. Box 4471, Sharjah, UAE"),
+    ("Warehouse 9, Street 12, Ras Al Khor Industrial Area 2, Dubai", "Warehouse 9, Street 12, Ras Al Khor Industrial Area 2, Dubai"),
+    ("Office 804, Al Moosa Tower, Sheikh Zayed Road, Dubai", "Office 804, Al Moosa Tower, Sheikh Zayed Road, Dubai"),
+    ("88/12 Moo 3, Sukhumvit Rd, Bang Pu, Samut Prakan 10280", "88/12 Moo 3, Sukhumvit Rd, Bang Pu, Samut Prakan 10280"),
+    ("454080, Chelyabinsk, ul. Entuziastov 12, ofis 3", "454080, Chelyabinsk, ul. Entuziastov 12, ofis 3"),
+    ("пр. Мира, д. 21, Омск, 644050", "пр. Мира, д. 21, Омск, 644050"),
+    ("Số 45 Đường Lê Lợi, Quận 3, TP. Hồ Chí Minh", "Số 45 Đường Lê Lợi, Quận 3, TP. Hồ Chí Minh"),
+    ("Jl. Gatot Subroto Km 8, Tangerang 15136", "Jl. Gatot Subroto Km 8, Tangerang 15136"),
+    ("부산광역시 해운대구 센텀중앙로 97", "부산광역시 해운대구 센텀중앙로 97"),
+    ("Ship to our warehouse at 410 Dock St, Tacoma, WA 98402", "410 Dock St, Tacoma, WA 98402"),
+])
+def test_addresses_of_more_countries_and_numbered_plots(line, address):
+    assert address_in(line) == address
+
+
+def test_signatures_in_russian_and_vietnamese():
+    found = signature_identity("Спасибо.\n\nС уважением,\nСергей Миронов\nМенеджер по закупкам\nООО «ВолгаНасос»\n"
+                               "Тел.: +7 (846) 270-11-22\n443013, Самара, ул. Дачная, д. 2\n", "Sergey Mironov")
+    assert (found.name, found.contact, found.phone, found.address) == (
+        "ООО «ВолгаНасос»", "Сергей Миронов", "+7 (846) 270-11-22", "443013, Самара, ул. Дачная, д. 2")
+    found = signature_identity("Cảm ơn.\n\nTrân trọng,\nTrần Quốc Bảo\nCông ty TNHH Thiết bị Hải Long\n"
+                               "ĐT: +84 24 3771 2345\n", "Bao Tran")
+    assert (found.name, found.contact, found.phone) == ("Công ty TNHH Thiết bị Hải Long", "Trần Quốc Bảo", "+84 24 3771 2345")
