@@ -467,7 +467,7 @@ NOT_PERSON = re.compile(
     r"(?=[\u3000-\u9fff])(?:"
     r"部|科$|課$|处$|組$|组$|经理(?!.{0,1}$)|主管|总监|總監|主任|助理|专员|專員|采购|採購|購買|销售|銷售|营业|営業|財務|财务|客服|谢谢|謝謝"
     r"|此致|敬礼|祝|顺颂|商祺|您好|你好|公司|集团|有限|地址|电话|電話|手机|手機|邮箱|传真|附件|以上|如下|订单|訂單|中心|办公室|工厂|工場|仓库"
-    r"|发自|發自|微信|样$|様$|殿$|御中|担当|担當)"
+    r"|发自|發自|微信|样$|様$|殿$|御中|担当|担當|实验室|實驗室|课题组|課題組|学院|學院|大学|大學|医院|醫院)"
     r"|(?=[A-Za-zÀ-ÿ])(?:manager|director|purchas|procurement|department|dept|sales|team|officer|engineer|regards|thanks|thank"
     r"|sincerely|cheers|office|buyer|assistant|head|chief|ceo|cfo|coo|president|supervisor|company|limited|ltd"
     r"|inc\b|gmbh|trading|group|orders?\b|info\b|admin|service|support|noreply|no-reply|einkauf|purchasing|lead\b"

@@ -121,6 +121,7 @@ def fill_identity(draft: OrderDraft, text: str, envelope: Envelope) -> None:
         customer.code = code or None
     _clean_address(customer)
     _first_phone(customer)
+    _contact_alone(customer)
     colleague = not note and _from_colleague(new)
     if colleague:  # our rep passes an order on: the sender, his name and signature are ours
         customer.contact = customer.contact or _chat_partner(new, sender_name)
@@ -297,6 +298,27 @@ def _clean_address(customer: CustomerInfo) -> None:
         if at and _ADDRESS_LEAD.match(value[:at]):
             value = value[at:]
     customer.address = value.strip(" ,，;；。") or customer.address
+
+
+_BRACKETED = re.compile(r"\s*+[（(][^（）()]{1,30}(?:[)）]|$)\s*+")
+
+
+def _contact_alone(customer: CustomerInfo) -> None:
+    """The person without the department or title the value adds ("陈立新（后勤保障部）", "王工/设备科",
+    "Rashid Al Mansoori (Procurement)")."""
+    value = customer.contact
+    if not value or len(value) > MAX_LINE or not any(c in value for c in "（(/ |｜"):
+        return
+    bracket = _BRACKETED.search(value)
+    if bracket and not _BRACKETED.sub(" ", value).strip():
+        return
+    rest = _BRACKETED.sub(" ", value).strip() if bracket else value
+    person = person_in(rest)
+    if not person or person == value:
+        return
+    other = (rest.replace(person, " ", 1) + " " + (bracket.group(0) if bracket else "")).strip(" /|｜,，()（）")
+    if not other or NOT_PERSON.search(other):
+        customer.contact = person
 
 
 _PHONE_SEPARATORS = re.compile(r"[\s/／,，;；、|]*+(?:or|或|或者)?[\s/／,，;；、|]*+", re.IGNORECASE)

@@ -166,3 +166,11 @@ def test_signatures_in_russian_and_vietnamese():
     found = signature_identity("Cảm ơn.\n\nTrân trọng,\nTrần Quốc Bảo\nCông ty TNHH Thiết bị Hải Long\n"
                                "ĐT: +84 24 3771 2345\n", "Bao Tran")
     assert (found.name, found.contact, found.phone) == ("Công ty TNHH Thiết bị Hải Long", "Trần Quốc Bảo", "+84 24 3771 2345")
+
+
+@pytest.mark.parametrize("contact, person", [
+    ("覃海燕（设备科）", "覃海燕"), ("Omar Haddad (Purchasing)", "Omar Haddad"), ("黄工/工程部", "黄工"),
+    ("邓丽 采购部", "邓丽"), ("周斌（实验室）", "周斌"), ("Li Na (Nina)", "Li Na (Nina)"), ("Trần Quốc Bảo", "Trần Quốc Bảo"),
+])
+def test_the_contact_without_the_department_the_value_adds(contact, person):
+    assert _filled("请发货。\n", contact=contact).contact == person
