@@ -92,7 +92,7 @@ _CN_FORMS = (r"股份有限公司|有限责任公司|有限責任公司|有限�
              # institutions that buy: a university, a college, a hospital, a school (not 大学城, 学院路, 医院街)
              r"|(?:大学|大學|学院|學院|医院|醫院|卫生院|衛生院|中学|中學|学校|學校)(?![城路街道巷区區生])"
              # a government body under its county or city: 清溪县水利局, 东江市交通运输局
-             rf"|(?<=[县縣市区區省州旗镇鎮])[{_HAN}]{{2,6}}?(?:局|委员会|委員會|管理处|管理處)")
+             rf"|(?<=[县縣市区區省州旗镇鎮])[{_HAN}]{{0,6}}?(?:局|委员会|委員會|管理处|管理處|管委会|管委會|政府)")
 _CN_STRONG = re.compile(r"有限|株式会社|有限会社|合同会社|集团|集團|股份")
 _CN_COMPANY = re.compile(
     rf"(?P<c>[{_HAN}{_KANA}（）()A-Za-z0-9&·]{{2,40}}?(?:{_CN_FORMS}))(?![{_HAN}]{{0,2}}(?:有限|公司|会社))")
@@ -127,7 +127,7 @@ _CN_LEAD_IN = re.compile(
 _EN_NAME_WORD = re.compile(r"^(?:\(?[A-Z0-9&À-ÖØ-Þ][\w&'.()-]*|of|and|for|the|de|du|la|le|des|del|della|der|den|van|von|und|et|y|e|i|en|ve|&)$")
 # The forms' last words as plain literals (a search starting with a lookbehind would try every position).
 _CN_FORM_HINT = re.compile(r"公司|厂|廠|会社|研究所|研究院|商行|经营部|經營部|门市部|門市部|事务所|事務所|工作室|集团|集團|大学|大學|中学|中學"
-                           r"|学院|學院|学校|學校|医院|醫院|卫生院|衛生院|局|委员会|委員會|管理处|管理處")
+                           r"|学院|學院|学校|學校|医院|醫院|卫生院|衛生院|局|委员会|委員會|管理处|管理處|管委会|管委會|政府")
 _EN_FORM_HINT = re.compile(rf"\b(?=[A-Z]|mbH|s\.r|d\.o|a\.s)(?:{_EN_FORMS})(?![\w])")  # the lookahead spares most word starts
 _EN_FORM_END = re.compile(rf"\b(?:{_EN_FORMS})$")
 _HAN_OR_KANA = re.compile(f"[{_HAN}{_KANA}]")
@@ -325,9 +325,9 @@ _EN_START = re.compile(
     r"|(?:No\.?\s*+|Số\s*+)?\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?,?\s++(?:[NSEW]\.?\s++)?(?:[A-Z][\w'’.-]*\s++){0,4}?"
     rf"(?:{_STREET_WORDS}|Đường|Phố|Ngõ)\b"
     r"|\d{1,6}[A-Za-z]?,?\s++(?:rue|via|calle|avenida|rua|av\.|viale|corso|piazza|chemin|allée|boulevard)\s"
-    r"|(?:rue|via|calle|c/|avenida|avda\.|paseo|plaza|carretera|ctra\.|camino|rua|av\.|viale|corso|piazza|chemin|jalan|jln\.?"
+    r"|(?:rue|via|calle|c/|avenida|avda\.|paseo|plaza|carretera|carrera|cra\.|ctra\.|camino|rua|av\.|viale|corso|piazza|chemin|jalan|jln\.?"
     r"|lorong|persiaran|ul\.|ulica|aleja|al\.|jl\.|ул\.|улица|пр-т|просп\.|пр\.|пер\.|ш\.|шоссе|наб\."
-    r"|carrer|estrada|strada|cadde(?:si)?|sokak|sok\.|bulevar|bulvarı)\s++[\w'’. -]{2,40}?,?\s*+(?:No[.:]?\s*+|д\.\s*+|дом\s*+)?"
+    r"|carrer|estrada|strada|cadde(?:si)?|sokak|sok\.|bulevar|bulvarı)\s++[\w'’. -]{2,40}?,?\s*+(?:No[.:]?\s*+|#\s*+|д\.\s*+|дом\s*+)?"
     r"\d{1,5}\b"
     r"|\d{1,6}[A-Za-z]?,?\s++[A-Z][\w'’.]*-(?:ro|gil|daero)\b"
     r"|[A-ZÄÖÜ][\wäöüßéè-]*(?:straße|strasse|str\.|weg|platz|gasse|allee|ring|damm|ufer|laan|straat|gracht|vej|gatan|väg)"

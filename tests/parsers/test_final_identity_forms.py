@@ -174,3 +174,13 @@ def test_signatures_in_russian_and_vietnamese():
 ])
 def test_the_contact_without_the_department_the_value_adds(contact, person):
     assert _filled("请发货。\n", contact=contact).contact == person
+
+
+@pytest.mark.parametrize("line, company", [("青石县人民政府办公室", "青石县人民政府"), ("滨江区管委会 采购科", "滨江区管委会"),
+                                           ("请按政府采购流程办理", None)])
+def test_a_government_under_its_division(line, company):
+    assert company_in(line) == company
+
+
+def test_a_street_number_after_a_hash():
+    assert address_in("Carrera 7 # 71-21, Bogotá, Colombia") == "Carrera 7 # 71-21, Bogotá, Colombia"
