@@ -174,7 +174,7 @@ class PairReader:
         if position:  # "Pos. 1: Steuerplatine, Typ CB-24V, Menge: 250 Stück, …": one item, its cells after the mark
             line = line.sub(position.end(), len(line.norm))
         found = inline_pairs(line) if (":" in line.norm or "=" in line.norm) else []
-        if found and "," in line.norm:
+        if found and "," in line.norm and any(pair.label.field in ITEM_FIELDS for pair in found):
             found = _comma_cells(line, found)
         if position and found:
             found[0].new_item = True
