@@ -132,12 +132,12 @@ _PRICE = re.compile(
     rf"|(?P<v2>每\s*+{_PER}\s*+(?:为|是)?\s*+{_MONEY})"
     rf"|(?P<v3>{_MONEY_MARKED}\s*+(?:/\s*+{_PER}|一\s*+{_PER}|each\b|apiece\b|(?:per|por|pro|par|je)\s++[a-zà-ÿ]++))"
     rf"|(?:\bat\b(?:\s++(?:the|a|an))?|@)\s*+(?P<v4>{_MONEY_MARKED})"
-    rf"|(?P<v5>(?:{NUMBER_TEXT}|{_ELIDED})\s*+(?:(?:块|塊)\d|块|塊|元)?\s*+一\s*+{_PER})"
+    rf"|(?P<v5>(?:{NUMBER_TEXT}|{_ELIDED})\s*+(?:(?:块|塊)\d|块|塊|元)?\s*+一\s*+{_PER})"  # "还是1200一台": a figure for one unit is its price
     # "zu je 49,50 EUR", "à EUR 12,80", "a 14,20 € la unidad": each unit's price
     rf"|(?:\b(?:zu\s++)?je|\bà|\bpor\s++unidad\s++a?|\bper\s++stuk)\s*+(?P<v7>{_MONEY_MARKED})"
     # "单价待定", "price to be confirmed": a price not fixed yet (the clarification asks for it)
     rf"|(?:{_PRICE_WORDS}|unit\s++price|price)\s*+(?:为|是|:|：|is)?\s*+(?P<v6>待定|面议|另议|待确认|待报价|TBD|TBC"
-    r"|to be (?:confirmed|quoted|advised|agreed))",  # "还是1200一台": a figure for one unit is its price
+    r"|to be (?:confirmed|quoted|advised|agreed))",
     re.IGNORECASE)
 # A line's own total after its quantity and price: "金额25000元", "小计：1,200元", "amount USD 3,525".
 _LINE_AMOUNT = re.compile(rf"^(?:金额|小计|计|共|合计|共计|amount|subtotal|line total)\s*+(?:为|是|:|：)?\s*+(?P<v>{_MONEY_MARKED}|{_MONEY})"
