@@ -119,6 +119,23 @@ def import_(kind: str = typer.Argument(..., help="customers, products or staff")
     typer.echo(f"imported {count} {kind} from {file}")
 
 
+@app.command()
+def stock(as_json: bool = typer.Option(False, "--json", help="The rows as JSON.")):
+    """Stock per SKU: on hand (the products list), reserved by effective orders, available."""
+    from flows.components import open_repository
+    from flows.stock import stock_ledger
+
+    repository = open_repository(Settings())
+    names = {product.sku: product.name for product in repository.master().products()}
+    rows = [dict(row.model_dump(mode="json"), name=names.get(row.sku)) for row in stock_ledger(repository).rows()]
+    if as_json:
+        emit(rows)
+        return
+    typer.echo(f"{'SKU':<14} {'on hand':>10} {'reserved':>10} {'available':>10}  name")
+    for row in rows:
+        typer.echo(f"{row['sku']:<14} {row['on_hand']:>10} {row['reserved']:>10} {row['available']:>10}  {row['name'] or ''}")
+
+
 @app.command("unregister")
 def unregister(address: str = typer.Argument(..., help="an address a rep confirmed for a customer")):
     """Take back a rep's 确认: the address no longer speaks for any customer.

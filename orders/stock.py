@@ -16,9 +16,14 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from orders.model import OrderLine
+from orders.master import ProductRecord
+from orders.model import Order, OrderLine
+from orders.status import Status
 
-__all__ = ["StockLedger", "LineReservation", "StockRow", "StockError"]
+__all__ = ["StockLedger", "LineReservation", "StockRow", "StockError", "HOLDING", "ledger_of"]
+
+# The statuses in which an order holds its goods: effective until they have left.
+HOLDING = frozenset({Status.EFFECTIVE, Status.PICKING, Status.IN_PRODUCTION})
 
 ZERO = Decimal("0")
 
@@ -107,3 +112,17 @@ class StockLedger(BaseModel):
         for sku, quantity in shipped.items():
             self.on_hand[sku] = self.on_hand.get(sku, ZERO) - quantity
         return shipped
+
+
+def ledger_of(products: list[ProductRecord], holding: list[Order]) -> StockLedger:
+    """The ledger the products list and the orders holding goods give: on hand is
+    the list's stock, and each order (in the order they became effective) holds
+    what was still available when it did."""
+    ledger = StockLedger()
+    for product in products:
+        if product.kind == "standard":
+            ledger.set_on_hand(product.sku, max(product.stock, ZERO))
+    for order in holding:
+        ledger.reserve(order.order_no, order.lines)
+    return ledger
+

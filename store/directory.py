@@ -112,6 +112,10 @@ class Directory(StaffDirectory):
     def has_products(self) -> bool:
         return bool(self._product_sku)
 
+    def products(self) -> list[ProductRecord]:
+        """Every product, by SKU."""
+        return sorted(self._product_sku.values(), key=lambda record: record.sku)
+
     def staff_by_email(self, email: str) -> StaffMember | None:
         return self._staff_email.get(_address(email))
 

@@ -1,0 +1,51 @@
+"""`orderloop stock`: on hand from the products list, held by effective orders
+in the order they became effective, never the same unit twice."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+from flows.components import open_repository
+from flows.settings import Settings
+from orders.model import Order, OrderLine
+from orders.status import Status
+from tests.flows.conftest import SAMPLE
+from tests.flows.test_cli import orderloop
+
+T0 = datetime(2023, 10, 1, 9, 0, tzinfo=timezone(timedelta(hours=8)))
+
+
+def effective(order_no: str, lines: list[OrderLine], at: datetime, final: Status = Status.EFFECTIVE) -> Order:
+    order = Order.receive(order_no, at=at, actor="buyer@example.com", message_id=None)
+    order.lines = lines
+    for status in (Status.CONFIRMING, Status.MANAGER_REVIEW, Status.EFFECTIVE):
+        order.move_to(status, at=at, actor="manager@example.com", reason="test")
+    if final != Status.EFFECTIVE:
+        order.move_to(final, at=at, actor="warehouse@example.com", reason="test")
+    return order
+
+
+def test_stock_shows_on_hand_reserved_and_available_and_the_first_effective_order_holds_first(tmp_path):
+    assert orderloop("import", "products", str(SAMPLE / "products.csv"), home=tmp_path).returncode == 0
+    repository = open_repository(Settings(home=tmp_path))
+    b40 = [OrderLine(line_no=1, sku="P002", quantity=Decimal(40), kind="standard")]
+    with repository.unit_of_work() as uow:
+        # SO…02 became effective first, so it holds its 40; SO…01 gets the last 10
+        uow.save_order(effective("SO2023100001", b40, T0 + timedelta(hours=1)))
+        uow.save_order(effective("SO2023100002", b40, T0))
+        uow.save_order(effective("SO2023100003", [OrderLine(line_no=1, sku="P001", quantity=Decimal(5),
+                                                            kind="standard")], T0, final=Status.PICKING))
+        custom = effective("SO2023100004", [OrderLine(line_no=1, sku="P003", quantity=Decimal(9), kind="custom")], T0)
+        uow.save_order(custom)
+    done = orderloop("stock", "--json", home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    rows = {row["sku"]: row for row in json.loads(done.stdout)}
+    assert (rows["P002"]["on_hand"], rows["P002"]["reserved"], rows["P002"]["available"]) == ("50", "50", "0")
+    assert (rows["P001"]["reserved"], rows["P001"]["available"]) == ("5", "295")
+    assert "P003" not in rows  # a custom product is made to order, never held from stock
+    table = orderloop("stock", home=tmp_path).stdout
+    assert "P002" in table and "available" in table
+    from flows.stock import stock_ledger
+    held = stock_ledger(open_repository(Settings(home=tmp_path))).held
+    assert (held["SO2023100002"], held["SO2023100001"]) == ({"P002": Decimal(40)}, {"P002": Decimal(10)})
