@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from typing import Literal, Protocol
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from orders.text import normal_address
 
@@ -46,8 +46,8 @@ class ProductRecord(BaseModel):
     unit: str | None = None
     unit_price: Decimal | None = None
     kind: Literal["standard", "custom"] = "standard"
-    stock: Decimal = Decimal("0")
-    lead_days: int = 0
+    stock: Decimal = Field(default=Decimal("0"), ge=0)  # on hand: a count, never negative
+    lead_days: int = Field(default=0, ge=0)
     location: str | None = None  # the warehouse bin (库位), printed on the outbound order
 
 

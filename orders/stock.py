@@ -121,7 +121,7 @@ def ledger_of(products: list[ProductRecord], holding: list[Order]) -> StockLedge
     ledger = StockLedger()
     for product in products:
         if product.kind == "standard":
-            ledger.set_on_hand(product.sku, max(product.stock, ZERO))
+            ledger.set_on_hand(product.sku, product.stock)
     for order in holding:
         ledger.reserve(order.order_no, order.lines)
     return ledger

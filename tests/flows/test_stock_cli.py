@@ -49,3 +49,14 @@ def test_stock_shows_on_hand_reserved_and_available_and_the_first_effective_orde
     from flows.stock import stock_ledger
     held = stock_ledger(open_repository(Settings(home=tmp_path))).held
     assert (held["SO2023100002"], held["SO2023100001"]) == ({"P002": Decimal(40)}, {"P002": Decimal(10)})
+
+
+def test_a_products_list_with_a_negative_stock_is_refused_and_names_the_row(tmp_path):
+    bad = tmp_path / "products.csv"
+    bad.write_text("sku,name,spec,unit,unit_price,kind,stock,lead_days,location\n"
+                   "P001,A产品,L-500×300,台,500,standard,300,0,A-01-03\n"
+                   "P002,B产品,L-800×400,台,1200,standard,-5,0,A-02-01\n", "utf-8")
+    done = orderloop("import", "products", str(bad), home=tmp_path)
+    assert done.returncode != 0
+    assert "3" in done.stderr + done.stdout and "stock" in (done.stderr + done.stdout)
+    assert json.loads(orderloop("stock", "--json", home=tmp_path).stdout) == []
