@@ -152,7 +152,7 @@ def unregister(address: str = typer.Argument(..., help="an address a rep confirm
 @orders_app.command("list")
 def orders_list(as_json: bool = typer.Option(False, "--json"), status: Optional[str] = None,
                 archived: bool = typer.Option(False, "--archived", help="Include archived orders."),
-                overdue: bool = typer.Option(False, "--overdue", help="Only reviews past their deadline.")):
+                overdue: bool = typer.Option(False, "--overdue", help="Only orders with a clock past its deadline.")):
     """List orders, newest first, with the review deadline of those awaiting the manager."""
     from flows.components import open_repository
     from orders.status import Status
@@ -174,12 +174,14 @@ def orders_list(as_json: bool = typer.Option(False, "--json"), status: Optional[
         due = ""
         if r["review_due_at"]:
             due = f"  review due {r['review_due_at'][:16]}" + (" OVERDUE" if r["overdue"] else "")
+        for timer in r["overdue_timers"]:
+            due += f"  [{timer['kind']}: {timer['label']}, {timer['overdue_minutes']} min past {timer['due_at'][:16]}]"
         typer.echo(f"{r['order_no']}  {r['status_label']:<6} {r['customer'] or '?':<20} "
                    f"{r['total_payable'] or '—':>12}  {len(r['problems'])} question(s){due}")
 
 
 def summary(order, now) -> dict:
-    from orders.deadlines import is_overdue
+    from orders.deadlines import is_overdue, overdue_timers
 
     due = order.review_due_at if order.status == "manager_review" else None
     return {"order_no": order.order_no, "status": order.status.value, "status_label": order.status.label,
@@ -188,7 +190,10 @@ def summary(order, now) -> dict:
             "version": order.version, "problems": [p.model_dump() for p in order.problems],
             "updated_at": order.updated_at.isoformat(),
             "review_due_at": due.isoformat() if due else None, "overdue": is_overdue(order, now),
-            "review_misses": order.review_misses}
+            "review_misses": order.review_misses,
+            "overdue_timers": [{"kind": t.kind, "label": t.label, "due_at": t.due_at.isoformat(), "misses": t.misses,
+                                "overdue_minutes": int(t.age(now).total_seconds() // 60)}
+                               for t in overdue_timers(order, now)]}
 
 
 @orders_app.command("show")

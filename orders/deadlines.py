@@ -14,36 +14,50 @@ from orders.notice import Outcome
 from orders.model import SYSTEM, Order
 from orders.review import ReviewRules, approver_notice, live_requests, request_notice, review_facts
 from orders.status import Status
+from orders.timers import ESCALATED as TIMER_ESCALATED, Timer
 
-ESCALATED = 2  # deadlines missed before the deputy takes over
+ESCALATED = TIMER_ESCALATED  # deadlines missed before the deputy takes over
+
+
+def review_timer(order: Order, rules: ReviewRules) -> Timer | None:
+    """The manager review's clock, on the generic timer rule (orders/timers.py)."""
+    if order.status != Status.MANAGER_REVIEW or order.review_due_at is None:
+        return None
+    return Timer(kind="review", due_at=order.review_due_at, window=rules.review_window, misses=order.review_misses)
+
+
+def overdue_timers(order: Order, now: datetime, rules: ReviewRules | None = None) -> list[Timer]:
+    """Every clock of the order past its deadline, with its kind."""
+    timer = review_timer(order, rules or ReviewRules())
+    return [timer] if timer is not None and timer.overdue(now) else []
 
 
 def is_overdue(order: Order, now: datetime) -> bool:
-    return (order.status == Status.MANAGER_REVIEW and order.review_due_at is not None
-            and now >= order.review_due_at)
+    return bool(overdue_timers(order, now))
 
 
 def next_chase(order: Order, rules: ReviewRules) -> datetime | None:
     """When the next reminder or escalation is due: the deadline, then one window later."""
-    if order.review_due_at is None or order.review_misses >= ESCALATED:
-        return None
-    return order.review_due_at + order.review_misses * rules.review_window
+    timer = review_timer(order, rules)
+    return timer.next_due() if timer else None
 
 
 def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: MasterData) -> Outcome:
     """Remind at the deadline, escalate one window later, then leave it to people.
     The deadline itself stays: the review remains overdue until it is decided."""
-    due = next_chase(order, rules)
-    if order.status != Status.MANAGER_REVIEW or due is None or now < due:
+    timer = review_timer(order, rules)
+    due = timer.next_due() if timer else None
+    firing = timer.fire(now) if timer else None
+    if firing is None:
         return Outcome(order, acted=False, note="nothing due")
-    order.review_misses += 1
+    order.review_misses = timer.misses
     asked = [n for n in live_requests(order, Step.MANAGER)
              if order.approval_requests[n].purpose == "approval_request"]
     managers = [order.approval_requests[n] for n in asked]
-    if order.review_misses < ESCALATED:
+    if firing == "remind":
         order.note("reminder", at=now, actor=SYSTEM,
                    reason=f"manager review due {due.isoformat()} missed; reminder sent, escalation at "
-                          f"{next_chase(order, rules).isoformat()}")
+                          f"{timer.next_due().isoformat()}")
         facts = review_facts(order, Step.MANAGER, master, now.date())
         notices = [approver_notice(order, n, "review_reminder", facts=facts,
                                    in_reply_to=order.approval_requests[n].message_id) for n in asked]

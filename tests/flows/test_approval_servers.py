@@ -5,6 +5,8 @@ reply the way Outlook, Gmail, Foxmail/QQ and Apple Mail write replies, or
 click the mailto: links. The clock is ORDERLOOP_NOW; nothing sleeps."""
 from __future__ import annotations
 
+import json
+
 import email
 import email.policy
 import smtplib
@@ -247,6 +249,8 @@ def test_the_two_hour_rule_reminds_then_escalates_to_the_deputy(servers, mta, mo
     assert kinds.count("reminder") == 1 and kinds.count("escalation") == 1
     listed = runner.invoke(app, ["orders", "list", "--overdue", "--json"]).output
     assert order_no in listed
+    timers = next(row for row in json.loads(listed) if row["order_no"] == order_no)["overdue_timers"]
+    assert [(t["kind"], t["misses"]) for t in timers] == [("review", 2)]  # every overdue clock, with its kind
     send(mta, servers, clients.gmail(escalation, DEPUTY, "同意"))
     run_intake()
     record = order(order_no)

@@ -1,0 +1,61 @@
+"""One rule for every clock of the procedure: a deadline, a reminder when it
+passes, an escalation one window later, then people decide.
+
+The 2-hour manager review is the first clock on it; the later ones (24 h
+shortage warning, 2 h carrier exception, the day-before reminder, the 3-day
+survey, the 24 h after-sales solution, the 24 h status notice) are each a
+kind and a window, not a module of their own.
+
+    timer = Timer(kind="review", due_at=..., window=timedelta(hours=2))
+    timer.next_due()        # the deadline, then one window later, then None
+    timer.fire(now)         # "remind", "escalate" or None, and counts the miss
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Literal
+
+from pydantic import BaseModel
+
+__all__ = ["Timer", "Firing", "ESCALATED", "LABELS"]
+
+ESCALATED = 2  # deadlines missed before the escalation: the reminder, then the deputy or the manager
+Firing = Literal["remind", "escalate"]
+
+# What ops read for each kind (orders list --overdue, notices).
+LABELS = {
+    "review": "manager review 2 h / 经理审核2小时",
+}
+
+
+class Timer(BaseModel):
+    kind: str
+    due_at: datetime
+    window: timedelta
+    misses: int = 0  # deadlines missed so far: 1 after the reminder, 2 after the escalation
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.kind, self.kind)
+
+    def overdue(self, now: datetime) -> bool:
+        """Past its deadline; it stays overdue until the matter is settled (the timer removed)."""
+        return now >= self.due_at
+
+    def age(self, now: datetime) -> timedelta:
+        """How long past the deadline (zero before it)."""
+        return max(now - self.due_at, timedelta(0))
+
+    def next_due(self) -> datetime | None:
+        """When the next reminder or escalation is due: the deadline, then one window later."""
+        if self.misses >= ESCALATED:
+            return None
+        return self.due_at + self.misses * self.window
+
+    def fire(self, now: datetime) -> Firing | None:
+        """What is due at `now`, counted as a miss: the reminder first, then the escalation."""
+        due = self.next_due()
+        if due is None or now < due:
+            return None
+        self.misses += 1
+        return "remind" if self.misses < ESCALATED else "escalate"
