@@ -5,10 +5,9 @@ reply the way Outlook, Gmail, Foxmail/QQ and Apple Mail write replies, or
 click the mailto: links. The clock is ORDERLOOP_NOW; nothing sleeps."""
 from __future__ import annotations
 
-import json
-
 import email
 import email.policy
+import json
 import smtplib
 from email.message import EmailMessage
 
