@@ -8,7 +8,7 @@ from mail.compose import build_message, make_message_id
 from orders.approval import Step
 from orders.master import MasterData
 from orders.model import Order
-from orders.notice import Notice
+from orders.notice import NOTICES, Notice
 from orders.review import claims_of, customer_record
 from orders.text import message_id_key
 from orders.tokens import issue_token
@@ -18,30 +18,7 @@ from templates.render import render_mail
 from flows.documents import Documents
 from flows.settings import Settings
 
-SUBJECTS = {
-    "clarification": "订单信息待补充 / Order details needed",
-    "requirements_list": "客户需求清单待确认 / Please confirm your order",
-    "cancelled": "订单已取消 / Order cancelled",
-    "approval_request": "订单审批 / Approval request",
-    "review_reminder": "审批提醒 / Approval reminder: deadline passed",
-    "escalation": "审批转办 / Approval escalated to you",
-    "decision_refused": "回复未执行 / Your reply was not acted on",
-    "order_rejected": "订单已驳回 / Order rejected",
-    "order_effective": "订单已生效 / Order approved and effective",
-    "credit_hold": "信用待协商 / Credit hold: payment terms to renegotiate",
-    "change_outcome": "订单变更结果 / Change request decided",
-    "change_reason_needed": "变更需说明原因 / A change request needs a reason",
-    "sender_pending": "订单已收到,待核实 / Order received, being confirmed",
-    "sender_check": "请核实发件人 / Does this sender speak for the customer?",
-    "sender_denied": "订单无法受理 / Order not accepted from this address",
-    "action_check": "请确认您的要求 / Please confirm your request",
-}
 ACTION_LABELS = {"cancel": ("取消", "cancel"), "change": ("变更", "change"), "confirm": ("确认", "confirm")}
-# Reminders and escalations carry the same request, links and token.
-TEMPLATES = {"review_reminder": "approval_request", "escalation": "approval_request"}
-# The PDF a mail carries: the requirements list to confirm, the sales order to approve.
-ATTACHED = {"requirements_list": "requirements", "approval_request": "order", "review_reminder": "order",
-            "escalation": "order"}
 
 
 def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
@@ -58,14 +35,17 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
                                       f"{notice.to}|{notice.request}",
                                  domain=settings.mail_domain)
     context = _context(notice, order, settings, master, secret)
-    text, html = render_mail(TEMPLATES.get(notice.purpose, notice.purpose), **context)
-    subject = f"[{order.order_no}] {SUBJECTS[notice.purpose]}"
+    kind = NOTICES[notice.purpose]  # the notice table: who may be told, subject, template, PDF
+    if notice.audience not in kind.audiences:
+        raise ValueError(f"a {notice.purpose} notice is not for the {notice.audience}: see orders.notice.NOTICES")
+    text, html = render_mail(kind.template or notice.purpose, **context)
+    subject = f"[{order.order_no}] {kind.subject}"
     if notice.step and notice.purpose in ("approval_request", "review_reminder", "escalation"):
         subject += f" · {Step(notice.step).label.split(' / ')[0]}"
     references = thread_for(order, notice.to, exclude=message_id)
     in_reply_to = notice.in_reply_to if _visible_to(order, notice.in_reply_to, notice.to) else None
-    attachments = ([documents.attachment(order, ATTACHED[notice.purpose], master)]
-                   if documents is not None and notice.purpose in ATTACHED else [])
+    attachments = ([documents.attachment(order, kind.attached, master)]
+                   if documents is not None and kind.attached else [])
     raw = build_message(sender=settings.address, recipients=[notice.to], subject=subject, text=text,
                         html=html, message_id=message_id, in_reply_to=in_reply_to,
                         references=references, date=now, attachments=attachments)

@@ -24,6 +24,42 @@ Audience = Literal["customer", "approver", "sender", "rep", "warehouse", "produc
 
 
 @dataclass(frozen=True)
+class NoticeKind:
+    """One row of the notice table: who may be told, the subject, the mail's
+    template and the PDF it carries. A later step's notice is a row here."""
+
+    audiences: tuple[Audience, ...]
+    subject: str
+    template: str | None = None  # templates/mail/<template>.{txt,html}.j2; default: the purpose
+    attached: str | None = None  # the PDF (templates/pdf): requirements, order, outbound, shipping, signoff
+
+
+NOTICES: dict[str, NoticeKind] = {
+    "clarification": NoticeKind(("customer",), "订单信息待补充 / Order details needed"),
+    "requirements_list": NoticeKind(("customer",), "客户需求清单待确认 / Please confirm your order",
+                                    attached="requirements"),
+    "cancelled": NoticeKind(("customer",), "订单已取消 / Order cancelled"),
+    "approval_request": NoticeKind(("approver",), "订单审批 / Approval request", attached="order"),
+    # Reminders and escalations carry the same request, links and token.
+    "review_reminder": NoticeKind(("approver",), "审批提醒 / Approval reminder: deadline passed",
+                                  template="approval_request", attached="order"),
+    "escalation": NoticeKind(("approver",), "审批转办 / Approval escalated to you",
+                             template="approval_request", attached="order"),
+    "decision_refused": NoticeKind(("sender",), "回复未执行 / Your reply was not acted on"),
+    "order_rejected": NoticeKind(("customer", "rep"), "订单已驳回 / Order rejected"),
+    "order_effective": NoticeKind(("customer", "rep", "warehouse", "production"),
+                                  "订单已生效 / Order approved and effective"),
+    "credit_hold": NoticeKind(("rep", "finance"), "信用待协商 / Credit hold: payment terms to renegotiate"),
+    "change_outcome": NoticeKind(("customer", "rep"), "订单变更结果 / Change request decided"),  # and the requester
+    "change_reason_needed": NoticeKind(("sender",), "变更需说明原因 / A change request needs a reason"),
+    "sender_pending": NoticeKind(("sender",), "订单已收到,待核实 / Order received, being confirmed"),
+    "sender_check": NoticeKind(("rep",), "请核实发件人 / Does this sender speak for the customer?"),
+    "sender_denied": NoticeKind(("sender",), "订单无法受理 / Order not accepted from this address"),
+    "action_check": NoticeKind(("customer",), "请确认您的要求 / Please confirm your request"),
+}
+
+
+@dataclass(frozen=True)
 class ReportLine:
     """One line of the validation report in an approval request."""
 
