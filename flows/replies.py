@@ -20,7 +20,8 @@ from orders.intake import assess, handle_customer_reply
 from orders.master import StaffMember
 from orders.model import Order, PaymentTerms
 from orders.notice import Outcome
-from orders.review import answered_request, customer_record, handle_verdict, refuse, renegotiate_terms, sales_rep
+from orders.decisions import handle_verdict
+from orders.review import answered_request, customer_record, refuse, renegotiate_terms, sales_rep
 from orders.status import Status
 from orders.text import message_id_key, normal_address
 from parsers.answers import read_yes_no

@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from orders.approval import (ApprovalPolicy, CreditEvidence, DecisionRefused, Step, awaited_step,
+from orders.approval import (ApprovalPolicy, CreditEvidence, Step, awaited_step,
                              credit_evidence, decide)
 from orders.master import CustomerRecord, MasterData
 from orders.model import SYSTEM, ApprovalRequest, Order, PaymentTerms
 from orders.notice import Notice, Outcome, ReportLine
 from orders.status import Status
 from orders.text import message_id_key
-from orders.tokens import Claims, TokenRefused, check_claims, read_token
+from orders.tokens import Claims, TokenRefused, read_token
 from orders.validation import (check_amounts, check_arithmetic, check_custom_specs, check_customer,
                                check_dates, check_products, check_required)
 
@@ -138,55 +138,13 @@ def claims_of(order: Order, request: ApprovalRequest) -> Claims:
 
 # ---------------------------------------------------------------- verdicts back
 
-def handle_verdict(order: Order, *, sender: str, intent: str, reason: str | None, token: str | None,
-                   thread_ids: list[str], message_id: str | None, at: datetime, rules: ReviewRules,
-                   secret: str, master: MasterData, distrust: str | None = None,
-                   quoted_token: str | None = None) -> Outcome:
-    """An approver's reply: decide the step its token or thread names, or refuse.
-
-    `distrust` is why the message's origin cannot be believed (its envelope
-    sender differs from From, say): then nothing is decided."""
-    try:
-        if distrust:
-            raise DecisionRefused(distrust)
-        claims = _claims(order, token, thread_ids, secret, at, quoted_token=quoted_token)
-        if claims.token_id in order.spent_tokens:
-            raise TokenRefused("this approval was already used; each approval link and request decides once")
-        check_claims(claims, order_no=order.order_no, version=order.version, awaited=awaited_steps(order),
-                     sender=sender)
-        if intent not in ("approve", "reject"):
-            raise DecisionRefused("the reply says neither 同意/approve nor 驳回/reject (with a reason)")
-        if claims.step is Step.CHANGE:
-            _check_change(order, claims)
-            from orders.changes import decide_change  # changes builds on this module
-            outcome = decide_change(order, verdict=intent, approver=sender, reason=reason, message_id=message_id,
-                                    at=at, rules=rules, master=master)
-        else:
-            outcome = _decide_level(order, claims.step, verdict=intent, approver=sender, reason=reason,
-                                    message_id=message_id, at=at, rules=rules, master=master)
-    except (TokenRefused, DecisionRefused) as exc:
-        return refuse(order, sender, str(exc), message_id=message_id, at=at)
-    order.spent_tokens.append(claims.token_id)
-    order.join_thread(message_id)
-    return outcome
-
-
-def _check_change(order: Order, claims: Claims) -> None:
-    """A change token decides the change request it was issued for, not a later one."""
-    request = next((r for r in order.approval_requests if claims_of(order, r) == claims), None)
-    pending = pending_change(order)
-    if request is None or pending is None or request.change_id != pending.change_id:
-        asked = request.change_id if request is not None else "?"
-        raise TokenRefused(f"the token is for change request #{asked}, which is already decided")
-
-
 def refuse(order: Order, sender: str, why: str, *, message_id: str | None, at: datetime) -> Outcome:
     order.note("refused", at=at, actor=sender, reason=f"reply refused: {why}", message_id=message_id)
     return Outcome(order, [Notice("decision_refused", order.order_no, sender, message_id, audience="sender",
                                   reason=why)], acted=False, refused=True, note=f"refused: {why}")
 
 
-def _claims(order: Order, token: str | None, thread_ids: list[str], secret: str, now: datetime, *,
+def verdict_claims(order: Order, token: str | None, thread_ids: list[str], secret: str, now: datetime, *,
             quoted_token: str | None = None) -> Claims:
     """What the reply answers: the token it carries (subject or its own text),
     else the request its In-Reply-To or References name, else a token only in
@@ -213,7 +171,7 @@ def answered_request(order: Order, thread_ids: list[str]) -> ApprovalRequest | N
 
 
 
-def _decide_level(order: Order, step: Step, *, verdict: str, approver: str, reason: str | None,
+def decide_level(order: Order, step: Step, *, verdict: str, approver: str, reason: str | None,
                   message_id: str | None, at: datetime, rules: ReviewRules, master: MasterData) -> Outcome:
     credit = credit_for(order, master)
     result = decide(order, step=step, verdict=verdict, approver=approver, at=at, policy=rules.policy,

@@ -10,7 +10,8 @@ from orders.changes import request_change
 from orders.deadlines import chase_review, is_overdue
 from orders.master import StaffMember
 from orders.model import DraftLine, OrderDraft, PaymentTerms
-from orders.review import ReviewRules, claims_of, handle_verdict, renegotiate_terms
+from orders.decisions import handle_verdict
+from orders.review import ReviewRules, claims_of, renegotiate_terms
 from orders.status import Status
 from orders.tokens import issue_token
 
