@@ -14,9 +14,7 @@ from orders.notice import Outcome
 from orders.model import SYSTEM, Order
 from orders.review import ReviewRules, approver_notice, live_requests, request_notice, review_facts
 from orders.status import Status
-from orders.timers import ESCALATED as TIMER_ESCALATED, Timer
-
-ESCALATED = TIMER_ESCALATED  # deadlines missed before the deputy takes over
+from orders.timers import Timer
 
 
 def review_timer(order: Order, rules: ReviewRules) -> Timer | None:

@@ -212,8 +212,6 @@ class _Reader:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
-_DEPARTMENT = re.compile(r"\s*+[（(][^（）()]*(?:部|科|处|室|中心|组|dept\.?|department|office)[^（）()]*[)）]\s*+$", re.IGNORECASE)
-_SECOND_NUMBER = re.compile(r"\s*+(?:/|、|,|;|；|，)\s*+(?=\+?\(?\d)")
 # "控制板（型号 CB-24V）", "Control board (model CB-24V)", "A产品 规格L-500×300": a name that carries its spec.
 _SPEC_WORD = "|".join(with_traditional(["规格型号", "规格", "型号", "型式"]) + ("model", "spec", "type", "Typ"))
 _BRACKETED_SPEC = re.compile(rf"\s*+[(（]\s*+(?:{_SPEC_WORD})\s*+[:：]?\s*+(?P<spec>[^()（）]{{1,40}}?)\s*+[)）]\s*+$"
@@ -263,13 +261,9 @@ def build_draft(pairs: list[Pair], *, reference_date: date | None = None) -> tup
 def _set_field(draft: OrderDraft, reader: _Reader, name: str, value: str) -> None:
     if name in ("customer.code", "customer.phone", "customer_po"):
         value = normalize(value)
-    if name == "customer.phone":
-        value = _SECOND_NUMBER.split(value, 1)[0].strip() or value  # "0571-87001234 / 13957112345": the first
     if name in _CUSTOMER:
         # A customer field ends with its sentence: "兴滨路2号。到了打我电话…", "0931-2612345。"
         value = _SENTENCE_END.split(value, 1)[0].strip() or value
-        if name == "customer.contact":
-            value = _DEPARTMENT.sub("", value).strip(" -–—,，;；:：") or value  # "陈立新（后勤保障部）": the person, not the office
         setattr(draft.customer, _CUSTOMER[name], value)
     elif name == "customer.email":
         found = _EMAIL.search(normalize(value))
