@@ -133,3 +133,39 @@ def test_a_customers_unplaceable_mail_reaches_the_rep_and_is_taken_in_on_shi_din
     (record,) = open_repository(Settings()).list_orders()
     assert record.reply_to == CUSTOMER and record.status == Status.CLARIFYING
     assert latest(mta, CUSTOMER, record.order_no)  # the customer is asked for what is missing
+
+
+def _outsider_mail(subject: str, body: str, message_id: str) -> bytes:
+    return ("From: Buyer <%s>\r\nTo: orders@example.com\r\nSubject: %s\r\nMessage-ID: <%s>\r\n"
+            "Date: Sun, 01 Oct 2023 09:00:00 +0800\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s"
+            % (OUTSIDER, subject, message_id, body.replace("\n", "\r\n"))).encode("utf-8")
+
+
+# The parser reads more than it did (issue 10): a code said in a sentence or a colleague's note, a new order in
+# an old order's thread, a forward naming the customer's own address as its sender. None of these lets an
+# outsider speak for the customer: each waits for the rep, as the labelled form above does.
+WIDER_READINGS = {
+    "code in a colleague's note": ("订单", "请录入，客户代码应该是CUST001，电话里下的单：\n"
+                                             "A产品要10台，单价500元，10月15日前送到。\n"),
+    "new order in an old thread": ("Re: [SO2023100077] 发货通知", "上批货收到了。另外新下一单（我司新采购单号 HD-PO-1001），"
+                                                               "客户编码CUST001：\n控制板，型号CB-24V，300块，单价360元\n"
+                                                               "10月15日前送到。\n"),
+    "forward naming the customer": ("Fwd: 订单", "请录入。\n\n---------- Forwarded message ---------\n"
+                                                 "From: 王建国 <purchase@huadong.example>\nDate: Sat, Sep 30, 2023\n"
+                                                 "Subject: 订单\nTo: orders@example.com\n\n客户编码：CUST001\n"
+                                                 "商品编码：P001\n数量：10台\n要求交付日期：2023-10-15\n"),
+}
+
+
+@pytest.mark.parametrize("reading", sorted(WIDER_READINGS))
+def test_an_outsiders_order_the_parser_reads_in_a_new_way_still_waits_for_the_rep(servers, mta, reading):
+    subject, body = WIDER_READINGS[reading]
+    send(mta, servers, _outsider_mail(subject, body, f"wide-{len(reading)}@lookalike.example"))
+    run_intake()
+    (record,) = open_repository(Settings()).list_orders()
+    assert record.customer.code == "CUST001"
+    assert record.status == Status.RECEIVED and record.sender_check.state == "asked"
+    told = everything_sent_to(mta, OUTSIDER) + everything_sent_to(mta, "purchase@huadong.example")
+    assert not any(secret in told for secret in RECORD_ONLY if secret != "purchase@huadong.example")
+    assert not mails_to(mta, "purchase@huadong.example")  # the named customer's address is not written to
+    assert OUTSIDER in clients.plain(latest(mta, REP, "核实发件人"))

@@ -6,6 +6,8 @@ import json
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
+import pytest
+
 from flows.components import open_repository
 from flows.settings import Settings
 from orders.model import Order, OrderLine
@@ -60,3 +62,18 @@ def test_a_products_list_with_a_negative_stock_is_refused_and_names_the_row(tmp_
     assert done.returncode != 0
     assert "3" in done.stderr + done.stdout and "stock" in (done.stderr + done.stdout)
     assert json.loads(orderloop("stock", "--json", home=tmp_path).stdout) == []
+
+
+@pytest.mark.parametrize("damaged", ["master.json", "orders.json"])
+def test_a_damaged_store_file_is_named_in_one_line_and_nothing_is_shown(tmp_path, damaged):
+    assert orderloop("import", "products", str(SAMPLE / "products.csv"), home=tmp_path).returncode == 0
+    with open_repository(Settings(home=tmp_path)).unit_of_work() as uow:
+        uow.save_order(effective("SO2023100001", [OrderLine(line_no=1, sku="P002", quantity=Decimal(40),
+                                                            kind="standard")], T0))
+    files = [path for path in (tmp_path / "store").rglob(damaged)]
+    assert files, sorted(p.name for p in (tmp_path / "store").rglob("*"))
+    good = files[0].read_bytes()
+    files[0].write_bytes(good[: len(good) // 2])
+    done = orderloop("stock", "--json", home=tmp_path)
+    assert done.returncode == 1 and done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1 and files[0].name in done.stderr
