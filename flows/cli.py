@@ -183,14 +183,15 @@ def orders_list(as_json: bool = typer.Option(False, "--json"), status: Optional[
 def summary(order, now) -> dict:
     from orders.deadlines import is_overdue, overdue_timers
 
-    due = order.review_due_at if order.status == "manager_review" else None
+    review = order.timer("review") if order.status == "manager_review" else None
+    due = review.due_at if review else None
     return {"order_no": order.order_no, "status": order.status.value, "status_label": order.status.label,
             "customer": order.customer.name, "customer_code": order.customer.code,
             "total_payable": None if order.total_payable is None else str(order.total_payable),
             "version": order.version, "problems": [p.model_dump() for p in order.problems],
             "updated_at": order.updated_at.isoformat(),
             "review_due_at": due.isoformat() if due else None, "overdue": is_overdue(order, now),
-            "review_misses": order.review_misses,
+            "review_misses": review.misses if review else 0,
             "overdue_timers": [{"kind": t.kind, "label": t.label, "due_at": t.due_at.isoformat(), "misses": t.misses,
                                 "overdue_minutes": int(t.age(now).total_seconds() // 60)}
                                for t in overdue_timers(order, now)]}

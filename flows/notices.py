@@ -9,6 +9,8 @@ from orders.approval import Step
 from orders.master import MasterData
 from orders.model import Order
 from orders.notice import NOTICES, Notice
+from orders.payments import balance_due, paid, prepayment_due
+from orders.timers import LABELS
 from orders.review import claims_of, customer_record
 from orders.text import message_id_key
 from orders.tokens import issue_token
@@ -81,9 +83,15 @@ def _context(notice: Notice, order: Order, settings: Settings, master: MasterDat
     context = dict(order=order, company=settings.company, address=settings.address, notice=notice,
                    recipient=master.staff_by_email(notice.to), request=request, change=change,
                    step_label=Step(notice.step).label if notice.step else None,
-                   due_at=order.review_due_at if notice.step == Step.MANAGER else None,
+                   due_at=_due(order, notice),
                    escalated_from=None, customer_terms=customer.payment_terms if customer else None,
-                   token=None, approve_link=None, reject_link=None, record=customer)
+                   token=None, approve_link=None, reject_link=None, record=customer,
+                   # After approval: what is owed, the clock a reminder is about, the customer's answer link.
+                   prepayment_due=prepayment_due(order), paid_total=paid(order), balance_due=balance_due(order),
+                   timer=order.timer(notice.timer) if notice.timer else None,
+                   timer_label=LABELS.get(notice.timer, notice.timer) if notice.timer else None,
+                   confirm_link=mailto(settings.address, order.order_no, "确认 confirm", None, "确认 / OK")
+                   if notice.purpose == "window_proposal" else None)
     if notice.purpose == "action_check":
         context["action_label"], context["action_label_en"] = ACTION_LABELS[notice.reason]
     if request is not None:
@@ -99,7 +107,13 @@ def _context(notice: Notice, order: Order, settings: Settings, master: MasterDat
     return context
 
 
-def mailto(address: str, order_no: str, verdict: str, token: str, body: str) -> str:
-    """A link that opens a reply to the pipeline with the verdict and token in the subject."""
-    subject = f"[{order_no}] {verdict} [T:{token}]"
+def _due(order: Order, notice: Notice):
+    """The deadline a request or reminder names: the clock of the step it is about."""
+    timer = order.timer("review" if notice.step == Step.MANAGER else notice.step or "")
+    return timer.due_at if timer else None
+
+
+def mailto(address: str, order_no: str, verdict: str, token: str | None, body: str) -> str:
+    """A link that opens a reply to the pipeline with the verdict (and token) in the subject."""
+    subject = f"[{order_no}] {verdict}" + (f" [T:{token}]" if token else "")
     return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"

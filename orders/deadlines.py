@@ -17,17 +17,14 @@ from orders.status import Status
 from orders.timers import Timer
 
 
-def review_timer(order: Order, rules: ReviewRules) -> Timer | None:
+def review_timer(order: Order, rules: ReviewRules | None = None) -> Timer | None:
     """The manager review's clock, on the generic timer rule (orders/timers.py)."""
-    if order.status != Status.MANAGER_REVIEW or order.review_due_at is None:
-        return None
-    return Timer(kind="review", due_at=order.review_due_at, window=rules.review_window, misses=order.review_misses)
+    return order.timer("review") if order.status == Status.MANAGER_REVIEW else None
 
 
-def overdue_timers(order: Order, now: datetime, rules: ReviewRules | None = None) -> list[Timer]:
+def overdue_timers(order: Order, now: datetime) -> list[Timer]:
     """Every clock of the order past its deadline, with its kind."""
-    timer = review_timer(order, rules or ReviewRules())
-    return [timer] if timer is not None and timer.overdue(now) else []
+    return [timer for timer in order.timers if timer.overdue(now)]
 
 
 def is_overdue(order: Order, now: datetime) -> bool:
@@ -48,7 +45,6 @@ def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
     firing = timer.fire(now) if timer else None
     if firing is None:
         return Outcome(order, acted=False, note="nothing due")
-    order.review_misses = timer.misses
     asked = [n for n in live_requests(order, Step.MANAGER)
              if order.approval_requests[n].purpose == "approval_request"]
     managers = [order.approval_requests[n] for n in asked]
@@ -62,7 +58,7 @@ def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
         return Outcome(order, notices, note="reminder sent")
     deputies = _deputies(master, [r.approver for r in managers])
     order.note("escalation", at=now, actor=SYSTEM,
-               reason=f"manager review missed twice (due {order.review_due_at.isoformat()}); escalated to "
+               reason=f"manager review missed twice (due {timer.due_at.isoformat()}); escalated to "
                       f"{', '.join(deputies) or 'nobody: no deputy in the staff table'}")
     facts = review_facts(order, Step.MANAGER, master, now.date())
     notices = [request_notice(order, Step.MANAGER, deputy, at=now, rules=rules, facts=facts,

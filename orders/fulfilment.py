@@ -16,15 +16,43 @@ Pure: the products and the reservations are passed in.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, Field
 
 from orders.master import ProductRecord
-from orders.model import Order
 from orders.stock import LineReservation
 from orders.workdays import WorkingDate, add_working_days, next_working_day
 
-__all__ = ["LinePlan", "Plan", "plan", "DEFAULT_LEAD_DAYS"]
+if TYPE_CHECKING:
+    from orders.model import Order
+
+__all__ = ["Fulfilment", "LinePlan", "Plan", "plan", "pick_differences", "DEFAULT_LEAD_DAYS"]
+
+
+class Fulfilment(BaseModel):
+    """The order's way from effective to ready to ship: what stock holds for it,
+    what production makes and by when, the warehouse's pick, and what was asked."""
+
+    version: int  # the order version it was planned for: a change plans again
+    effective_on: date
+    reservations: list[LineReservation] = Field(default_factory=list)
+    ready_on: date | None = None  # when the last line is planned to be ready
+    ready_approximate: bool = False  # counted Monday to Friday beyond the official calendar
+    production: Literal["requested", "scheduled", "completed"] | None = None
+    production_due: date | None = None  # the planned finish: the lead time, or production's 已排产 date
+    late_told_at: datetime | None = None  # the shortage notice went to the rep and the customer
+    picked_at: datetime | None = None
+    picked_by: str | None = None
+    pick_differences: list[str] = Field(default_factory=list)  # the last pick's, when it did not match
+    prepayment_asked_at: datetime | None = None
+    ship_asked_at: datetime | None = None
+
+    def to_make(self) -> dict[int, Decimal]:
+        """Line number → what production makes of it (custom lines are not reserved: all of them)."""
+        return {r.line_no: r.short for r in self.reservations if r.short > ZERO}
 
 DEFAULT_LEAD_DAYS = 5  # working days to make a standard product the list gives no lead time for
 ZERO = Decimal("0")
@@ -82,3 +110,24 @@ def plan(order: Order, reservations: list[LineReservation], product_by_sku, effe
     last = max((line.ready for line in lines), key=lambda ready: ready.value, default=picked)
     approximate = any(line.ready.approximate for line in lines)
     return Plan(tuple(lines), WorkingDate(last.value, approximate), order.requested_delivery_date)
+
+
+def pick_differences(order: Order, picked: dict[str, Decimal]) -> list[str]:
+    """What the warehouse's 已备货 figures say that the order does not: the
+    pre-ship double check. No figures: the warehouse vouches for the whole order."""
+    if not picked:
+        return []
+    ordered: dict[str, Decimal] = {}
+    for line in order.lines:
+        if line.sku and line.quantity:
+            ordered[line.sku.upper()] = ordered.get(line.sku.upper(), ZERO) + line.quantity
+    found = []
+    for sku, quantity in ordered.items():
+        got = picked.get(sku)
+        if got is None:
+            found.append(f"{sku}: 订单 {quantity},备货未列出 / ordered {quantity}, not in the pick")
+        elif got != quantity:
+            found.append(f"{sku}: 订单 {quantity},备货 {got} / ordered {quantity}, picked {got}")
+    found += [f"{sku}: 不在订单中,备货 {q} / not on the order, picked {q}"
+              for sku, q in picked.items() if sku not in ordered]
+    return found

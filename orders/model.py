@@ -11,11 +11,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from orders.fulfilment import Fulfilment
 from orders.money import ZERO, line_amount, payable
+from orders.payments import Payment
+from orders.shipment import Shipment
 from orders.status import Status, check_transition
 from orders.text import message_id_key
+from orders.timers import Timer, set_timer, stop_timer, timer_of
 
 SYSTEM = "orderloop"  # the actor of what the pipeline does on its own
 
@@ -115,17 +119,6 @@ class Decision(BaseModel):
 
 EventKind = Literal["transition", "refused", "reminder", "escalation", "change_requested",
                     "change_decided", "note", "sender_check"]
-
-
-class Shipment(BaseModel):
-    """What the shipping note (发货单) says about the delivery; blank until logistics fills it in."""
-
-    carrier: str | None = None
-    tracking_no: str | None = None
-    packages: int | None = None
-    window_start: date | None = None  # the delivery window agreed with the customer
-    window_end: date | None = None
-    consignee: str | None = None  # default: the customer's contact
 
 
 class ApprovalRequest(BaseModel):
@@ -237,8 +230,12 @@ class Order(BaseModel):
     sales_rep: str | None = None  # the rep's address (customer record, else the staff table)
     approval_requests: list[ApprovalRequest] = Field(default_factory=list)
     spent_tokens: list[str] = Field(default_factory=list)  # claims already used: single use
-    review_due_at: datetime | None = None  # the manager's 2-hour deadline
-    review_misses: int = 0  # deadlines missed for the current review (2 → escalated)
+    # Every clock running on the order (orders.timers): the manager's 2-hour
+    # review, tech's feasibility day, production's finish date, ...
+    timers: list[Timer] = Field(default_factory=list)
+    # The stages after approval, each a record of its own (procedure steps 4–6).
+    fulfilment: Fulfilment | None = None
+    payments: list[Payment] = Field(default_factory=list)
     change_requests: list[ChangeRequest] = Field(default_factory=list)
     # Where answers go, and every Message-ID of the thread (ours and theirs),
     # so that a reply can be matched by In-Reply-To/References.
@@ -255,6 +252,30 @@ class Order(BaseModel):
     # Events recorded since the order was loaded; the store appends them to the
     # audit log on commit, so they are not part of the stored record.
     events: list[Event] = Field(default_factory=list, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _review_clock_as_timer(cls, data):
+        """Records stored before timers kept the review's deadline in two fields of their own."""
+        if isinstance(data, dict) and "review_due_at" in data:
+            data = dict(data)
+            due, misses = data.pop("review_due_at"), data.pop("review_misses", 0)
+            if due and not any(t.get("kind") == "review" for t in data.get("timers", [])
+                               if isinstance(t, dict)):
+                data["timers"] = [*data.get("timers", []), {"kind": "review", "due_at": due, "window": "PT2H",
+                                                            "misses": misses, "role": "sales_manager"}]
+        return data
+
+    def timer(self, kind: str) -> Timer | None:
+        return timer_of(self.timers, kind)
+
+    def start_timer(self, kind: str, due_at: datetime, window, role: str | None) -> Timer:
+        timer = Timer(kind=kind, due_at=due_at, window=window, role=role)
+        set_timer(self.timers, timer)
+        return timer
+
+    def stop_timer(self, kind: str) -> bool:
+        return stop_timer(self.timers, kind)
 
     def recompute_totals(self) -> None:
         amounts = [line.computed_amount() for line in self.lines]

@@ -19,8 +19,15 @@ NoticePurpose = Literal[
     "change_outcome", "change_reason_needed",               # change requests (变更申请)
     "sender_pending", "sender_check", "sender_denied",      # an order from an address not on the record
     "action_check",                                         # a customer action that came without proof
+    # After approval (procedure steps 1 and 4): one row each below.
+    "feasibility_request", "infeasible",
+    "production_request", "in_production", "shortage", "pick_request", "pick_mismatch",
+    "prepayment_request", "payment_recorded", "window_proposal", "window_agreed", "ship_request", "shipped",
+    "task_reminder", "task_escalation",
 ]
-Audience = Literal["customer", "approver", "sender", "rep", "warehouse", "production", "finance"]
+Audience = Literal["customer", "approver", "sender", "rep", "warehouse", "production", "finance", "tech",
+                   "logistics", "customer_service", "sales_manager"]
+STAFF = ("tech", "warehouse", "production", "finance", "logistics", "customer_service", "sales_manager", "rep")
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,24 @@ NOTICES: dict[str, NoticeKind] = {
     "sender_check": NoticeKind(("rep",), "请核实发件人 / Does this sender speak for the customer?"),
     "sender_denied": NoticeKind(("sender",), "订单无法受理 / Order not accepted from this address"),
     "action_check": NoticeKind(("customer",), "请确认您的要求 / Please confirm your request"),
+    # Step 1: custom (定制) or unknown items are checked by tech before the manager reviews.
+    "feasibility_request": NoticeKind(("approver",), "技术可行性评估 / Feasibility check", attached="order"),
+    "infeasible": NoticeKind(("customer", "rep"), "订单需调整:技术不可行 / Order needs changes: not feasible"),
+    # Step 4: stock, production, picking, payment, delivery window, shipping.
+    "production_request": NoticeKind(("production",), "生产任务 / Production request", attached="order"),
+    "in_production": NoticeKind(("customer", "rep"), "订单生产中 / Your order is in production"),
+    "shortage": NoticeKind(("customer", "rep"), "交期延后 / Delivery date moves: the goods are short"),
+    "pick_request": NoticeKind(("warehouse",), "出库备货 / Please pick the order", attached="outbound"),
+    "pick_mismatch": NoticeKind(("rep", "warehouse"), "备货与订单不符 / The pick does not match the order"),
+    "prepayment_request": NoticeKind(("finance",), "预付款待确认 / Prepayment to confirm before shipping"),
+    "payment_recorded": NoticeKind(("finance", "rep"), "收款已登记 / Payment recorded"),
+    "window_proposal": NoticeKind(("customer",), "请确认送货时间 / Please confirm the delivery window"),
+    "window_agreed": NoticeKind(("customer", "rep"), "送货时间已确认 / Delivery window agreed"),
+    "ship_request": NoticeKind(("logistics",), "待发货 / Ready to ship", attached="shipping"),
+    "shipped": NoticeKind(("customer", "rep"), "订单已发货 / Your order has shipped", attached="shipping"),
+    # Any clock of a staff task (orders.timers): the reminder, then the deputy or the sales manager.
+    "task_reminder": NoticeKind(STAFF, "待办提醒 / Reminder: waiting on you"),
+    "task_escalation": NoticeKind(STAFF, "待办转办 / Escalated: overdue task"),
 }
 
 
@@ -86,6 +111,8 @@ class Notice:
     credit: CreditEvidence | None = None
     report: tuple[ReportLine, ...] = ()
     change_id: int | None = None
+    details: tuple[str, ...] = ()  # lines the mail lists: differences, options, a timer's task
+    timer: str | None = None  # the clock a reminder or escalation is about (orders.timers.LABELS)
 
 
 @dataclass

@@ -85,7 +85,7 @@ def open_review(order: Order, step: Step, *, at: datetime, rules: ReviewRules, m
     """Send the step's request to everyone who holds its role; the manager's
     review starts the 2-hour clock."""
     if step is Step.MANAGER:
-        order.review_due_at, order.review_misses = at + rules.review_window, 0
+        order.start_timer("review", at + rules.review_window, rules.review_window, role=step.role)
     approvers = master.staff_with_role(step.role)
     if not approvers:
         order.note("note", at=at, actor=SYSTEM, message_id=in_reply_to,
@@ -177,7 +177,7 @@ def decide_level(order: Order, step: Step, *, verdict: str, approver: str, reaso
     result = decide(order, step=step, verdict=verdict, approver=approver, at=at, policy=rules.policy,
                     credit=credit, reason=reason, message_id=message_id)
     if step is Step.MANAGER:
-        order.review_due_at = None
+        order.stop_timer("review")
     if result == "rejected":
         notices = [Notice("order_rejected", order.order_no, to, message_id, audience=audience, step=step.value,
                           reason=reason) for to, audience in rep_and_customer(order, master)]

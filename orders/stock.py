@@ -13,14 +13,17 @@ Pure: the store keeps the ledger, flows decide when to call it.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from orders.master import ProductRecord
-from orders.model import Order, OrderLine
 from orders.status import Status
 
-__all__ = ["StockLedger", "LineReservation", "StockRow", "StockError", "HOLDING", "ledger_of"]
+if TYPE_CHECKING:  # the order record holds reservations: no import of it at run time
+    from orders.model import Order, OrderLine
+
+__all__ = ["StockLedger", "LineReservation", "StockRow", "StockError", "HOLDING", "ledger_of", "became_effective"]
 
 # The statuses in which an order holds its goods: effective until they have left.
 HOLDING = frozenset({Status.EFFECTIVE, Status.PICKING, Status.IN_PRODUCTION})
@@ -114,6 +117,13 @@ class StockLedger(BaseModel):
         return shipped
 
 
+def became_effective(order: Order) -> tuple:
+    """When the order became effective: its last approval (every way to 已生效 passes one), and its number
+    to break a tie; read from the record, with no audit file opened per order."""
+    approvals = [decision.at for decision in order.decisions if decision.verdict == "approve"]
+    return (max(approvals) if approvals else order.updated_at), order.order_no
+
+
 def ledger_of(products: list[ProductRecord], holding: list[Order]) -> StockLedger:
     """The ledger the products list and the orders holding goods give: on hand is
     the list's stock, and each order (in the order they became effective) holds
@@ -122,7 +132,7 @@ def ledger_of(products: list[ProductRecord], holding: list[Order]) -> StockLedge
     for product in products:
         if product.kind == "standard":
             ledger.set_on_hand(product.sku, product.stock)
-    for order in holding:
+    for order in sorted(holding, key=became_effective):
         ledger.reserve(order.order_no, order.lines)
     return ledger
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-__all__ = ["Timer", "Firing", "ESCALATED", "LABELS"]
+__all__ = ["Timer", "Firing", "ESCALATED", "LABELS", "KINDS", "timer_of", "set_timer", "stop_timer"]
 
 ESCALATED = 2  # deadlines missed before the escalation: the reminder, then the deputy or the manager
 Firing = Literal["remind", "escalate"]
@@ -25,7 +25,14 @@ Firing = Literal["remind", "escalate"]
 # What ops read for each kind (orders list --overdue, notices).
 LABELS = {
     "review": "manager review 2 h / 经理审核2小时",
+    "feasibility": "feasibility 1 working day / 技术评估1个工作日",
+    "production": "production finish date / 生产完工日期",
+    "picking": "warehouse picking 1 working day / 备货1个工作日",
+    "prepayment": "prepayment 24 h / 预付款24小时",
+    "window": "delivery window answer 24 h / 送货时间确认24小时",
+    "shipping": "shipping 1 working day / 发货1个工作日",
 }
+KINDS = tuple(LABELS)
 
 
 class Timer(BaseModel):
@@ -33,6 +40,7 @@ class Timer(BaseModel):
     due_at: datetime
     window: timedelta
     misses: int = 0  # deadlines missed so far: 1 after the reminder, 2 after the escalation
+    role: str | None = None  # whom it waits on: a staff role, or "customer"
 
     @property
     def label(self) -> str:
@@ -59,3 +67,20 @@ class Timer(BaseModel):
             return None
         self.misses += 1
         return "remind" if self.misses < ESCALATED else "escalate"
+
+
+def timer_of(timers: list[Timer], kind: str) -> Timer | None:
+    return next((t for t in timers if t.kind == kind), None)
+
+
+def set_timer(timers: list[Timer], timer: Timer) -> None:
+    """Start a clock; one of the same kind is replaced (a new deadline starts afresh)."""
+    stop_timer(timers, timer.kind)
+    timers.append(timer)
+
+
+def stop_timer(timers: list[Timer], kind: str) -> bool:
+    """The matter is settled: its clock goes. Whether there was one."""
+    before = len(timers)
+    timers[:] = [t for t in timers if t.kind != kind]
+    return len(timers) != before

@@ -16,7 +16,9 @@ from orders.status import Status
 from store.directory import Directory
 from store.errors import StoreCorrupt, StoreError  # noqa: F401  (re-exported: store.base.StoreCorrupt)
 from store.keys import instant, order_sort_key
+from orders.stock import StockLedger
 from store.repository import ProcessedMessage, Repository
+from store.stock import read_ledger
 from store.tables import Book, Shelf
 from store.unit import BookUnitOfWork, archived_doc
 
@@ -97,6 +99,10 @@ class BookRepository(Repository):
 
     def master(self) -> Directory:
         return Directory.from_book(self._reader().master())
+
+    def stock_ledger(self) -> StockLedger:
+        shelf = self._reader()
+        return read_ledger(shelf.master(), shelf.live().table("orders"))
 
     @staticmethod
     def _books_newest_first(shelf: Shelf) -> Iterator[Book]:

@@ -23,6 +23,7 @@ KEYS = {
     "customers": "code",
     "products": "sku",
     "staff": "email",
+    "stock": "sku",  # on hand and what each order holds (store.stock)
 }
 
 _ORDER_NO = re.compile(r"SO(\d{4})(0[1-9]|1[0-2])\d{4,}")

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from orders.master import CustomerRecord, MasterData, ProductRecord, StaffMember
 from orders.model import Event, Order
+from orders.stock import StockLedger
 from orders.status import Status
 
 Folder = Literal["processed", "ignored", "quarantine"]
@@ -147,6 +148,14 @@ class UnitOfWork(ABC):
         """Register an address as speaking for a customer (kept across imports)."""
 
     @abstractmethod
+    def stock_ledger(self) -> StockLedger:
+        """On hand per SKU and what each effective order holds (a copy: change it, then save it)."""
+
+    @abstractmethod
+    def save_stock_ledger(self, ledger: StockLedger) -> None:
+        """Keep the ledger; it commits with the orders that reserved, shipped or released."""
+
+    @abstractmethod
     def archive_finished(self, now: datetime, keep_days: int = 30) -> int:
         """Move finished orders (closed, rejected, cancelled), processed-message
         records and sent mail older than keep_days to the per-month archives.
@@ -175,3 +184,6 @@ class Repository(ABC):
 
     @abstractmethod
     def master(self) -> StaffDirectory: ...
+
+    @abstractmethod
+    def stock_ledger(self) -> StockLedger: ...

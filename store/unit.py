@@ -15,7 +15,9 @@ from orders.status import FINAL, Status
 from orders.text import message_id_key, normal_address
 from store.directory import Directory, master_docs
 from store.keys import event_doc, format_order_no, instant, month_of, normal_message_id, order_month
+from orders.stock import StockLedger
 from store.repository import HeldMessage, MasterKind, OutgoingMail, ProcessedMessage, UnitOfWork
+from store.stock import read_ledger, write_ledger
 from store.tables import Shelf
 
 log = logging.getLogger("orderloop.store")
@@ -43,6 +45,7 @@ class BookUnitOfWork(UnitOfWork):
         self._threads: dict[str, str] | None = None
         self._directory: Directory | None = None
         self._evidence_seen: set[str] = set()
+        self._stock: StockLedger | None = None
 
     @property
     def master(self) -> Directory:
@@ -158,8 +161,24 @@ class BookUnitOfWork(UnitOfWork):
                 if code in docs and old.get("confirmed_emails"):
                     kept = docs[code].get("confirmed_emails") or []
                     docs[code]["confirmed_emails"] = kept + [a for a in old["confirmed_emails"] if a not in kept]
+        if kind == "products":  # the list's stock column is a count of what is on hand
+            ledger = self.stock_ledger()
+            for product in records:
+                if product.kind == "standard":
+                    ledger.set_on_hand(product.sku, product.stock)
+            self.save_stock_ledger(ledger)
         self._shelf.master().table(kind).replace_all(docs)
         self._directory = None
+
+    def stock_ledger(self) -> StockLedger:
+        """The ledger as this unit sees it: a copy to change and save."""
+        if self._stock is None:
+            self._stock = read_ledger(self._shelf.master(), self._orders)
+        return self._stock.model_copy(deep=True)
+
+    def save_stock_ledger(self, ledger: StockLedger) -> None:
+        self._stock = ledger.model_copy(deep=True)
+        write_ledger(self._shelf.master(), self._stock)
 
     def hold_message(self, held: HeldMessage) -> None:
         self._shelf.live().table("held").put(held.query_id, held.model_dump(mode="json"))

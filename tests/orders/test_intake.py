@@ -158,7 +158,7 @@ def test_confirming_the_requirements_list_sends_the_order_to_the_manager():
         ("approval_request", "manager@company.example", "manager")]
     assert outcome.order.events[-1].reason.startswith("customer confirmed")
     assert outcome.order.sales_rep == "rep@company.example"
-    assert outcome.order.review_due_at == outcome.order.updated_at + timedelta(hours=2)
+    assert outcome.order.timer("review").due_at == outcome.order.updated_at + timedelta(hours=2)
 
 
 def test_a_confirmation_while_questions_are_open_changes_nothing_and_sends_nothing():

@@ -65,7 +65,7 @@ def test_the_manager_alone_approves_an_order_up_to_fifty_thousand():
     told = sorted((n.purpose, n.audience, n.to) for n in outcome.notices)
     assert told == [("order_effective", "customer", CUSTOMER), ("order_effective", "rep", REP),
                     ("order_effective", "warehouse", "warehouse@company.example")]
-    assert order.review_due_at is None
+    assert order.timer("review") is None
 
 
 def test_above_fifty_thousand_finance_gets_the_credit_evidence_after_the_manager():
@@ -166,12 +166,12 @@ def test_over_the_credit_limit_the_order_waits_for_new_terms_from_the_rep():
 
 def test_the_two_hour_rule_reminds_then_escalates_to_the_deputy():
     order = in_review()
-    due = order.review_due_at
+    due = order.timer("review").due_at
     assert due == order.approval_requests[0].sent_at + timedelta(hours=2)
     assert not chase_review(order, now=due - timedelta(minutes=1), rules=RULES, master=FakeMaster()).acted
     first = chase_review(order, now=due, rules=RULES, master=FakeMaster())
     assert [(n.purpose, n.to) for n in first.notices] == [("review_reminder", MANAGER)]
-    assert order.events[-1].kind == "reminder" and order.review_due_at == due  # still overdue
+    assert order.events[-1].kind == "reminder" and order.timer("review").due_at == due  # still overdue
     assert not chase_review(order, now=due + timedelta(hours=1), rules=RULES, master=FakeMaster()).acted
     second = chase_review(order, now=due + timedelta(hours=2), rules=RULES, master=FakeMaster())
     assert [(n.purpose, n.to) for n in second.notices] == [("escalation", DEPUTY)]
