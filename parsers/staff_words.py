@@ -1,0 +1,717 @@
+"""What staff and customers say in plain text after an order is approved (procedure steps 4–6).
+
+Each reader takes the reply's own text, the quoted history already cut off, and returns
+None (False for `read_close`) when the text does not say the thing. A greeting line at
+the top ("王经理，您好：", "Hi Anna,") and a signature at the bottom (a closing word, a
+name, a department, a phone number: "张工\\n13800138000") are set aside first. Chinese
+(simplified, full-width punctuation and digits too) and English are read; no reader does
+any I/O.
+
+The replies, and who sends them:
+- feasibility: engineering answers whether a non-standard item can be made
+  ("技术可行", "不可行：孔距太小，最小只能做到8mm") → `read_feasibility`;
+- production: the workshop says the order is scheduled, perhaps with the planned
+  completion date ("已排产，预计10月20日完工"), or that it is completed → `read_production`;
+- picking: the warehouse says the goods are picked, perhaps line by line
+  ("已备货 P001 100，P002 48") → `read_picked`;
+- payment: finance says how much has come in ("已收款 35,560.00", "已到账 5万") → `read_payment`;
+- shipping: logistics gives the carrier, the tracking number and the number of packages
+  ("承运商:顺丰速运 运单号:SF1234567890123 件数:2") → `read_shipping`;
+- delay: logistics says the delivery is late, why, and the new date
+  ("延迟:暴雨封路 预计送达:10月18日") → `read_delay`;
+- delivery window: the customer proposes the days they can receive the goods
+  ("10月15日-10月16日", "15-16 Oct") → `read_window`;
+- close: the sales rep says the order can be closed ("可以闭环") → `read_close`.
+
+A word said in the negative (未完工, 还没到账, not picked yet, 不能闭环) or asked as a
+question (可行吗？, 是否可以闭环) says nothing. Dates are read by `parsers.dates.read_date`
+and amounts by `parsers.amounts`; a month and day without a year take the year that puts
+the date closest after `today`, a date up to two months past keeping this year (a
+delivery date just missed is still that date, not next year's).
+
+The texts the readers give back (a reason, a carrier) are cut from the text as it was
+written, full-width punctuation and all; a tracking number is given half-width and
+without spaces.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import lru_cache
+from typing import Literal
+
+from parsers.amounts import CURRENCY_CODES, NUMBER_TEXT, chinese_number, parse_amount, parse_quantity
+from parsers.dates import read_date
+from parsers.text import normalize
+
+__all__ = [
+    "Feasibility", "ProductionWord", "Picked", "Shipping", "Delay",
+    "read_feasibility", "read_production", "read_picked", "read_payment", "read_shipping",
+    "read_delay", "read_window", "read_close",
+]
+
+MAX_TEXT = 20_000  # characters of a reply read; a staff reply is a few lines
+PAST_TOLERANCE = timedelta(days=61)  # a month-day this far before today is still this year's
+MAX_WRAPPED_WINDOW = timedelta(days=62)  # "12月30日-1月2日" crosses the year; "10月16日-10月15日" does not
+
+
+# --- results ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Feasibility:
+    verdict: Literal["feasible", "infeasible"]
+    reason: str | None = None  # why not, as written; None for a feasible item or an unexplained "no"
+
+
+@dataclass(frozen=True)
+class ProductionWord:
+    state: Literal["scheduled", "completed"]
+    finish: date | None = None  # the planned completion date of a scheduled order
+
+
+@dataclass(frozen=True)
+class Picked:
+    quantities: dict[str, Decimal] = field(default_factory=dict)  # SKU (upper case) → quantity picked
+
+
+@dataclass(frozen=True)
+class Shipping:
+    carrier: str | None
+    tracking_no: str | None
+    packages: int | None
+
+
+@dataclass(frozen=True)
+class Delay:
+    reason: str | None
+    new_date: date | None
+
+
+# --- the text: folded to half-width, greeting and signature set aside ---------------------------
+
+@dataclass(frozen=True)
+class _Body:
+    text: str  # the lines kept, as written
+    folded: str  # the same, character for character, with full-width forms folded (positions agree)
+
+
+_GREETING = re.compile(
+    r"[^\n]{0,16}?(?:您好|你好|早上好|上午好|下午好|晚上好|大家好)[\s,.:;!~。、]*"
+    r"|(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))(?:\s+(?-i:[A-Z])[\w.'-]*){0,3}\s*[,:!.]?",
+    re.IGNORECASE)
+_CLOSING = re.compile(
+    r"(?:谢谢|多谢|感谢|非常感谢)(?:您|你|大家)?的?(?:支持|配合|合作|帮助|关注)?|此致(?:敬礼)?|敬礼|祝好|顺祝(?:商祺|安好)?|祝商祺|商祺"
+    r"|(?:many\s+)?thanks?(?:\s+you)?(?:\s+very\s+much)?(?:\s+and\s+(?:best\s+)?regards)?"
+    r"|(?:best|kind|warm|warmest)(?:\s+regards)?|regards|br|cheers|sincerely(?:\s+yours)?"
+    r"|yours\s+(?:sincerely|faithfully|truly)|sent\s+from\s+my\s+\w+|发自我的\S+",
+    re.IGNORECASE)
+# A phone number alone, after a name, or labelled: "13800138000", "张工 13800138000", "Tel: 0755-12345678".
+_PHONE = r"(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|(?:\+?86[\s-]?)?0\d{2,3}[\s-]?\d{7,8}(?:-\d{1,5})?"
+_TITLE_NAME = (r"[\u4e00-\u9fff]{1,2}(?<![完开加施员手分竣停做复动])工|[\u4e00-\u9fff]{1,2}(?<![汇总])总"
+               r"|[\u4e00-\u9fff]{1,3}(?:经理|主管|专员|工程师|先生|女士|小姐|主任|助理)")
+_PHONE_LINE = re.compile(
+    rf"(?:(?:{_TITLE_NAME}|[\u4e00-\u9fff]{{2,4}}(?<![单号数款额])|[A-Za-z][A-Za-z .]{{0,20}})\s*[:]?\s*)?"
+    rf"(?:{_PHONE})(?:\s*[/,]\s*(?:{_PHONE}))*")
+_CONTACT_LINE = re.compile(r"(?:tel|phone|mobile|mob|fax|e-?mail|手机|电话|传真|邮箱|微信|wechat)\b[^\n]*|\S+@\S+\.\S+",
+                           re.IGNORECASE)
+_NAME_LINE = re.compile(_TITLE_NAME)
+# Common surnames: a bare "王伟" above a phone number is a name; "已备货" is not.
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+# A person's name, only as the line above a phone number or an address.
+_PERSON_LINE = re.compile(rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}|[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?){{0,2}}")
+# A department or a company, only within a signature: "生产部 张工", "仓库 李四", "深圳某某有限公司".
+_ORG_LINE = re.compile(
+    r"[\u4e00-\u9fff]{0,6}(?:生产|销售|财务|物流|仓储|仓库|技术|工程|采购|质量|品质|商务|客服|市场|计划|储运|业务|运营)"
+    r"(?:(?:部门?|科|组|中心|处)(?:\s*[\u4e00-\u9fff]{2,4})?|\s+[\u4e00-\u9fff]{2,4})"
+    r"|[\u4e00-\u9fff()（）]{2,30}(?:公司|工厂|厂)")
+_END_PUNCT = " \t,.:;!~。、"
+
+
+def _fold(text: str) -> str:
+    """Full-width digits, letters and punctuation as ASCII (parsers.text.normalize, one
+    character at a time, so that positions in the folded text are positions in the text)."""
+    return "".join(_fold_char(char) for char in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char == "\n":
+        return char
+    if char.isspace():
+        return " "
+    folded = normalize(char)
+    return folded if len(folded) == 1 else char
+
+
+def _body(text: str) -> _Body:
+    """The reply without its greeting lines and its signature block."""
+    lines = (text or "")[:MAX_TEXT].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    folded = [_fold(line) for line in lines]
+    start, end = 0, len(lines)
+    while start < end and (not folded[start].strip() or _GREETING.fullmatch(folded[start].strip())):
+        start += 1
+    for index in range(start, end):
+        if _CLOSING.fullmatch(folded[index].strip(_END_PUNCT)):
+            end = index
+            break
+    below = None  # what the line below, already set aside, was
+    while end > start:
+        line = folded[end - 1].strip(_END_PUNCT)
+        if not line:
+            kind = below
+        elif _PHONE_LINE.fullmatch(line) or _CONTACT_LINE.fullmatch(line):
+            kind = "contact"
+        elif _NAME_LINE.fullmatch(line) or (below == "contact" and _PERSON_LINE.fullmatch(line)):
+            kind = "name"  # "张工"; "王伟" above "13800138000"
+        elif below and _ORG_LINE.fullmatch(line):
+            kind = "org"
+        else:
+            break
+        end, below = end - 1, kind
+    return _Body("\n".join(lines[start:end]), "\n".join(folded[start:end]))
+
+
+def _mask(text: str, *patterns: re.Pattern) -> str:
+    """The text with what `patterns` match blanked out (same length, so positions agree)."""
+    for pattern in patterns:
+        text = pattern.sub(lambda match: " " * len(match.group(0)), text)
+    return text
+
+
+_CLAUSE_MARK = re.compile(r"[。!;,\n?]")  # what ends a clause (folded: ，；！？ too)
+_QUESTION = re.compile(r"吗|[?]|是否|能否|可否|有没有|能不能|可不可以|是不是|行不行")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around text[start:end], a closing question mark included."""
+    before = [m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)]
+    after = _CLAUSE_MARK.search(text, end)
+    return (before[-1] if before else 0), (after.end() if after else len(text))
+
+
+def _statements(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """Where `pattern` is said, not asked."""
+    found = []
+    for match in pattern.finditer(text):
+        left, right = _clause(text, match.start(), match.end())
+        if not _QUESTION.search(text, left, right):
+            found.append(match)
+    return found
+
+
+_NEG = r"(?:未|没有?|尚未|还没有?|还未|暂未|暂时没有?|暂时未|并未|并没有?|仍未|还不)"
+_EN_NEG = r"(?:\b(?:not|never)|n[’']t)\s+(?:yet\s+)?(?:been\s+)?"
+
+
+# --- 1. feasibility -----------------------------------------------------------------------------
+
+_INFEASIBLE = re.compile(
+    r"(?:技术上?)?(?:不太|不大|不)可行|无法(?:实现|生产|加工|制作|制造|做)|做不了|做不到|做不出来?|生产不了|加工不了"
+    r"|(?:不能|不可以|没法|没办法)(?:做|生产|加工|制作|制造|实现)"
+    r"|\b(?:not|isn[’']t)\s+(?:technically\s+|really\s+)?feasible\b|\b(?:in|un)feasible\b"
+    r"|\b(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t)\s+(?:be\s+)?(?:made|produced|manufactured|make|produce|manufacture)\b"
+    r"|\bunable\s+to\s+(?:make|produce|manufacture)\b|\bnot\s+possible\b",
+    re.IGNORECASE)
+_FEASIBLE = re.compile(
+    r"(?<![不否])(?:技术上?)?可行(?!性)|(?<![不没])可以(?:做|生产|加工|制作)|(?<![不只才])能做(?!到)|(?<![不只才])能生产"
+    r"|没问题[\s,]*可以(?:生产|做)"
+    r"|\bfeasible\b|\bok(?:ay)?\s+(?:to|for)\s+(?:produce|production|make|manufacture)\b"
+    r"|\bcan\s+be\s+(?:made|produced|manufactured)\b|\bwe\s+can\s+(?:make|produce|manufacture)\s+(?:it|this|them|that)\b",
+    re.IGNORECASE)
+_REASON_LEAD = re.compile(
+    r"(?:[\s:：,，;；。.、\-—!！]+|(?:原因|理由)(?:是|为|如下)?|因为|由于|因(?![此素])"
+    r"|(?:because(?:\s+of)?|reasons?(?:\s+is)?|due\s+to|owing\s+to)\b)+",
+    re.IGNORECASE)
+_REASON_TAIL = " \t\n,，;；。.!！:："
+
+
+def read_feasibility(text: str) -> Feasibility | None:
+    """Engineering's verdict on a non-standard item: 可行/技术可行/可以做/feasible/OK to produce,
+    or 不可行/无法实现/做不了/not feasible/cannot be made with the reason that follows
+    (on the line, or on the next lines when the line says no more)."""
+    body = _body(text)
+    infeasible = _statements(_INFEASIBLE, body.folded)
+    if infeasible:
+        return Feasibility("infeasible", _reason_after(body, infeasible[0].end()))
+    if _statements(_FEASIBLE, body.folded):
+        return Feasibility("feasible", None)
+    return None
+
+
+def _reason_after(body: _Body, end: int) -> str | None:
+    line_end = body.folded.find("\n", end)
+    line_end = len(body.folded) if line_end < 0 else line_end
+    reason = _clean_reason(body.text[end:line_end])
+    if reason:
+        return reason
+    following: list[str] = []
+    for line in body.text[line_end + 1:].split("\n"):
+        if line.strip():
+            following.append(line.strip())
+        elif following:
+            break  # a blank line ends the reason
+    return _clean_reason("\n".join(following))
+
+
+def _clean_reason(text: str) -> str | None:
+    lead = _REASON_LEAD.match(text)
+    text = text[lead.end():] if lead else text
+    text = text.strip(_REASON_TAIL)
+    return text or None
+
+
+# --- 2. production ------------------------------------------------------------------------------
+
+_PRODUCTION_NEG = re.compile(
+    rf"{_NEG}\s*(?:开始)?\s*(?:安排)?\s*(?:生产|排产|投产|完工|完成|做完|排期|排上)"
+    r"|(?:生产|排产)\s*(?:未|没有?|尚未|还没有?|还未)\s*(?:完成|完毕|结束|安排)?"
+    rf"|{_EN_NEG}(?:completed|complete|finished|done|scheduled|started)\b"
+    r"|\byet\s+to\s+be\s+(?:completed|finished|done|scheduled)\b",
+    re.IGNORECASE)
+# A completion still to come is no completion: 预计10月20日完工, 完工日期, to be completed by.
+_PRODUCTION_FUTURE = re.compile(
+    r"(?:预计|计划|将会?|预期|争取|估计|需要|大约|大概)[^,;。\n]{0,15}?(?:完工|生产完成|生产完毕|完成|做完)"
+    r"|(?:完工|完成|生产完成|生产完毕)\s*(?:日期|时间|日)"
+    r"|\b(?:will|to|should|shall|would|going\s+to|expected\s+to|planned\s+to|estimated\s+to)\s+(?:be\s+)?"
+    r"(?:completed|complete|finished|done)\b",
+    re.IGNORECASE)
+_COMPLETED = re.compile(
+    r"已经?完工|完工了|全部完工|(?:已经?)?生产(?:已经?|均已|全部)?(?:完成|完毕|结束)|已经?(?:完成|结束)生产|已经?生产好|生产好了"
+    r"|已经?做完|\bcompleted\b|\bfinished\b|\bproduction\s+(?:is\s+|has\s+been\s+)?(?:done|complete|over)\b",
+    re.IGNORECASE)
+_SCHEDULED = re.compile(
+    r"已经?排产|排产(?:已经?)?(?:完成|完毕|好了|了)|已经?安排(?:好)?生产|已经?排上|已经?下达生产|已经?投产|已经?开始生产"
+    r"|正在生产|生产中|\bscheduled\b|\bin\s+production\b|\bproduction\s+(?:has\s+)?started\b",
+    re.IGNORECASE)
+_FINISH_WORDS = re.compile(
+    r"完工|(?<!排产)(?<!排产已)完成|做完|交期|交货|出货|出厂|\bready\b|complet|finish|\bdue\b|\bdone\b|\beta\b",
+    re.IGNORECASE)
+
+
+def read_production(text: str, today: date) -> ProductionWord | None:
+    """The workshop's word: 已排产/排产完成/scheduled, with the planned completion date when one
+    is given (完工日期 2023-10-20, 预计10月20日完工, completion 20 Oct), or 已完工/生产完成/
+    completed/finished. When both are said, the one said last counts ("已排产，现已完工")."""
+    body = _body(text)
+    masked = _mask(body.folded, _PRODUCTION_NEG, _PRODUCTION_FUTURE)
+    said = [("completed", m) for m in _statements(_COMPLETED, masked)]
+    said += [("scheduled", m) for m in _statements(_SCHEDULED, masked)]
+    if not said:
+        return None
+    state, _ = max(said, key=lambda found: found[1].start())
+    if state == "completed":
+        return ProductionWord("completed", None)
+    return ProductionWord("scheduled", _finish_date(body.folded, today))
+
+
+def _finish_date(folded: str, today: date) -> date | None:
+    """The date in a clause that speaks of completion; a relative one (预计下周五完工) too."""
+    for match in _DATE_TOKEN.finditer(folded):
+        left, right = _clause(folded, match.start(), match.end())
+        if _FINISH_WORDS.search(folded, left, right):
+            found = _resolve(match.group(0), today)
+            if found is not None:
+                return found
+    for clause in _CLAUSE_MARK.split(folded):
+        if _FINISH_WORDS.search(clause) and not _DATE_TOKEN.search(clause):
+            reading = read_date(clause, today)
+            if reading.status == "date":
+                return reading.value
+    return None
+
+
+# --- 3. picking ---------------------------------------------------------------------------------
+
+_PICKED_NEG = re.compile(
+    rf"{_NEG}\s*(?:开始)?\s*(?:备货|备好|备齐|备完|拣货|拣好|拣完|配货|配好|配齐)"
+    r"|(?:备货|拣货|配货)\s*(?:未|没有?|尚未|还没有?|还未)\s*(?:完成|好|齐)?"
+    rf"|{_EN_NEG}(?:picked|ready)\b|\byet\s+to\s+be\s+picked\b",
+    re.IGNORECASE)
+_PICKED = re.compile(
+    r"已经?备货|备货(?:已经?)?(?:完成|完毕|好了|齐了|已齐)|已经?备好|备好货?了|货(?:已经?)?备(?:好|齐)|已经?备齐"
+    r"|已经?拣货|拣货(?:已经?)?(?:完成|完毕)|已经?拣好|已经?配货|配货(?:已经?)?(?:完成|完毕)"
+    r"|\bpicked\b|\bready\s+(?:to\s+ship|for\s+(?:shipment|shipping|dispatch|pick-?up|delivery|collection))\b"
+    r"|\bgoods\s+(?:are\s+)?ready\b|\bpacked\s+and\s+ready\b",
+    re.IGNORECASE)
+# "P001 100", "P001:100台", "P001 x 100", "P001 100 pcs", "P002 数量 48", "AB-1203*5", "SKU9 2.5"
+_SKU_QUANTITY = re.compile(
+    r"(?<![A-Za-z0-9-])(?P<sku>[A-Za-z]{1,10}-?\d+)(?!\d)"
+    r"\s*(?:[:x×*]|数量|qty\.?|quantity)?\s*:?\s*"
+    r"(?P<qty>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.])",
+    re.IGNORECASE)
+
+
+def read_picked(text: str) -> Picked | None:
+    """The warehouse's word that the goods are picked (已备货/备货完成/已拣货/picked/ready to ship),
+    with the quantity of each line where they are given; a SKU named twice keeps its last figure."""
+    body = _body(text)
+    masked = _mask(body.folded, _PICKED_NEG)
+    if not _statements(_PICKED, masked):
+        return None
+    quantities: dict[str, Decimal] = {}
+    for match in _SKU_QUANTITY.finditer(body.folded):
+        found = parse_quantity(match["qty"])
+        if found is not None:
+            quantities[match["sku"].upper()] = found[0]
+    return Picked(quantities)
+
+
+# --- 4. payment ---------------------------------------------------------------------------------
+
+_PAYMENT_NEG = re.compile(
+    rf"{_NEG}\s*(?:收到|收款|到账|到帐|入账|收齐|回款)"
+    r"|(?:款|货款|款项)\s*(?:未|没有?|尚未|还没有?|还未)\s*(?:收到|到账|到帐|入账|到)"
+    rf"|{_EN_NEG}(?:received|arrived|credited)\b|\bno\s+payment\b",
+    re.IGNORECASE)
+_RECEIVED = (r"已经?收款|已经?收到|收到了?|已经?到账|到账了?|已经?到帐|已经?入账|款已收到|已经?回款"
+             r"|\bpayment\s+(?:has\s+been\s+|was\s+)?received\b|\breceived\b|\bcredited\b")
+# The words that may stand between the receipt and its amount: "收到贵司货款 17780元", "received payment of USD 1,000".
+_BETWEEN = (r"(?:\s|[:#]|的|为|是|了|共计|合计|金额|货款|款项|尾款|余款|定金|订金|预付款|首付款|全款|贵司|贵公司|您的|付款|汇款|款"
+            r"|\b(?:of|the|amount|payment|funds|sum|total|full|in|your)\b)*")
+_AMOUNT = (rf"(?:(?:{CURRENCY_CODES})\s*)?[¥$€£]?\s*(?:{NUMBER_TEXT})\s*(?:元|块钱|块|圆|{CURRENCY_CODES}|yuan)?"
+           r"(?![\d%/:-]|[.,]\d|\s*(?:月|日|号|年|个|件|台|套|箱|pcs))")
+_PAYMENT = re.compile(
+    rf"(?:{_RECEIVED}){_BETWEEN}(?P<after>{_AMOUNT})"
+    rf"|(?<![A-Za-z\d.,])(?P<before>{_AMOUNT})\s*(?:已经?|has\s+been|have\s+been|was|were)?\s*(?:{_RECEIVED})",
+    re.IGNORECASE)
+_NO_DIGIT = re.compile(r"\D*")
+_MONEY_WORD = re.compile(r"[¥$€£元块圆万]")
+
+
+def read_payment(text: str) -> Decimal | None:
+    """The amount finance says has come in: 已收款 35,560.00, 已收款：¥35560, 收到货款 17780元,
+    已到账 5万 (50000), payment received 35,560.00, received CNY 35560, Received: 17,780.00."""
+    body = _body(text)
+    masked = _mask(body.folded, _PAYMENT_NEG)
+    for match in _statements(_PAYMENT, masked):
+        amount = (match["after"] or match["before"]).strip()
+        if _NO_DIGIT.fullmatch(amount) and not _MONEY_WORD.search(amount):
+            continue  # "收到一笔": a Chinese numeral is money only with a money word
+        value = parse_amount(amount)
+        if value is not None:
+            return value
+    return None
+
+
+# --- 5. shipping --------------------------------------------------------------------------------
+
+_NOT_CJK_BEFORE = r"(?<![\u4e00-\u9fff])"
+_LABEL = re.compile(
+    r"(?P<track>快递单号|物流单号|运单号码?|运单编号|快递单|"
+    rf"{_NOT_CJK_BEFORE}(?:单号|运单)"
+    r"|\btracking\s*(?:no\.?|number|num|code|id|#)|\btracking\b|\bwaybill(?:\s*(?:no\.?|number|#))?|\bawb(?:\s*(?:no\.?|number|#))?)"
+    r"|(?P<carrier>承运商|承运公司|承运人|快递公司|物流公司|"
+    rf"{_NOT_CJK_BEFORE}(?:快递|物流)(?=\s*:|\s)"
+    r"|\bcarrier\b|\bcourier\b|\bforwarder\b|\b(?:shipping|logistics)\s+company\b)"
+    r"|(?P<packages>件数|箱数|包裹数|\bpackages?\b|\bparcels?\b|\bpcs\b|\bcartons?\b|\bctns?\b|\bboxes\b)",
+    re.IGNORECASE)
+_FIELD_END = re.compile(r"[,;。|]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_RUN = re.compile(r"[\sA-Za-z0-9-]*")
+_TRACKING_PREFIX = re.compile(r"[A-Za-z]{1,5}")
+_DIGITS = re.compile(r"\d")
+_COUNT = re.compile(r"\s*(\d{1,4})(?!\d)|\s*([一二两三四五六七八九十]{1,3})")
+_PACKAGES_AFTER = re.compile(
+    r"共\s*(?P<n>\d{1,4}|[一二两三四五六七八九十]{1,3})\s*(?:件|箱|包|个包裹|个箱子)"
+    r"|(?<![\w.-])(?P<m>\d{1,4})\s*(?:件|箱|包裹|个包裹|packages?\b|parcels?\b|cartons?\b|ctns?\b|boxes\b)",
+    re.IGNORECASE)
+_PACKAGE_COUNT_TAIL = re.compile(
+    r"\s+\d{1,3}\s*(?:(?:件|箱|包裹?|个)(?![数裹])|(?:packages?|parcels?|cartons?|ctns?|pcs|boxes)(?![A-Za-z])(?!\s*[:#]))"
+    r"[\s\S]*$", re.IGNORECASE)
+MIN_TRACKING_DIGITS = 4
+
+
+def read_shipping(text: str) -> Shipping | None:
+    """Logistics' labelled fields, in any order, on one line or several: carrier (承运商, 快递公司,
+    物流公司, 快递, carrier), tracking number (运单号, 快递单号, 单号, tracking no., waybill, AWB)
+    and packages (件数, 箱数, 包裹数, 共2件, packages, cartons). None unless a carrier or a
+    tracking number is given."""
+    body = _body(text)
+    carrier = tracking = packages = None
+    for item in _fields(body):
+        if item.kind == "track" and tracking is None:
+            tracking = _tracking_no(item.rest)  # to the line's end: "SF1234 2 packages"
+        elif item.kind == "carrier" and carrier is None:
+            carrier = _carrier(item.written)
+        elif item.kind == "packages" and packages is None:
+            packages = _count(item.value)
+    if carrier is None and tracking is None:
+        return None
+    if packages is None:
+        packages = _packages_after(body.folded)
+    return Shipping(carrier, tracking, packages)
+
+
+@dataclass(frozen=True)
+class _Field:
+    kind: Literal["track", "carrier", "packages"]
+    value: str  # folded, up to the next label or the line's end
+    rest: str  # folded, up to the line's end
+    written: str  # `value` as written
+
+
+def _fields(body: _Body):
+    """Each label with the text after it; a label alone at the end of its line takes the
+    next line ("运单号：\nSF1234567890123")."""
+    folded_lines, lines = body.folded.split("\n"), body.text.split("\n")
+    for number, line in enumerate(folded_lines):
+        labels = list(_LABEL.finditer(line))
+        for index, label in enumerate(labels):
+            kind = next(group for group in ("track", "carrier", "packages") if label[group])
+            end = labels[index + 1].start() if index + 1 < len(labels) else len(line)
+            value, rest, written = line[label.end():end], line[label.end():], lines[number][label.end():end]
+            alone = end == len(line) and not value.strip(" :#")
+            if alone and number + 1 < len(lines) and not _LABEL.search(folded_lines[number + 1]):
+                value = rest = folded_lines[number + 1]
+                written = lines[number + 1]
+            yield _Field(kind, value, rest, written)
+
+
+def _carrier(value: str) -> str | None:
+    """The carrier as written, up to the end of its field: "顺丰速运", "SF Express"."""
+    value = value.lstrip(" \t:：#")
+    field_end = _FIELD_END.search(_fold(value))
+    value = value[:field_end.start()] if field_end else value
+    if _CJK.match(value):
+        value = value.split()[0] if value.split() else value  # a Chinese name has no spaces
+    else:
+        cjk = _CJK.search(value)
+        value = value[:cjk.start()] if cjk else value  # "SF Express 已发出"
+    value = value.strip().strip(":：-").strip()
+    return value or None
+
+
+def _tracking_no(value: str) -> str | None:
+    """The tracking number at the start of a field, without spaces: "SF 1234 5678 9012" →
+    "SF123456789012"; None when the field holds none ("待定", "稍后提供")."""
+    value = _PACKAGE_COUNT_TAIL.sub("", value.lstrip(" :#"))  # "SF1234567890123 2件": 2 is no part of it
+    kept: list[str] = []
+    for word in _LATIN_RUN.match(value).group(0).split():
+        if (word.isdigit() if kept and _DIGITS.search(kept[-1]) else _DIGITS.search(word)) or (
+                not kept and _TRACKING_PREFIX.fullmatch(word)):
+            kept.append(word)
+        else:
+            break
+    number = "".join(kept)
+    return number if len(_DIGITS.findall(number)) >= MIN_TRACKING_DIGITS else None
+
+
+def _count(value: str) -> int | None:
+    match = _COUNT.match(value.lstrip(" :#"))
+    if not match:
+        return None
+    if match[1]:
+        return int(match[1])
+    found = chinese_number(match[2])
+    return int(found) if found is not None else None
+
+
+def _packages_after(folded: str) -> int | None:
+    match = _PACKAGES_AFTER.search(folded)
+    if not match:
+        return None
+    figure = match["n"] or match["m"]
+    if figure.isdigit():
+        return int(figure)
+    found = chinese_number(figure)
+    return int(found) if found is not None else None
+
+
+# --- 6. delay -----------------------------------------------------------------------------------
+
+_DELAY = re.compile(r"延迟|延误|推迟|延期|\bdelay(?:ed|s)?\b|\bpostponed\b", re.IGNORECASE)
+_DELAY_NEG = re.compile(
+    r"(?:不会|不|没有?|未|无|并未|并没有?|不存在|避免)\s*(?:任何)?\s*(?:延迟|延误|推迟|延期)"
+    r"|\bno\s+(?:further\s+)?delays?\b|\bwithout\s+(?:any\s+)?delays?\b"
+    r"|(?:\bnot|n[’']t)\s+(?:be\s+)?(?:delayed|postponed)\b",
+    re.IGNORECASE)
+_REASON_LABEL = re.compile(r"(?:原因|理由)\s*(?:是|为)?\s*:\s*|(?:原因|理由)(?:是|为)\s*|\breasons?\s*(?:is\s*)?:\s*",
+                           re.IGNORECASE)
+_CAUSE = re.compile(r"因为|由于|(?<![原基诱起])因(?![此素而])|\bdue\s+to\b|\bbecause(?:\s+of)?\b|\bowing\s+to\b",
+                    re.IGNORECASE)
+_DELAY_LABEL = re.compile(rf"(?:{_DELAY.pattern})\s*(?:原因)?\s*:\s*", re.IGNORECASE)
+_ETA = re.compile(
+    r"预计|预期|新的?(?:送达|到货|交货|交付)?(?:日期|时间)|改为|改到|改至|(?:推迟|延迟|延期|顺延|延)(?:到|至)|送达时间|到货时间"
+    r"|\bnew\s+(?:eta|delivery\s+date|date)\b|\beta\b|\bexpected\b|\bestimated\b|\brescheduled\s+(?:to|for)\b"
+    r"|\bnow\s+(?:due|arriving|expected)\b|\buntil\b",
+    re.IGNORECASE)
+_DURATION = re.compile(r"\d+\s*(?:个)?(?:天|日|周|星期|小时|days?|weeks?|hours?)|[一二两三四五六七八九十半]+\s*(?:个)?(?:天|周|星期|小时)",
+                       re.IGNORECASE)
+
+
+def read_delay(text: str, today: date) -> Delay | None:
+    """Logistics' word that a delivery is late (延迟/延误/推迟/delayed), with the reason
+    (延迟:暴雨封路, 原因：…, 因…, due to …) and the new date (预计送达:10月18日, new ETA 18 Oct)."""
+    body = _body(text)
+    masked = _mask(body.folded, _DELAY_NEG)
+    if not _statements(_DELAY, masked):
+        return None
+    return Delay(_delay_reason(body, masked), _new_date(masked, today))
+
+
+def _delay_reason(body: _Body, masked: str) -> str | None:
+    for pattern, clause_only in ((_REASON_LABEL, False), (_DELAY_LABEL, False), (_CAUSE, True)):
+        for match in pattern.finditer(masked):
+            reason = _reason_until(body, match.end(), clause_only)
+            if reason:
+                return reason
+    return None
+
+
+def _reason_until(body: _Body, start: int, clause_only: bool) -> str | None:
+    """The reason from `start` to the new date, the end of the line (or of the clause)."""
+    folded = body.folded
+    end = folded.find("\n", start)
+    end = len(folded) if end < 0 else end
+    stops = [_ETA, _DATE_TOKEN, _DELAY] + ([_CLAUSE_MARK] if clause_only else [])
+    for stop in stops:
+        found = stop.search(folded, start, end)
+        if found:
+            end = found.start()
+    return _clean_reason(body.text[start:end])
+
+
+def _new_date(masked: str, today: date) -> date | None:
+    """The date after the new-date words; else the last date written (the first is
+    often the date missed)."""
+    for eta in _ETA.finditer(masked):
+        line_end = masked.find("\n", eta.end())
+        line_end = len(masked) if line_end < 0 else line_end
+        for match in _DATE_TOKEN.finditer(masked, eta.start(), line_end):
+            found = _resolve(match.group(0), today)
+            if found is not None:
+                return found
+        after = masked[eta.end():line_end]
+        if not _DURATION.search(after):  # "预计推迟两天": two days after a date not given
+            reading = read_date(after, today)
+            if reading.status == "date":
+                return reading.value
+    dates = [found for found in (_resolve(m.group(0), today) for m in _DATE_TOKEN.finditer(masked)) if found]
+    return dates[-1] if dates else None
+
+
+# --- 7. delivery window -------------------------------------------------------------------------
+
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+               r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# A figure after which "10-15" or "10/15" is a count, a size or a model, not a date.
+_NOT_A_DATE_AFTER = r"(?!\s*(?:天|个|工作日|周|星期|小时|件|台|套|箱|只|型|款|寸|%|[a-z]))"
+_DATE_TEXT = (
+    r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(?!\d)"
+    r"|(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]?(?!\d)"
+    rf"|(?<![a-z]){_MONTH_NAME}\s+\d{{1,2}}{_ORDINAL}(?:\s*,?\s+\d{{4}})?(?![\d:])"
+    rf"|(?<![\d.])\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_MONTH_NAME}(?![a-z])(?:,?\s+\d{{4}})?"
+    rf"|(?<![\d/.])\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?(?![\d/]){_NOT_A_DATE_AFTER}"
+    rf"|(?<![\d/.-])\d{{1,2}}-\d{{1,2}}(?![\d/.-]){_NOT_A_DATE_AFTER}"
+)
+_DATE_TOKEN = re.compile(_DATE_TEXT, re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
+_SEP = r"\s*(?:-|~|〜|—|–|至|到|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+_FULL_RANGE = re.compile(rf"(?P<a>{_DATE_TEXT}){_SEP}(?P<b>{_DATE_TEXT})", re.IGNORECASE)
+# "10月15日至16日", "2023年10月15-16日"
+_CN_RANGE = re.compile(
+    rf"(?:(?P<y>\d{{4}})\s*年\s*)?(?<!\d)(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]?{_SEP}"
+    r"(?P<d2>\d{1,2})\s*[日号]?(?!\s*月|\d)")
+# "15-16 Oct", "15th to 16th October 2023"
+_EN_DAYS_RANGE = re.compile(
+    rf"(?<![\d.])(?P<d1>\d{{1,2}}){_ORDINAL}{_SEP}(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?"
+    rf"(?P<mon>{_MONTH_NAME})(?![a-z])(?:,?\s+(?P<y>\d{{4}}))?",
+    re.IGNORECASE)
+# "Oct 15-16", "October 15 to 16, 2023"
+_EN_MONTH_RANGE = re.compile(
+    rf"(?<![a-z])(?P<mon>{_MONTH_NAME})\s+(?P<d1>\d{{1,2}}){_ORDINAL}{_SEP}(?P<d2>\d{{1,2}}){_ORDINAL}"
+    rf"(?![\d:/])(?!\s*{_MONTH_NAME}(?![a-z]))(?:,?\s+(?P<y>\d{{4}}))?",
+    re.IGNORECASE)
+
+
+def read_window(text: str, today: date) -> tuple[date, date] | None:
+    """The days a customer proposes for delivery, first and last: "10月15日-10月16日",
+    "10月15日至16日", "2023-10-15 ~ 2023-10-16", "15-16 Oct", "Oct 15 to Oct 16", or one
+    date (d, d). None when the last day is before the first, or when several dates are
+    written and none as a range (which of them is meant?)."""
+    folded = _body(text).folded
+    for found in (_FULL_RANGE.search(folded), _CN_RANGE.search(folded),
+                  _EN_DAYS_RANGE.search(folded), _EN_MONTH_RANGE.search(folded)):
+        if found is not None:
+            return _range(*_range_texts(found), today)
+    dates = {found for found in (_resolve(m.group(0), today) for m in _DATE_TOKEN.finditer(folded)) if found}
+    return (dates.pop(),) * 2 if len(dates) == 1 else None
+
+
+def _range_texts(match: re.Match) -> tuple[str, str]:
+    groups = match.groupdict()
+    if groups.get("a"):
+        return match["a"], match["b"]
+    year = groups.get("y")
+    if groups.get("mon"):
+        tail = f" {match['mon']}" + (f" {year}" if year else "")
+        return f"{match['d1']}{tail}", f"{match['d2']}{tail}"
+    head = (f"{year}年" if year else "") + f"{match['m']}月"
+    return f"{head}{match['d1']}日", f"{head}{match['d2']}日"
+
+
+def _range(first: str, last: str, today: date) -> tuple[date, date] | None:
+    start = _resolve(first, today)
+    if start is None:
+        return None
+    reading = read_date(last, start)
+    if reading.status != "date":
+        return None
+    end = reading.value
+    if not _YEAR.search(last):  # the last day is the first such day on or after the first day
+        end = _on_or_after(end.month, end.day, start)
+    return (start, end) if end is not None and end >= start else None
+
+
+def _resolve(text: str, today: date) -> date | None:
+    """The date `text` writes; a month and day without a year in the year that puts it
+    closest after today (up to two months past still this year)."""
+    reading = read_date(text, today)
+    if reading.status != "date":
+        return None
+    if _YEAR.search(text):
+        return reading.value
+    for year in (today.year - 1, today.year, today.year + 1):
+        candidate = _day(year, reading.value.month, reading.value.day)
+        if candidate is not None and candidate >= today - PAST_TOLERANCE:
+            return candidate
+    return None
+
+
+def _on_or_after(month: int, day: int, start: date) -> date | None:
+    same = _day(start.year, month, day)
+    if same is not None and same >= start:
+        return same
+    following = _day(start.year + 1, month, day)
+    return following if following is not None and following - start <= MAX_WRAPPED_WINDOW else None
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- 8. close -----------------------------------------------------------------------------------
+
+_CLOSE_NEG = re.compile(
+    r"(?:不能|不可以?|暂不|暂时不|先不|不要|不用|别|无法|未|没有?|还不能|尚未|不予|不)\s*(?:进行)?\s*(?:闭环|关闭|关单)"
+    r"|(?:\b(?:do|does|should|can|could|must|will)\s*not|n[’']t|\bnot|\bnever)\s+(?:yet\s+)?(?:be\s+)?clos(?:e|ed|ing)\b",
+    re.IGNORECASE)
+_CLOSE = re.compile(
+    r"闭环|关闭(?:此|该|这个|本)?订单|订单(?:可以)?关闭|可以关闭|关单"
+    r"|\bclose\s+(?:the|this|that|our|your)?\s*order\b|\bclose\s+it\b|\bclose\s+this\b|\bcan\s+be\s+closed\b"
+    r"|\bok(?:ay)?\s+to\s+close\b|\bplease\s+close\b",
+    re.IGNORECASE)
+
+
+def read_close(text: str) -> bool:
+    """True when the rep says the order can be closed (闭环, 可以闭环, 关闭订单, close the order,
+    close it); False for 不能闭环, 暂不闭环, don't close, a question, or nothing said."""
+    body = _body(text)
+    return bool(_statements(_CLOSE, _mask(body.folded, _CLOSE_NEG)))
