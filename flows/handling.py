@@ -18,7 +18,9 @@ from filelock import Timeout
 
 from mail.base import IncomingMessage
 from mail.fingerprint import content_fingerprint
-from orders.deadlines import chase_review
+from orders.deadlines import chase_timers
+from orders.progress import advance
+from orders.stock import HOLDING
 from orders.customers import newly_confirmed_address, registered
 from orders.intake import find_customer, handle_customer_reply, receive_order
 from orders.notice import Outcome
@@ -34,6 +36,7 @@ from flows.documents import Documents
 from flows.notices import compose
 from flows.outgoing import queue
 from flows.replies import dispatch_reply
+from flows.staff_replies import StockSession
 from flows.unplaced import decide_held, held_ids, hold_for_rep
 from flows.settings import Settings
 
@@ -134,15 +137,18 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
                 now: datetime) -> ProcessedMessage:
     env = parsed.envelope
     base = dict(key=key, kind=parsed.kind, at=now, subject=env.subject[:200], sender=env.sender)
+    stock = StockSession(uow)
     try:
         held = uow.held_message(held_ids(parsed, settings)) if _may_decide_held(uow, parsed) else None
         if held is not None:  # a rep's 是订单 / 不是 on a message held for them
             outcome, settled = decide_held(uow, held, parsed, settings, now)
         else:
-            outcome, settled = _dispatch(uow, parsed, settings, now), None
+            outcome, settled = _dispatch(uow, parsed, settings, now, stock), None
         if isinstance(outcome, str):
             return _unplaced(uow, parsed, key, outcome, settings, now, base, settled=settled)
         order, documents = outcome.order, Documents(settings)
+        if outcome.acted:  # what follows on its own: reserving, production, picking, shipping requests
+            outcome.notices += progress(order, stock, uow, now)
         mails = [compose(notice, order, settings, now, master=uow.master, secret=approval_secret(settings),
                          documents=documents) for notice in outcome.notices]
         asked = None
@@ -158,6 +164,7 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
     # archived order in its archive).
     for mail in mails:
         queue(uow, mail, settings)
+    stock.save()
     if outcome.acted or outcome.refused:  # a refusal changes only the audit trail
         uow.save_order(order)
         _register_confirmed_sender(uow, order)
@@ -206,7 +213,15 @@ def _held(uow: UnitOfWork, asked, why: str, settings: Settings, base: dict) -> P
     return ProcessedMessage(folder="processed", reason=f"held for the rep {held.rep}: {why}", **base)
 
 
-def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: datetime) -> Outcome | str:
+def progress(order, stock: StockSession, uow: UnitOfWork, now: datetime) -> list:
+    """The steps after approval that need nobody's answer (orders.progress), on the message's stock ledger."""
+    if order.status not in HOLDING and order.order_no not in stock.get().held:
+        return []
+    return advance(order, ledger=stock.get(), master=uow.master, at=now)
+
+
+def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: datetime,
+              stock: StockSession) -> Outcome | str:
     """The outcome of an order or a reply; a string says why nothing happened."""
     env = parsed.envelope
     broken = next((p for p in parsed.problems if p.field == "message"), None)
@@ -241,7 +256,7 @@ def _dispatch(uow: UnitOfWork, parsed: ParseResult, settings: Settings, now: dat
     order = uow.get_order(order_no) if order_no else None
     if order is None:
         return f"reply to no open order ({order_no or 'no order number'})"
-    return dispatch_reply(uow, order, parsed, settings, now)
+    return dispatch_reply(uow, order, parsed, settings, now, stock)
 
 
 def _customer_address(uow: UnitOfWork, parsed: ParseResult, settings: Settings) -> str:
@@ -284,16 +299,17 @@ def _thread_order(uow: UnitOfWork, message_ids: list[str]) -> str | None:
     return None
 
 
-def chase_overdue_reviews(repository: Repository, settings: Settings, now: datetime) -> list[str]:
-    """Remind and escalate every manager review past its deadline; the order
-    numbers acted on. One unit of work: the reminders are queued with the
-    events that record them."""
+def chase_overdue_timers(repository: Repository, settings: Settings, now: datetime) -> list[str]:
+    """Remind and escalate every task past its deadline (the manager's review,
+    tech's feasibility day, production, picking, prepayment, the delivery
+    window, shipping); the order numbers acted on. One unit of work: the
+    reminders are queued with the events that record them."""
     rules, documents = settings.review_rules(), Documents(settings)
     with repository.unit_of_work() as uow:
         acted = []
-        for order_no in uow.order_numbers(Status.MANAGER_REVIEW):
+        for order_no in uow.orders_with_timers_due(now):
             order = uow.get_order(order_no)
-            outcome = chase_review(order, now=now, rules=rules, master=uow.master)
+            outcome = chase_timers(order, now=now, rules=rules, master=uow.master)
             if not outcome.acted:
                 continue
             for notice in outcome.notices:

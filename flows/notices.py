@@ -37,6 +37,9 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
                                       f"{notice.to}|{notice.request}",
                                  domain=settings.mail_domain)
     context = _context(notice, order, settings, master, secret)
+    # Printed in staff task mails as [T:…]: a reply that quotes it proves its sender got the mail, as
+    # In-Reply-To would (clients that drop the header); keyed with the secret like the id itself.
+    context["mail_ref"] = message_id.strip("<>").rpartition("@")[0]
     kind = NOTICES[notice.purpose]  # the notice table: who may be told, subject, template, PDF
     if notice.audience not in kind.audiences:
         raise ValueError(f"a {notice.purpose} notice is not for the {notice.audience}: see orders.notice.NOTICES")

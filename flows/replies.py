@@ -25,19 +25,21 @@ from orders.review import answered_request, customer_record, refuse, renegotiate
 from orders.status import Status
 from orders.text import message_id_key, normal_address
 from parsers.answers import read_yes_no
+from parsers.staff_words import read_feasibility
 from parsers.requests import change_reason, read_new_terms
 from parsers.result import ParseResult
 from store.repository import UnitOfWork
 
 from flows.components import approval_secret
 from flows.settings import Settings
+from flows.staff_replies import StockSession, staff_answer, window_reply
 from flows.trust import origin_doubt
 
 VERDICTS = ("approve", "reject")
 
 
 def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings: Settings,
-                   now: datetime) -> Outcome:
+                   now: datetime, stock: StockSession) -> Outcome:
     env, reply = parsed.envelope, parsed.reply
     sender = env.sender
     staff = uow.master.staff_by_email(sender)
@@ -54,12 +56,31 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
                 return refuse(order, sender, why, message_id=env.message_id, at=now)
             return renegotiate_terms(order, sender=sender, terms=terms, message_id=env.message_id, at=now,
                                      rules=rules, master=uow.master)
-    if reply.token or (reply.intent in VERDICTS and (staff is not None or answered_request(order, thread_ids))):
-        return handle_verdict(order, sender=sender, intent=reply.intent, reason=reply.reason, token=reply.token,
+    intent, reason = reply.intent, reply.reason
+    if order.status == Status.FEASIBILITY and (staff is not None or reply.token or answered_request(order, thread_ids)):
+        # Tech answers 可行 / 不可行 + reason; a link's 同意/驳回 says the same.
+        verdict = read_feasibility(reply.text) or (read_feasibility(env.subject) if reply.token else None)
+        if verdict is not None:
+            intent, reason = ("approve", None) if verdict.verdict == "feasible" else ("reject", verdict.reason)
+    elif staff is not None and not reply.token:
+        # QQ Mail and Foxmail often drop In-Reply-To: the reference our task mails carry, quoted, proves it.
+        quoted = [f"<{reply.quoted_token}@{settings.mail_domain}>"] if reply.quoted_token else []
+        answered = staff_answer(uow, order, parsed, staff, stock=stock, now=now,
+                                why_not=doubt or _no_proof(order, sender, thread_ids + quoted))
+        if answered is not None:
+            return answered
+    if reply.token or (intent in VERDICTS and (staff is not None or answered_request(order, thread_ids))):
+        return handle_verdict(order, sender=sender, intent=intent, reason=reason, token=reply.token,
                               thread_ids=thread_ids, message_id=env.message_id, at=now, rules=rules,
                               secret=approval_secret(settings), master=uow.master, distrust=doubt,
                               quoted_token=reply.quoted_token)
     record = customer_record(order, uow.master)
+    if _window_asked(order) and staff is None and speaks_for(order, record, sender):
+        if not proves_thread(order, record, thread_ids):
+            return Outcome(order, acted=False, note="a window answer that answers none of our mails: not taken")
+        answered = window_reply(order, parsed, now=now, master=uow.master)
+        if answered is not None:
+            return answered
     pending = _confirmed_pending_action(order, record, parsed, thread_ids)
     if pending is None and _answers_check(order, thread_ids):
         return Outcome(order, acted=False, note="the reply answers a confirmation request that no longer stands "
@@ -86,6 +107,10 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
                                  sender=sender, message_id=env.message_id, at=now, today=now.date(),
                                  master=uow.master, rules=rules,
                                  thread_ids=thread_ids if pending is None else _proof(order, record))
+
+
+def _window_asked(order: Order) -> bool:
+    return order.status == Status.PICKING and order.shipment is not None and order.shipment.window_state == "proposed"
 
 
 def _no_proof(order: Order, sender: str, thread_ids: list[str], purpose: str | None = None) -> str | None:

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     now: datetime | None = None
     approval_threshold: Decimal = Decimal("50000")
     review_hours: Decimal = Field(default=Decimal("2"), gt=0)  # the manager's review deadline
+    feasibility_days: int = Field(default=1, ge=1, le=30)  # working days tech has for a feasibility check
     token_days: Decimal = Field(default=Decimal("7"), gt=0)  # how long an approval link stays valid
     # The authserv-id the company's receiving mail server stamps on Authentication-Results.
     # Set: a staff decision needs that server's DMARC pass or an aligned DKIM/SPF pass.
@@ -85,7 +86,8 @@ class Settings(BaseSettings):
     def review_rules(self) -> ReviewRules:
         return ReviewRules(policy=ApprovalPolicy(threshold=self.approval_threshold),
                            review_window=timedelta(hours=float(self.review_hours)),
-                           token_life=timedelta(days=float(self.token_days)))
+                           token_life=timedelta(days=float(self.token_days)),
+                           feasibility_days=self.feasibility_days)
 
     @property
     def mail_domain(self) -> str:

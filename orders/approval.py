@@ -25,11 +25,13 @@ class Step(StrEnum):
     MANAGER = "manager"
     FINANCE = "finance"
     CHANGE = "change"  # a change request (变更申请), decided by the sales manager
+    FEASIBILITY = "feasibility"  # tech's 可行 / 不可行 on custom or unknown items, before the manager
 
     @property
     def role(self) -> str:
         """The staff role that holds this step (the staff table's `role`)."""
-        return {Step.MANAGER: "sales_manager", Step.FINANCE: "finance", Step.CHANGE: "sales_manager"}[self]
+        return {Step.MANAGER: "sales_manager", Step.FINANCE: "finance", Step.CHANGE: "sales_manager",
+                Step.FEASIBILITY: "tech"}[self]
 
     @property
     def label(self) -> str:
@@ -37,7 +39,8 @@ class Step(StrEnum):
 
 
 STEP_LABELS = {Step.MANAGER: "销售经理审批 / Sales manager approval", Step.FINANCE: "财务审批 / Finance approval",
-               Step.CHANGE: "订单变更审批 / Change request approval"}
+               Step.CHANGE: "订单变更审批 / Change request approval",
+               Step.FEASIBILITY: "技术可行性评估 / Feasibility check"}
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,9 @@ class DecisionRefused(ValueError):
     """Why a reply cannot decide; the order stays as it was."""
 
 
-AWAITED = {Status.MANAGER_REVIEW: Step.MANAGER, Status.FINANCE_REVIEW: Step.FINANCE}
+AWAITED = {Status.MANAGER_REVIEW: Step.MANAGER, Status.FINANCE_REVIEW: Step.FINANCE,
+           Status.FEASIBILITY: Step.FEASIBILITY}
+LEVELS = (Step.MANAGER, Step.FINANCE)  # the approval levels; tech's feasibility verdict is not one
 
 
 def awaited_step(order: Order) -> Step | None:
@@ -97,7 +102,8 @@ def awaited_step(order: Order) -> Step | None:
 
 def approved_steps(order: Order) -> list[Step]:
     """The steps approved for the order's current version, in the order given."""
-    return [Step(d.step) for d in order.decisions if d.version == order.version and d.verdict == "approve"]
+    return [Step(d.step) for d in order.decisions
+            if d.version == order.version and d.verdict == "approve" and d.step in LEVELS]
 
 
 def decide(order: Order, *, step: Step, verdict: str, approver: str, at: datetime, policy: ApprovalPolicy,

@@ -21,7 +21,8 @@ from orders.status import Status
 
 # Before these the customer still edits the order itself (clarifying,
 # confirming); after them goods are moving and a change is a phone call.
-CHANGEABLE = frozenset({Status.MANAGER_REVIEW, Status.FINANCE_REVIEW, Status.CREDIT_HOLD, Status.EFFECTIVE})
+CHANGEABLE = frozenset({Status.MANAGER_REVIEW, Status.FINANCE_REVIEW, Status.CREDIT_HOLD, Status.EFFECTIVE,
+                        Status.IN_PRODUCTION, Status.PICKING})
 
 FIELD_LABELS = {
     "quantity": "数量 quantity", "unit_price": "单价 unit price", "spec": "规格 spec", "name": "商品 item",

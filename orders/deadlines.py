@@ -1,8 +1,13 @@
-"""The 2-hour rule of the manager's review (初审需在订单提交后2小时内完成).
+"""Every clock of an order, fired on the one rule of orders.timers.
 
-At the deadline the manager is reminded; when a second window passes too, the
-review is escalated to the manager's deputy (staff table),
-who gets a request and token of their own. The clock is passed in.
+The 2-hour manager review (初审需在订单提交后2小时内完成): at the deadline the
+manager is reminded; when a second window passes too, the review is escalated
+to the manager's deputy (staff table), who gets a request and token of their
+own. Tech's feasibility day escalates the same way (a request of their own).
+Every other task (production's finish date, the warehouse's pick, finance's
+prepayment, logistics' shipping, the customer's window through the rep)
+reminds whoever it waits on, then goes to their deputy, else the sales
+manager. The clock is passed in.
 """
 from __future__ import annotations
 
@@ -10,9 +15,10 @@ from datetime import datetime
 
 from orders.approval import Step
 from orders.master import MasterData
-from orders.notice import Outcome
+from orders.notice import Notice, Outcome
+from orders.roles import deputies_of
 from orders.model import SYSTEM, Order
-from orders.review import ReviewRules, approver_notice, live_requests, request_notice, review_facts
+from orders.review import ReviewRules, approver_notice, live_requests, request_notice, review_facts, sales_rep
 from orders.status import Status
 from orders.timers import Timer
 
@@ -56,7 +62,7 @@ def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
         notices = [approver_notice(order, n, "review_reminder", facts=facts,
                                    in_reply_to=order.approval_requests[n].message_id) for n in asked]
         return Outcome(order, notices, note="reminder sent")
-    deputies = _deputies(master, [r.approver for r in managers])
+    deputies = deputies_of(master, [r.approver for r in managers])
     order.note("escalation", at=now, actor=SYSTEM,
                reason=f"manager review missed twice (due {timer.due_at.isoformat()}); escalated to "
                       f"{', '.join(deputies) or 'nobody: no deputy in the staff table'}")
@@ -67,11 +73,48 @@ def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
     return Outcome(order, notices, note="escalated to the deputy")
 
 
-def _deputies(master: MasterData, managers: list[str]) -> list[str]:
-    found: list[str] = []
-    for address in managers:
-        member = master.staff_by_email(address)
-        deputy = member.deputy_email if member else None
-        if deputy and deputy.casefold() not in {a.casefold() for a in found + managers}:
-            found.append(deputy)
-    return found
+def chase_timers(order: Order, *, now: datetime, rules: ReviewRules, master: MasterData) -> Outcome:
+    """Every clock of the order that is due: the manager's review by its own
+    rule (a new signed request for the deputy), every other task by the
+    generic one: a reminder to whoever it waits on, then one window later the
+    deputy, else the sales manager."""
+    outcome = chase_review(order, now=now, rules=rules, master=master)
+    notices, acted = list(outcome.notices), outcome.acted
+    for timer in [t for t in order.timers if t.kind != "review"]:
+        firing = timer.fire(now)
+        if firing is None:
+            continue
+        acted = True
+        asked = _waiting_on(order, timer.role, master)
+        if firing == "remind":
+            order.note("reminder", at=now, actor=SYSTEM,
+                       reason=f"{timer.label}: due {timer.due_at.isoformat()} missed; {', '.join(asked) or 'nobody'} "
+                              f"reminded, escalation at {timer.next_due().isoformat()}")
+            notices += [Notice("task_reminder", order.order_no, to, None, audience=_audience(timer.role),
+                               timer=timer.kind) for to in asked]
+            continue
+        deputies = deputies_of(master, asked)
+        audience = _audience(timer.role) if deputies else "sales_manager"
+        deputies = deputies or [m.email for m in master.staff_with_role("sales_manager")]
+        order.note("escalation", at=now, actor=SYSTEM,
+                   reason=f"{timer.label}: missed twice (due {timer.due_at.isoformat()}); escalated to "
+                          f"{', '.join(deputies) or 'nobody: no deputy or sales manager in the staff table'}")
+        if timer.kind == "feasibility":  # the verdict needs a signed request of their own
+            facts = review_facts(order, Step.FEASIBILITY, master, now.date())
+            notices += [request_notice(order, Step.FEASIBILITY, to, at=now, rules=rules, facts=facts,
+                                       in_reply_to=None, purpose="feasibility_request") for to in deputies]
+            continue
+        notices += [Notice("task_escalation", order.order_no, to, None, audience=audience, timer=timer.kind,
+                           reason=", ".join(asked)) for to in deputies]
+    return Outcome(order, notices, acted=acted, note="timers fired" if acted else "nothing due")
+
+
+def _waiting_on(order: Order, role: str | None, master: MasterData) -> list[str]:
+    if role in (None, "rep", "sales_rep"):
+        rep = sales_rep(order, master)
+        return [rep] if rep else []
+    return [m.email for m in master.staff_with_role(role)]
+
+
+def _audience(role: str | None) -> str:
+    return "rep" if role in (None, "rep", "sales_rep") else role

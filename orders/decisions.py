@@ -9,6 +9,7 @@ from datetime import datetime
 
 from orders.approval import DecisionRefused, Step
 from orders.changes import decide_change
+from orders.feasibility import decide_feasibility
 from orders.master import MasterData
 from orders.model import Order
 from orders.notice import Outcome
@@ -37,7 +38,10 @@ def handle_verdict(order: Order, *, sender: str, intent: str, reason: str | None
                      sender=sender)
         if intent not in ("approve", "reject"):
             raise DecisionRefused("the reply says neither 同意/approve nor 驳回/reject (with a reason)")
-        if claims.step is Step.CHANGE:
+        if claims.step is Step.FEASIBILITY:
+            outcome = decide_feasibility(order, verdict=intent, approver=sender, reason=reason,
+                                         message_id=message_id, at=at, rules=rules, master=master)
+        elif claims.step is Step.CHANGE:
             _check_change(order, claims)
             outcome = decide_change(order, verdict=intent, approver=sender, reason=reason, message_id=message_id,
                                     at=at, rules=rules, master=master)

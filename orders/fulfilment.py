@@ -49,10 +49,7 @@ class Fulfilment(BaseModel):
     pick_differences: list[str] = Field(default_factory=list)  # the last pick's, when it did not match
     prepayment_asked_at: datetime | None = None
     ship_asked_at: datetime | None = None
-
-    def to_make(self) -> dict[int, Decimal]:
-        """Line number → what production makes of it (custom lines are not reserved: all of them)."""
-        return {r.line_no: r.short for r in self.reservations if r.short > ZERO}
+    to_make: dict[int, Decimal] = Field(default_factory=dict)  # line number → what production makes
 
 DEFAULT_LEAD_DAYS = 5  # working days to make a standard product the list gives no lead time for
 ZERO = Decimal("0")

@@ -13,7 +13,8 @@ from orders.master import CustomerRecord, MasterData
 from orders.notice import Notice, Outcome
 from orders.model import SYSTEM, Attachment, CustomerInfo, DraftLine, Order, OrderDraft, OrderLine, Problem
 from orders.customers import ask_rep_about_sender, hold_action, needs_sender_check, proves_thread, speaks_for
-from orders.review import ReviewRules, customer_record, submit_for_approval
+from orders.feasibility import submit_confirmed
+from orders.review import ReviewRules, customer_record
 from orders.status import Status
 from orders.validation import (check_amounts, check_arithmetic, check_custom_specs, check_dates,
                                check_required, combine, dedupe, is_custom, review)
@@ -75,9 +76,8 @@ def handle_customer_reply(order: Order, *, intent: str, answer: OrderDraft | Non
         return assess(order, parse_problems, actor=sender, message_id=message_id, at=at,
                        today=today, master=master, why="customer answered")
     if intent in ("confirm", "approve") and order.status == Status.CONFIRMING:
-        notices = submit_for_approval(order, at=at, actor=sender, message_id=message_id, rules=rules,
-                                      master=master,
-                                      reason=f"customer confirmed the requirements list (version {order.version})")
+        notices = submit_confirmed(order, at=at, actor=sender, message_id=message_id, rules=rules, master=master,
+                                   reason=f"customer confirmed the requirements list (version {order.version})")
         return Outcome(order, notices, note="confirmed by the customer")
     return Outcome(order, acted=False, note=f"reply ({intent}) changed nothing; the order stays {order.status}")
 

@@ -54,7 +54,7 @@ NOTICES: dict[str, NoticeKind] = {
                              template="approval_request", attached="order"),
     "decision_refused": NoticeKind(("sender",), "回复未执行 / Your reply was not acted on"),
     "order_rejected": NoticeKind(("customer", "rep"), "订单已驳回 / Order rejected"),
-    "order_effective": NoticeKind(("customer", "rep", "warehouse", "production"),
+    "order_effective": NoticeKind(("customer", "rep"),
                                   "订单已生效 / Order approved and effective"),
     "credit_hold": NoticeKind(("rep", "finance"), "信用待协商 / Credit hold: payment terms to renegotiate"),
     "change_outcome": NoticeKind(("customer", "rep"), "订单变更结果 / Change request decided"),  # and the requester

@@ -29,6 +29,7 @@ class ReviewRules:
 
     policy: ApprovalPolicy = field(default_factory=ApprovalPolicy)
     review_window: timedelta = timedelta(hours=2)  # 初审需在订单提交后2小时内完成
+    feasibility_days: int = 1  # working days tech has for a feasibility check
     token_life: timedelta = timedelta(days=7)
 
 
@@ -196,13 +197,10 @@ def rep_and_customer(order: Order, master: MasterData) -> list[tuple[str, str]]:
 
 
 def effective_notices(order: Order, master: MasterData, message_id: str | None) -> list[Notice]:
-    """已生效: the customer, the rep, the warehouse and, for custom items, production are told."""
-    people = rep_and_customer(order, master)
-    people += [(m.email, "warehouse") for m in master.staff_with_role("warehouse")]
-    if any(line.kind == "custom" for line in order.lines):
-        people += [(m.email, "production") for m in master.staff_with_role("production")]
+    """已生效: the customer and the rep are told; the warehouse and production get
+    their own requests in the same poll, once stock is reserved (orders.progress)."""
     return [Notice("order_effective", order.order_no, to, message_id, audience=audience)
-            for to, audience in people]
+            for to, audience in rep_and_customer(order, master)]
 
 
 def hold_notices(order: Order, credit: CreditEvidence | None, master: MasterData,

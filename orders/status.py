@@ -59,8 +59,9 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     S.FINANCE_REVIEW: frozenset({S.MANAGER_REVIEW, S.EFFECTIVE, S.CREDIT_HOLD, S.REJECTED, S.CANCELLED}),
     S.CREDIT_HOLD: frozenset({S.MANAGER_REVIEW, S.FINANCE_REVIEW, S.REJECTED, S.CANCELLED}),
     S.EFFECTIVE: frozenset({S.MANAGER_REVIEW, S.PICKING, S.IN_PRODUCTION}),
-    S.PICKING: frozenset({S.SHIPPED, S.IN_PRODUCTION}),
-    S.IN_PRODUCTION: frozenset({S.PICKING, S.SHIPPED}),
+    # An approved change request sends a fulfilling order back to the manager too.
+    S.PICKING: frozenset({S.SHIPPED, S.IN_PRODUCTION, S.MANAGER_REVIEW}),
+    S.IN_PRODUCTION: frozenset({S.PICKING, S.SHIPPED, S.MANAGER_REVIEW}),
     S.SHIPPED: frozenset({S.DELIVERED}),
     S.DELIVERED: frozenset({S.AFTER_SALES, S.CLOSED}),
     S.AFTER_SALES: frozenset({S.CLOSED, S.DELIVERED}),

@@ -13,11 +13,12 @@ the calendar could not confirm.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import chinese_calendar
 
-__all__ = ["WorkingDate", "is_working_day", "add_working_days", "next_working_day", "MAX_WORKING_DAYS"]
+__all__ = ["WorkingDate", "is_working_day", "add_working_days", "next_working_day", "working_deadline",
+           "MAX_WORKING_DAYS"]
 
 MAX_WORKING_DAYS = 3_660  # a lead time longer than this is no lead time
 
@@ -62,3 +63,9 @@ def add_working_days(start: date, days: int) -> WorkingDate:
         approximate = approximate or not known
         counted += worked
     return WorkingDate(day, approximate)
+
+
+def working_deadline(at: datetime, days: int) -> datetime:
+    """The same time of day `days` working days after `at`: a 1-working-day review
+    asked on Friday afternoon is due on Monday afternoon (or after a holiday)."""
+    return datetime.combine(add_working_days(at.date(), days).value, at.timetz())

@@ -94,6 +94,10 @@ class UnitOfWork(ABC):
         """The live orders in a status (the deadline flow's work list)."""
 
     @abstractmethod
+    def orders_with_timers_due(self, now: datetime) -> list[str]:
+        """The live orders with a clock whose reminder or escalation is due (the timers flow's work list)."""
+
+    @abstractmethod
     def save_order(self, order: Order) -> None:
         """Insert or replace; the order's new `events` go to the audit log on commit."""
 

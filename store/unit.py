@@ -16,6 +16,7 @@ from orders.text import message_id_key, normal_address
 from store.directory import Directory, master_docs
 from store.keys import event_doc, format_order_no, instant, month_of, normal_message_id, order_month
 from orders.stock import StockLedger
+from orders.timers import Timer
 from store.repository import HeldMessage, MasterKind, OutgoingMail, ProcessedMessage, UnitOfWork
 from store.stock import read_ledger, write_ledger
 from store.tables import Shelf
@@ -59,6 +60,15 @@ class BookUnitOfWork(UnitOfWork):
 
     def order_numbers(self, status: Status) -> list[str]:
         return [key for key, doc in self._orders.items() if doc["status"] == status]
+
+    def orders_with_timers_due(self, now: datetime) -> list[str]:
+        found = []
+        for key, doc in self._orders.items():
+            timers = Order.model_validate(doc).timers if "review_due_at" in doc else \
+                [Timer.model_validate(t) for t in doc.get("timers") or ()]
+            if any((due := t.next_due()) is not None and due <= now for t in timers):
+                found.append(key)
+        return found
 
     def save_order(self, order: Order) -> None:
         old = self._orders.get(order.order_no)

@@ -62,14 +62,23 @@ def test_questions_answers_and_confirmation_carry_an_order_to_manager_review(del
     deliver(customer_reply(requirements, "确认无误"))
     run_intake()
     order = orders()[order.order_no]
-    assert order.status == Status.MANAGER_REVIEW
+    # A custom item: tech checks feasibility before the manager (procedure step 1).
+    assert order.status == Status.FEASIBILITY and order.timer("feasibility") is not None
+    check = outbox(home)[-1]
+    assert len(outbox(home)) == 3 and check["To"] == "tech@example.com" and "可行" in check["Subject"] + \
+        check.get_body(("plain",)).get_content()
+
+    deliver(customer_reply(check, "可行,按图纸加工没问题", sender="tech@example.com"))
+    run_intake()
+    order = orders()[order.order_no]
+    assert order.status == Status.MANAGER_REVIEW and order.timer("feasibility") is None
     trail = open_repository(Settings()).audit_trail(order.order_no)
     assert [e.to_status for e in trail] == [Status.RECEIVED, Status.CLARIFYING, Status.CONFIRMING,
-                                            Status.MANAGER_REVIEW]
+                                            Status.FEASIBILITY, Status.MANAGER_REVIEW]
     assert all(e.message_id for e in trail)
-    # The confirmation is not answered; it sends the approval request to the manager.
+    # Tech's answer is not answered; it sends the approval request to the manager.
     request = outbox(home)[-1]
-    assert len(outbox(home)) == 3 and request["To"] == "manager@example.com"
+    assert len(outbox(home)) == 4 and request["To"] == "manager@example.com"
     assert f"[{order.order_no}]" in request["Subject"] and "审批" in request["Subject"]
 
 

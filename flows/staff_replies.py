@@ -1,0 +1,100 @@
+"""Staff answers after approval, and the customer's answer to the delivery
+window, routed by what the reply says and who may say it.
+
+A staff answer decides only when its sender acts for the role that answers it
+(orders.roles: the role in the staff table, or the deputy of one who holds
+it), its From is believed (flows.trust) and it answers mail we sent that
+person (In-Reply-To/References). Anything else is refused on the record, and
+the sender is told why; the order does not move.
+
+    已排产 [完工日期] / 已完工            production
+    已备货 [P001 100 ...]                warehouse (the pre-ship check)
+    已收款 AMOUNT                         finance
+    承运商:… 运单号:… 件数:…            logistics
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from orders.master import StaffMember
+from orders.model import Order
+from orders.notice import Outcome
+from orders.review import refuse
+from orders.roles import acts_for
+from orders.stock import StockLedger
+from orders.tasks import (TaskRefused, payment_reply, pick_reply, production_reply, shipping_reply,
+                          window_answer)
+from parsers.result import ParseResult
+from parsers.staff_words import read_payment, read_picked, read_production, read_shipping, read_window
+from store.repository import UnitOfWork
+
+__all__ = ["StockSession", "staff_answer", "window_reply"]
+
+
+class StockSession:
+    """The stock ledger for one message: read when first needed, written with the message's other effects."""
+
+    def __init__(self, uow: UnitOfWork):
+        self._uow, self.ledger = uow, None
+
+    def get(self) -> StockLedger:
+        if self.ledger is None:
+            self.ledger = self._uow.stock_ledger()
+        return self.ledger
+
+    def save(self) -> None:
+        if self.ledger is not None:
+            self._uow.save_stock_ledger(self.ledger)
+
+
+def staff_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, staff: StaffMember, *, why_not: str | None,
+                 stock: StockSession, now: datetime) -> Outcome | None:
+    """The outcome of a staff answer of step 4, or None when the reply is none of them.
+    `why_not` is why the sender or the thread cannot be believed (flows.replies)."""
+    env, text, today = parsed.envelope, parsed.reply.text, now.date()
+    sender, master = env.sender, uow.master
+    answer = _read(text, today)
+    if answer is None:
+        return None
+    role, what, act = answer
+    if not acts_for(master, sender, role):
+        why = f"only {role} (or their deputy) reports {what}; {sender} is {staff.role}"
+        return refuse(order, sender, why, message_id=env.message_id, at=now)
+    if why_not:
+        return refuse(order, sender, why_not, message_id=env.message_id, at=now)
+    try:
+        return act(order=order, sender=sender, at=now, message_id=env.message_id, master=master, stock=stock,
+                   today=today)
+    except TaskRefused as exc:
+        return refuse(order, sender, str(exc), message_id=env.message_id, at=now)
+
+
+def _read(text: str, today):
+    """(role, what it reports, the operation) for the first answer the text gives."""
+    if (shipping := read_shipping(text)) is not None:
+        return "logistics", "shipping (承运商/运单号)", lambda *, stock, today, **kw: shipping_reply(
+            carrier=shipping.carrier, tracking_no=shipping.tracking_no, packages=shipping.packages,
+            ledger=stock.get(), **kw)
+    if (amount := read_payment(text)) is not None:
+        return "finance", "payments (已收款)", lambda *, stock, today, **kw: payment_reply(
+            amount=amount, paid_on=today, reference=kw["message_id"], **kw)
+    if (word := read_production(text, today)) is not None:
+        return "production", "production (已排产/已完工)", lambda *, stock, today, **kw: production_reply(
+            state=word.state, finish=word.finish, **kw)
+    if (picked := read_picked(text)) is not None:
+        return "warehouse", "the pick (已备货)", lambda *, stock, today, **kw: pick_reply(
+            quantities=picked.quantities, **kw)
+    return None
+
+
+def window_reply(order: Order, parsed: ParseResult, *, now: datetime, master) -> Outcome | None:
+    """The customer's 确认 or another window, in answer to our proposal; None when the reply is neither."""
+    env, reply = parsed.envelope, parsed.reply
+    window = read_window(reply.text, now.date())
+    if window is None and reply.intent not in ("confirm", "approve"):
+        return None
+    try:
+        return window_answer(order, window=window, sender=env.sender, at=now, message_id=env.message_id,
+                             master=master)
+    except TaskRefused as exc:
+        return refuse(order, env.sender, str(exc), message_id=env.message_id, at=now)

@@ -1,0 +1,174 @@
+"""Staff answers after approval (procedure step 4), and the customer's answer
+to the proposed delivery window, as domain operations.
+
+The flow reads the words (parsers.staff_words) and checks the sender (role or
+deputy, origin, proof of the thread); these operations check that the order
+is where the answer fits, change it, and return the notices. An answer that
+does not fit raises TaskRefused with what is wrong, which the flow puts on the
+record and tells the sender.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from orders.fulfilment import pick_differences
+from orders.master import MasterData
+from orders.model import Order
+from orders.notice import Notice, Outcome
+from orders.payments import Payment, add_payment, balance_due, prepayment_outstanding
+from orders.progress import DAY, enter_picking, shortage_notices
+from orders.review import rep_and_customer, sales_rep
+from orders.shipment import ShippingRefused, carrier_and_number
+from orders.status import Status
+from orders.stock import StockLedger
+
+__all__ = ["TaskRefused", "production_reply", "pick_reply", "payment_reply", "shipping_reply", "window_answer"]
+
+
+class TaskRefused(ValueError):
+    """Why a staff or customer answer cannot be taken; said to the sender."""
+
+
+def production_reply(order: Order, *, state: str, finish: date | None, sender: str, at: datetime,
+                     message_id: str | None, master: MasterData) -> Outcome:
+    """已排产 [完工日期] moves the planned finish; 已完工 sends the order to picking."""
+    if order.status != Status.IN_PRODUCTION or order.fulfilment is None:
+        raise TaskRefused(f"{order.order_no} 不在生产中 / is not in production (it is {order.status.label})")
+    fulfilment = order.fulfilment
+    order.join_thread(message_id)
+    if state == "completed":
+        fulfilment.production = "completed"
+        order.stop_timer("production")
+        order.move_to(Status.PICKING, at=at, actor=sender, message_id=message_id, reason="production completed (已完工)")
+        return Outcome(order, enter_picking(order, master, at), note="production completed: to picking")
+    fulfilment.production = "scheduled"
+    notices: list[Notice] = []
+    if finish is not None and finish != fulfilment.production_due:
+        later = fulfilment.ready_on is None or finish > fulfilment.ready_on
+        fulfilment.production_due = finish
+        fulfilment.ready_on = max(finish, fulfilment.ready_on) if later else finish
+        order.start_timer("production", datetime.combine(finish, datetime.min.time(), at.tzinfo) + timedelta(hours=18),
+                          DAY, role="production")
+        requested = order.requested_delivery_date
+        if requested is not None and finish > requested:
+            notices += shortage_notices(order, master, at)
+    order.note("note", at=at, actor=sender, message_id=message_id,
+               reason=f"production scheduled (已排产), planned finish {fulfilment.production_due}")
+    return Outcome(order, notices, note=f"production scheduled, finish {fulfilment.production_due}")
+
+
+def pick_reply(order: Order, *, quantities: dict[str, Decimal], sender: str, at: datetime,
+               message_id: str | None, master: MasterData) -> Outcome:
+    """已备货: the pre-ship double check. A difference blocks shipping and the rep is told what differs."""
+    if order.status != Status.PICKING or order.fulfilment is None:
+        raise TaskRefused(f"{order.order_no} 不在备货中 / is not being picked (it is {order.status.label})")
+    fulfilment = order.fulfilment
+    if fulfilment.ship_asked_at is not None:
+        raise TaskRefused(f"{order.order_no} 已交物流发货 / is with logistics already; the pick stands")
+    order.join_thread(message_id)
+    differences = pick_differences(order, quantities)
+    if differences:
+        fulfilment.pick_differences, fulfilment.picked_at = differences, None
+        order.note("refused", at=at, actor=sender, message_id=message_id,
+                   reason="pick does not match the order: " + "; ".join(differences))
+        rep = sales_rep(order, master)
+        people = ([(rep, "rep")] if rep else []) + [(sender, "warehouse")]
+        return Outcome(order, [Notice("pick_mismatch", order.order_no, to, message_id, audience=audience,
+                                      details=tuple(differences)) for to, audience in people],
+                       note="pick does not match: shipping blocked")
+    fulfilment.pick_differences, fulfilment.picked_at, fulfilment.picked_by = [], at, sender
+    order.stop_timer("picking")
+    order.note("note", at=at, actor=sender, message_id=message_id,
+               reason="picked (已备货)" + (" and checked line by line" if quantities else ""))
+    return Outcome(order, note="picked: matches the order")
+
+
+def payment_reply(order: Order, *, amount: Decimal, paid_on: date, reference: str | None, sender: str,
+                  at: datetime, message_id: str | None, master: MasterData, source: str = "reply") -> Outcome:
+    """已收款 AMOUNT (or a row of an imported bank file): into the order's ledger, once per reference."""
+    if order.total_payable is None or order.status in (Status.RECEIVED, Status.CLARIFYING, Status.CONFIRMING):
+        raise TaskRefused(f"{order.order_no} 尚未确认金额 / has no confirmed amount to pay yet")
+    if amount > balance_due(order):
+        raise TaskRefused(f"收款 {amount} 超过应收余额 {balance_due(order)} / {amount} is more than the balance due "
+                          f"{balance_due(order)}: check the order number")
+    added = add_payment(order, Payment(amount=amount, paid_on=paid_on, reference=reference, recorded_by=sender,
+                                       recorded_at=at, source=source))
+    if not added:
+        return Outcome(order, acted=False, note=f"payment {reference} is on the order already")
+    order.join_thread(message_id)
+    if prepayment_outstanding(order) == 0:
+        order.stop_timer("prepayment")
+    order.note("note", at=at, actor=sender, message_id=message_id,
+               reason=f"payment {amount} recorded ({source}{', ' + reference if reference else ''}); "
+                      f"balance due {balance_due(order)}")
+    rep = sales_rep(order, master)
+    people = [(sender, "finance")] if master.staff_by_email(sender) else []
+    people += [(rep, "rep")] if rep else []
+    return Outcome(order, [Notice("payment_recorded", order.order_no, to, message_id, audience=audience)
+                           for to, audience in people], note=f"payment {amount} recorded")
+
+
+def shipping_reply(order: Order, *, carrier: str | None, tracking_no: str | None, packages: int | None,
+                   sender: str, at: datetime, message_id: str | None, ledger: StockLedger,
+                   master: MasterData) -> Outcome:
+    """承运商/运单号/件数: shipped. The goods leave stock; the customer gets the 发货单."""
+    fulfilment = order.fulfilment
+    if order.status != Status.PICKING or fulfilment is None or fulfilment.ship_asked_at is None:
+        raise TaskRefused(f"{order.order_no} 尚未可发货 / is not ready to ship yet ({_waiting_for(order)})")
+    try:
+        name, code, number = carrier_and_number(carrier, tracking_no)
+    except ShippingRefused as exc:
+        raise TaskRefused(str(exc)) from None
+    shipment = order.shipment
+    shipment.carrier, shipment.carrier_code, shipment.tracking_no = name, code, number
+    shipment.packages, shipment.shipped_at, shipment.shipped_by = packages, at, sender
+    shipment.consignee = shipment.consignee or order.customer.contact
+    order.actual_ship_date = at.date()
+    left = ledger.ship(order.order_no)
+    order.stop_timer("shipping")
+    order.join_thread(message_id)
+    taken = ", ".join(f"{sku} {q}" for sku, q in sorted(left.items())) or "nothing from stock"
+    order.move_to(Status.SHIPPED, at=at, actor=sender, message_id=message_id,
+                  reason=f"shipped by {name} {number}, {packages or '?'} package(s); off stock: {taken}")
+    return Outcome(order, [Notice("shipped", order.order_no, to, message_id, audience=audience)
+                           for to, audience in rep_and_customer(order, master)], note=f"shipped {name} {number}")
+
+
+def window_answer(order: Order, *, window: tuple[date, date] | None, sender: str, at: datetime,
+                  message_id: str | None, master: MasterData) -> Outcome:
+    """The customer's 确认 (the proposed window) or another window: agreed."""
+    shipment = order.shipment
+    if order.status != Status.PICKING or shipment is None or shipment.window_state != "proposed":
+        raise TaskRefused(f"{order.order_no} 没有待确认的送货时间 / has no delivery window waiting for an answer")
+    if window is not None:
+        start, end = window
+        earliest = at.date() + timedelta(days=1)  # the goods are picked: they can leave tomorrow
+        if start < earliest:
+            raise TaskRefused(f"送货时间 {start} 早于最早可送达的 {earliest} / the window {start} is before the goods can "
+                              f"arrive ({earliest}): please choose a later one")
+        shipment.window_start, shipment.window_end = start, end
+    shipment.window_state = "agreed"
+    order.stop_timer("window")
+    order.join_thread(message_id)
+    order.note("note", at=at, actor=sender, message_id=message_id,
+               reason=f"delivery window agreed: {shipment.window_start} – {shipment.window_end}")
+    return Outcome(order, [Notice("window_agreed", order.order_no, to, message_id, audience=audience)
+                           for to, audience in rep_and_customer(order, master)],
+                   note=f"window {shipment.window_start} – {shipment.window_end} agreed")
+
+
+def _waiting_for(order: Order) -> str:
+    fulfilment, shipment = order.fulfilment, order.shipment
+    if order.status == Status.SHIPPED:
+        return "已发货 / shipped already"
+    if fulfilment is None or order.status != Status.PICKING:
+        return f"{order.status.label} / {order.status.value}"
+    if fulfilment.picked_at is None:
+        return "待仓库备货 / waiting for the warehouse's pick"
+    waits = []
+    if shipment is None or shipment.window_state != "agreed":
+        waits.append("待客户确认送货时间 / the customer has not agreed a delivery window")
+    if prepayment_outstanding(order):
+        waits.append(f"待预付款 {prepayment_outstanding(order)} / prepayment {prepayment_outstanding(order)} not on record")
+    return "; ".join(waits) or "—"

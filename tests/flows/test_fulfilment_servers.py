@@ -1,0 +1,130 @@
+"""Procedure step 4 by email through the real servers (aiosmtpd → Dovecot, IMAP
+in, SMTP out): an approved order is reserved, picked with the pre-ship check,
+paid as its terms ask, given a delivery window, and shipped with the shipping
+note; a custom order passes tech's feasibility check and production. Staff
+answer as Outlook, Foxmail and Gmail write replies; whoever may not answer is
+refused and told why, and the order does not move. The clock is ORDERLOOP_NOW."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from flows.cli import app
+from flows.deadlines import deadlines_flow
+from orders.status import Status
+
+from tests.flows import clients
+from tests.flows.conftest import run_intake, sample_email
+from tests.flows.helpers import customer_reply
+from tests.flows.test_approval_servers import (CUSTOMER, MANAGER, PRODUCTION, REP, WAREHOUSE, latest, mails_to,
+                                               order, request_for, seed_order, send, to_manager_review)
+from tests.flows.test_intake_servers import servers  # noqa: F401  (the fixture)
+
+pytestmark = pytest.mark.integration
+
+FINANCE, LOGISTICS, TECH = "finance@example.com", "logistics@example.com", "tech@example.com"
+
+
+def pdf_text(message) -> str:
+    (part,) = [p for p in message.iter_attachments() if p.get_content_type() == "application/pdf"]
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(part.get_content())).pages).replace(" ", "")
+
+
+def subjects(mta, address: str, order_no: str) -> list[str]:
+    return [str(m["Subject"]) for m in mails_to(mta, address) if order_no in str(m["Subject"])]
+
+
+def effective(mta, account, quantity: int = 90) -> str:
+    order_no = to_manager_review(mta, account, seed_order(quantity))
+    send(mta, account, clients.outlook(request_for(mta, MANAGER, order_no), MANAGER, "同意"))
+    run_intake()
+    return order_no
+
+
+def test_an_order_in_stock_is_picked_checked_paid_given_a_window_and_shipped(servers, mta, monkeypatch):
+    order_no = effective(mta, servers)  # 90 × P001 in stock; 45,800 payable; the customer's terms: 预付30%
+    record = order(order_no)
+    assert record.status == Status.PICKING
+    assert [(r.sku, str(r.reserved)) for r in record.fulfilment.reservations] == [("P001", "90")]
+    assert any("已生效" in s for s in subjects(mta, CUSTOMER, order_no))
+    pick = latest(mta, WAREHOUSE, "出库")
+    assert "出库单" in pdf_text(pick) and "A-01-03" in pdf_text(pick)  # the outbound order, with the location
+    stock = json.loads(CliRunner().invoke(app, ["stock", "--json"]).output)
+    assert {r["sku"]: (r["on_hand"], r["reserved"]) for r in stock}["P001"] == ("300", "90")
+
+    # The pre-ship check: Foxmail, no threading headers, a count that does not match.
+    send(mta, servers, clients.foxmail(pick, WAREHOUSE, "已备货\nP001 88"))
+    run_intake()
+    assert order(order_no).fulfilment.picked_at is None
+    mismatch = latest(mta, REP, "不符")
+    assert "ordered 90, picked 88" in clients.plain(mismatch)
+
+    # Logistics, answering a mail it never got (the warehouse's), cannot ship what is not ready.
+    send(mta, servers, clients.gmail(pick, LOGISTICS, "承运商:顺丰速运 运单号:SF1234567890123 件数:2"))
+    run_intake()
+    assert order(order_no).status == Status.PICKING
+    assert "answers no mail the pipeline sent to you" in clients.plain(latest(mta, LOGISTICS, "未执行"))
+
+    send(mta, servers, clients.outlook(pick, WAREHOUSE, "已备货 P001 90"))
+    run_intake()
+    record = order(order_no)
+    assert record.fulfilment.picked_at is not None and record.shipment.window_state == "proposed"
+    proposal = latest(mta, CUSTOMER, "送货时间")
+    prepayment = latest(mta, FINANCE, "预付款")
+    assert "13,740.00" in clients.plain(prepayment)  # 30% of 45,800.00
+    assert not mails_to(mta, LOGISTICS) or all("待发货" not in s for s in subjects(mta, LOGISTICS, order_no))
+
+    send(mta, servers, customer_reply(proposal, "10月16日-10月17日送货可以"))
+    send(mta, servers, clients.foxmail(prepayment, FINANCE, "已收款 13,740.00"))
+    run_intake()
+    record = order(order_no)
+    assert (str(record.shipment.window_start), record.shipment.window_state) == ("2023-10-16", "agreed")
+    assert [str(p.amount) for p in record.payments] == ["13740.00"]
+    ready = latest(mta, LOGISTICS, "待发货")
+    assert "2023-10-16" in clients.plain(ready)
+
+    # The warehouse may not report the shipment; a typo in the number goes back to logistics.
+    send(mta, servers, clients.gmail(ready, WAREHOUSE, "承运商:顺丰速运 运单号:SF1234567890123 件数:2"))
+    send(mta, servers, clients.outlook(ready, LOGISTICS, "承运商：顺丰速运\n运单号：SF12345\n件数：2"))
+    run_intake()
+    assert order(order_no).status == Status.PICKING
+    assert "only logistics" in clients.plain(latest(mta, WAREHOUSE, "未执行"))
+    assert "SF1234567890123" in clients.plain(latest(mta, LOGISTICS, "未执行"))  # the expected shape
+    assert not any("已发货" in s for s in subjects(mta, CUSTOMER, order_no))
+
+    send(mta, servers, clients.gmail(ready, LOGISTICS, "承运商:顺丰速运 运单号:SF1234567890123 件数:2"))
+    run_intake()
+    record = order(order_no)
+    assert record.status == Status.SHIPPED and str(record.actual_ship_date) == "2023-10-01"
+    shipped = latest(mta, CUSTOMER, "已发货")
+    text = pdf_text(shipped)
+    assert "SF1234567890123" in text and "顺丰速运" in text and "2023-10-16" in text
+    stock = json.loads(CliRunner().invoke(app, ["stock", "--json"]).output)
+    assert {r["sku"]: (r["on_hand"], r["reserved"]) for r in stock}["P001"] == ("210", "0")
+    trail = CliRunner().invoke(app, ["orders", "show", order_no, "--json"]).output
+    assert trail.count('"refused"') >= 4  # the mismatch, the early shipment, the wrong role, the typo
+
+
+def test_a_custom_order_goes_through_tech_and_production_before_picking(servers, mta):
+    raw = sample_email("01-seed-order.eml").decode("utf-8")
+    for old, new in (("P001", "P003"), ("A产品", "C型支架"), ("L-500×300", "定制 300×200×5mm"),
+                     ("数量:100台", "数量:100件"), ("单价:500元", "单价:80元"), ("实付金额:50,800元", "实付金额:8,800元")):
+        raw = raw.replace(old, new)
+    raw = raw.replace("<hd-20231001-001@huadong.example>", "<hd-custom-1@huadong.example>")
+    send(mta, servers, raw.encode("utf-8"))
+    run_intake()
+    requirements = latest(mta, CUSTOMER, "客户需求清单")
+    order_no = str(requirements["Subject"]).split("]")[0].lstrip("[")
+    send(mta, servers, customer_reply(requirements, "确认无误"))
+    run_intake()
+    assert order(order_no).status == Status.FEASIBILITY, order(order_no).problems
+    check = latest(mta, TECH, "可行性")
+    send(mta, servers, clients.foxmail(check, TECH, "不可行：孔距太小，最小只能做到8mm"))
+    run_intake()
+    assert order(order_no).status == Status.CLARIFYING
+    assert "孔距太小" in clients.plain(latest(mta, CUSTOMER, "不可行"))
+    assert "孔距太小" in clients.plain(latest(mta, REP, "不可行"))
