@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from orders.stock import StockError
 from store.directory import MODELS
 from store.keys import KEYS
 from store.repository import MasterKind, Repository
@@ -72,6 +73,9 @@ def read_rows(kind: MasterKind, path: Path) -> list[BaseModel]:
 
 def import_master(repository: Repository, kind: MasterKind, path: Path) -> int:
     records = read_rows(kind, path)
-    with repository.unit_of_work() as uow:
-        uow.replace_master(kind, records)
+    try:
+        with repository.unit_of_work() as uow:
+            uow.replace_master(kind, records)
+    except StockError as exc:  # a count below what effective orders hold: nothing is stored
+        raise ImportFailed(path, [str(exc)]) from exc
     return len(records)

@@ -79,3 +79,19 @@ def test_a_damaged_store_file_is_named_in_one_line_and_nothing_is_shown(tmp_path
     done = orderloop("stock", "--json", home=tmp_path)
     assert done.returncode == 1 and done.stdout == ""
     assert len(done.stderr.strip().splitlines()) == 1 and files[0].name in done.stderr
+
+
+def test_a_products_list_counting_less_than_orders_hold_is_refused_whole_with_the_reason(tmp_path):
+    assert orderloop("import", "products", str(SAMPLE / "products.csv"), home=tmp_path).returncode == 0
+    repository = open_repository(Settings(home=tmp_path))
+    with repository.unit_of_work() as uow:
+        ledger = uow.stock_ledger()
+        ledger.reserve("SO2023100001", [OrderLine(line_no=1, sku="P002", quantity=Decimal(40), kind="standard")])
+        uow.save_stock_ledger(ledger)
+    fewer = tmp_path / "products.csv"
+    fewer.write_text((SAMPLE / "products.csv").read_text(encoding="utf-8").replace(
+        "P002,B产品,L-800×400,台,1200,standard,50", "P002,B产品,L-800×400,台,1300,standard,30"), encoding="utf-8")
+    done = orderloop("import", "products", str(fewer), home=tmp_path)
+    assert done.returncode != 0 and "nothing imported" in done.stderr and "reserved (40)" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert open_repository(Settings(home=tmp_path)).master().product_by_sku("P002").unit_price == Decimal(1200)
