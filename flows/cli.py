@@ -103,17 +103,26 @@ def serve():
 
 
 @app.command("import")
-def import_(kind: str = typer.Argument(..., help="customers, products or staff"), file: Path = typer.Argument(...)):
-    """Load master data from a CSV file (UTF-8 or GBK, header row)."""
+def import_(kind: str = typer.Argument(..., help="customers, products, staff or payments"),
+            file: Path = typer.Argument(...)):
+    """Load master data, or payments received (date,order_no,amount,reference), from a CSV file
+    (UTF-8 or GBK, header row); all rows or none."""
     from flows.components import open_repository
     from flows.masterdata import MODELS, ImportFailed, import_master
 
-    if kind not in MODELS:
-        raise UserError(f"unknown master data {kind!r}: use customers, products or staff")
+    if kind not in (*MODELS, "payments"):
+        raise UserError(f"unknown kind {kind!r}: use customers, products, staff or payments")
     if not file.is_file():
         raise UserError(f"{file}: no such file")
+    settings = Settings()
     try:
-        count = import_master(open_repository(Settings()), kind, file)
+        if kind == "payments":
+            from flows.payments import import_payments
+
+            count = import_payments(open_repository(settings), file, settings, settings.current_time())
+            typer.echo(f"recorded {count} payment(s) from {file}; the mails go with the next poll")
+            return
+        count = import_master(open_repository(settings), kind, file)
     except ImportFailed as exc:
         raise UserError(str(exc)) from exc
     typer.echo(f"imported {count} {kind} from {file}")

@@ -312,9 +312,16 @@ def chase_overdue_timers(repository: Repository, settings: Settings, now: dateti
             outcome = chase_timers(order, now=now, rules=rules, master=uow.master)
             if not outcome.acted:
                 continue
-            for notice in outcome.notices:
-                queue(uow, compose(notice, order, settings, now, master=uow.master,
-                                   secret=approval_secret(settings), documents=documents), settings)
+            queue_notices(uow, order, outcome.notices, settings, now, documents)
             uow.save_order(order)
             acted.append(order_no)
     return acted
+
+
+def queue_notices(uow: UnitOfWork, order, notices: list, settings: Settings, now: datetime,
+                  documents: Documents | None = None) -> None:
+    """Each notice as a mail in the order's thread, queued in this unit of work."""
+    documents = documents or Documents(settings)
+    for notice in notices:
+        queue(uow, compose(notice, order, settings, now, master=uow.master, secret=approval_secret(settings),
+                           documents=documents), settings)
