@@ -1,5 +1,6 @@
 """`orderloop demo`: the lifecycle so far on the embedded defaults: intake,
-confirmation and approval by email.
+confirmation, approval, and step 4 (production, picking, payment, the
+delivery window, shipping) by email.
 
 A fresh folder gets the sample master data and five sample emails in its
 Maildir; one poll reads them; the customers' answers and confirmations are
@@ -46,7 +47,7 @@ def run_demo(home: Path | None) -> None:
     typer.echo("3. the customers confirm their requirements lists; the approval requests go out")
     _customers_reply(settings, answer_questions=False)
     _poll()
-    for step in range(4, 8):
+    for step in range(4, 16):
         replies = _staff_reply(settings)
         if not replies:
             break
@@ -90,12 +91,16 @@ def _customers_reply(settings: Settings, answer_questions: bool) -> None:
 
 
 # What each approver, or the rep of an order on credit hold, writes back.
-STAFF_ANSWERS = {"manager_review": "同意", "finance_review": "同意,信用额度内。", "credit_hold": "已与客户协商,改为款到发货。"}
+STAFF_ANSWERS = {"manager_review": "同意", "finance_review": "同意,信用额度内。", "credit_hold": "已与客户协商,改为款到发货。",
+                 "feasibility": "可行,按客户规格可以生产。"}
 
 
 def _staff_reply(settings: Settings) -> list[str]:
-    """The approvers reply to their approval requests in the thread; a rep
-    answers a credit hold with new terms. Returns who did what."""
+    """Whoever an order waits on answers the mail that asked them, in its
+    thread: approvers and tech their requests, a rep a credit hold with new
+    terms; then production (已完工), the warehouse (已备货, line by line),
+    the customer (确认 the delivery window), finance (已收款) and logistics
+    (承运商/运单号/件数). Returns who did what."""
     from flows.components import open_mailbox, open_repository
     from orders.review import sales_rep
 
@@ -103,17 +108,51 @@ def _staff_reply(settings: Settings) -> list[str]:
     done = []
     with open_mailbox(settings) as mailbox:
         for order in repository.list_orders():
-            body = STAFF_ANSWERS.get(order.status.value)
-            if body is None:
-                continue
-            if order.status.value == "credit_hold":
-                sender, answered = sales_rep(order, repository.master()), order.thread[-1]
+            if order.status.value in STAFF_ANSWERS:
+                body = STAFF_ANSWERS[order.status.value]
+                if order.status.value == "credit_hold":
+                    sender, answered = sales_rep(order, repository.master()), order.thread[-1]
+                else:
+                    request = order.approval_requests[-1]
+                    sender, answered = request.approver, request.message_id
+                answers = [(sender, answered, body)]
             else:
-                request = order.approval_requests[-1]
-                sender, answered = request.approver, request.message_id
-            mailbox.append(_reply(order, body, settings, sender=sender, in_reply_to=answered))
-            done.append(f"{sender} on {order.order_no} ({order.status.label})")
+                answers = _fulfilment_answers(order)
+            for sender, answered, body in answers:
+                mailbox.append(_reply(order, body, settings, sender=sender, in_reply_to=answered))
+                done.append(f"{sender} on {order.order_no} ({order.status.label}: {body.splitlines()[0]})")
     return done
+
+
+def _fulfilment_answers(order) -> list[tuple[str, str, str]]:
+    """(sender, the mail answered, the reply) for an order in procedure step 4, as its people would write them."""
+    from orders.payments import prepayment_outstanding
+
+    fulfilment, shipment, answers = order.fulfilment, order.shipment, []
+    if order.status.value == "in_production":
+        answers.append(_answer_to(order, "production_request", "已完工,可以安排出库。"))
+    elif order.status.value == "picking" and fulfilment is not None:
+        if fulfilment.picked_at is None:
+            counted = "\n".join(f"{line.sku} {line.quantity}" for line in order.lines if line.sku and line.quantity)
+            answers.append(_answer_to(order, "pick_request", f"已备货\n{counted}"))
+        if fulfilment.picked_at and shipment is not None and shipment.window_state == "proposed":
+            answers.append(_answer_to(order, "window_proposal", "确认,按这个时间送货。"))
+        owed = prepayment_outstanding(order)
+        if owed and fulfilment.prepayment_asked_at is not None:
+            answers.append(_answer_to(order, "prepayment_request", f"已收款 {owed:,.2f}"))
+        if fulfilment.ship_asked_at is not None:
+            number = "SF" + "".join(ch for ch in order.order_no if ch.isdigit())[:10] + "001"
+            answers.append(_answer_to(order, "ship_request", f"承运商:顺丰速运 运单号:{number} 件数:{len(order.lines)}"))
+    return [answer for answer in answers if answer is not None]
+
+
+def _answer_to(order, purpose: str, body: str) -> tuple[str, str, str] | None:
+    """The last mail of that purpose the order sent, and its recipient as the one who answers."""
+    sent = [(key, to) for key, to in order.mail_sent.items() if f".{purpose}." in key]
+    if not sent:
+        return None
+    key, to = sent[-1]
+    return to, f"<{key}>", body
 
 
 def _reply(order, body: str, settings: Settings, *, sender: str | None = None,

@@ -66,11 +66,11 @@ def decide_feasibility(order: Order, *, verdict: str, approver: str, reason: str
     order.stop_timer("feasibility")
     if verdict == "approve":
         notices = submit_for_approval(order, at=at, actor=approver, message_id=message_id, rules=rules,
-                                      master=master, reason=f"tech {approver}: feasible (可行)")
+                                      master=master, reason="feasible (可行) per tech")
         return Outcome(order, notices, note=f"feasible per {approver}: to the manager")
     order.problems = [Problem(field="lines", code="invalid", detail=f"技术评估不可行 / not feasible: {reason}")]
     order.move_to(Status.CLARIFYING, at=at, actor=approver, message_id=message_id,
-                  reason=f"tech {approver}: not feasible (不可行): {reason}")
+                  reason=f"not feasible (不可行) per tech: {reason}")
     notices = [Notice("infeasible", order.order_no, to, message_id, audience=audience, reason=reason)
                for to, audience in rep_and_customer(order, master)]
     return Outcome(order, notices, note=f"not feasible per {approver}: the customer is asked")

@@ -1,0 +1,42 @@
+"""`orderloop demo` on the embedded defaults carries its orders by email from
+the customers' mails to 已发货, and leaves the outbound orders and shipping
+notes with real carrier and tracking data."""
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+from flows.components import open_repository
+from flows.demo import run_demo
+from flows.settings import Settings
+from orders.status import Status
+
+
+def pdf_text(path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages).replace(" ", "")
+
+
+def test_the_demo_ships_every_order_with_its_tracking_number_on_the_shipping_note(tmp_path, prefect_api,
+                                                                                   monkeypatch, capsys):
+    home = tmp_path / "demo"
+    for name in ("HOME", "NOW", "COMPANY", "COMPANY_ADDRESS", "COMPANY_PHONE"):  # restored after the test
+        monkeypatch.setenv(f"ORDERLOOP_{name}", "")
+        monkeypatch.delenv(f"ORDERLOOP_{name}")
+    run_demo(home)
+    settings = Settings()
+    repository = open_repository(settings)
+    orders = repository.list_orders()
+    assert len(orders) == 3 and {o.status for o in orders} == {Status.SHIPPED}, [(o.order_no, o.status) for o in orders]
+    for order in orders:
+        folder = settings.archive_dir / "2023" / "10" / order.order_no
+        shipping = pdf_text(folder / "shipping.pdf")
+        assert order.shipment.tracking_no in shipping and "顺丰速运" in shipping
+        assert "出库单" in pdf_text(folder / "outbound.pdf")
+        assert order.actual_ship_date is not None
+    custom = next(o for o in orders if any(line.kind == "custom" for line in o.lines))
+    trail = [e.to_status for e in repository.audit_trail(custom.order_no) if e.kind == "transition"]
+    assert Status.FEASIBILITY in trail and Status.IN_PRODUCTION in trail
+    stock = {row.sku: row for row in repository.stock_ledger().rows()}
+    assert (stock["P001"].on_hand, stock["P001"].reserved) == (200, 0)  # 300 less the 100 shipped
+    assert "已发货" in capsys.readouterr().out
