@@ -1,0 +1,75 @@
+"""Kill the poll in the middle of step 4 and run it again: the reservation an
+approval makes is held once, and the shipment logistics reports takes the
+goods off stock once and tells the customer once. The killed poll is a real
+`orderloop poll` process that exits on the spot at the named point."""
+from __future__ import annotations
+
+import pytest
+
+from flows.components import open_mailbox, open_repository
+from flows.settings import Settings
+from orders.status import Status
+
+from tests.flows.conftest import run_intake, sample_email
+from tests.flows.helpers import customer_reply, outbox
+from tests.flows.test_crash import poll
+
+pytestmark = pytest.mark.integration
+
+# Killed with the effects stored and their mail queued, and with the mail sent but not recorded
+# (the other steps of flows/crashpoints.py are exercised for a new order in test_crash.py).
+STEPS = ("after_store", "after_send")
+
+
+def deliver(*raws: bytes) -> None:
+    with open_mailbox(Settings()) as mailbox:
+        for raw in raws:
+            mailbox.append(raw)
+
+
+def last_to(home, address: str, word: str):
+    return [m for m in outbox(home) if address in str(m["To"]) and word in str(m["Subject"])][-1]
+
+
+def stock(sku: str) -> tuple[int, int]:
+    row = next(r for r in open_repository(Settings()).stock_ledger().rows() if r.sku == sku)
+    return int(row.on_hand), int(row.reserved)
+
+
+def crash_and_rerun(prefect_api: str, point: str) -> None:
+    crashed = poll(prefect_api, crash_at=point)
+    assert crashed.returncode == 70, crashed.stderr[-2000:]
+    for _ in range(2):  # the rerun, and once more for good measure
+        again = poll(prefect_api)
+        assert again.returncode == 0, again.stderr[-2000:]
+
+
+@pytest.mark.parametrize("point", STEPS)
+def test_a_poll_killed_after_a_reservation_or_a_shipment_neither_loses_nor_doubles(point, home, prefect_api):
+    deliver(sample_email("01-seed-order.eml"))  # 100 × P001 of 300 on hand
+    run_intake()
+    deliver(customer_reply(last_to(home, "purchase@huadong.example", "客户需求清单"), "确认无误"))
+    run_intake()
+    deliver(customer_reply(last_to(home, "manager@example.com", "审批"), "同意", sender="manager@example.com"))
+    run_intake()
+    deliver(customer_reply(last_to(home, "finance@example.com", "审批"), "同意", sender="finance@example.com"))
+    crash_and_rerun(prefect_api, point)  # the approval that reserves
+    (order,) = open_repository(Settings()).list_orders()
+    assert order.status == Status.PICKING and stock("P001") == (300, 100)
+    assert len([m for m in outbox(home) if "出库备货" in str(m["Subject"])]) == 1
+
+    deliver(customer_reply(last_to(home, "warehouse@example.com", "出库备货"), "已备货\nP001 100",
+                           sender="warehouse@example.com"))
+    run_intake()
+    deliver(customer_reply(last_to(home, "purchase@huadong.example", "送货时间"), "确认"),
+            customer_reply(last_to(home, "finance@example.com", "预付款"), "已收款 15,240.00",
+                           sender="finance@example.com"))
+    run_intake()
+    ready = last_to(home, "logistics@example.com", "待发货")
+    deliver(customer_reply(ready, "承运商:顺丰速运 运单号:SF1234567890123 件数:2", sender="logistics@example.com"))
+    crash_and_rerun(prefect_api, point)  # the shipment, its mail queued
+    (order,) = open_repository(Settings()).list_orders()
+    assert order.status == Status.SHIPPED and stock("P001") == (200, 0)
+    shipped = [m for m in outbox(home) if "已发货" in str(m["Subject"])]
+    assert sorted(str(m["To"]) for m in shipped) == ["li.rep@example.com", "purchase@huadong.example"]
+    assert len({m["Message-ID"] for m in outbox(home)}) == len(outbox(home))  # nothing sent twice
