@@ -32,7 +32,7 @@ from store.repository import UnitOfWork
 
 from flows.components import approval_secret
 from flows.settings import Settings
-from flows.staff_replies import StockSession, staff_answer, window_reply
+from flows.staff_replies import StockSession, shortage_reply, staff_answer, window_reply
 from flows.trust import origin_doubt
 
 VERDICTS = ("approve", "reject")
@@ -75,10 +75,8 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
                               secret=approval_secret(settings), master=uow.master, distrust=doubt,
                               quoted_token=reply.quoted_token)
     record = customer_record(order, uow.master)
-    if _window_asked(order) and staff is None and speaks_for(order, record, sender):
-        if not proves_thread(order, record, thread_ids):
-            return Outcome(order, acted=False, note="a window answer that answers none of our mails: not taken")
-        answered = window_reply(order, parsed, now=now, master=uow.master)
+    if staff is None and speaks_for(order, record, sender) and proves_thread(order, record, thread_ids):
+        answered = _fulfilment_answer(order, parsed, now, uow.master, rules)
         if answered is not None:
             return answered
     pending = _confirmed_pending_action(order, record, parsed, thread_ids)
@@ -109,8 +107,16 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
                                  thread_ids=thread_ids if pending is None else _proof(order, record))
 
 
-def _window_asked(order: Order) -> bool:
-    return order.status == Status.PICKING and order.shipment is not None and order.shipment.window_state == "proposed"
+def _fulfilment_answer(order: Order, parsed: ParseResult, now: datetime, master, rules) -> Outcome | None:
+    """The customer's answer to a delivery window or to a shortage notice, when one waits for it."""
+    fulfilment, shipment = order.fulfilment, order.shipment
+    if order.status == Status.PICKING and shipment is not None and shipment.window_state == "proposed":
+        answered = window_reply(order, parsed, now=now, master=master)
+        if answered is not None:
+            return answered
+    if fulfilment is not None and fulfilment.late_told_at is not None:
+        return shortage_reply(order, parsed, now=now, master=master, rules=rules)
+    return None
 
 
 def _no_proof(order: Order, sender: str, thread_ids: list[str], purpose: str | None = None) -> str | None:

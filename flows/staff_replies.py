@@ -23,12 +23,13 @@ from orders.review import refuse
 from orders.roles import acts_for
 from orders.stock import StockLedger
 from orders.tasks import (TaskRefused, payment_reply, pick_reply, production_reply, shipping_reply,
-                          window_answer)
+                          shortage_choice, window_answer)
 from parsers.result import ParseResult
-from parsers.staff_words import read_payment, read_picked, read_production, read_shipping, read_window
+from parsers.staff_words import (read_payment, read_picked, read_production, read_shipping, read_shortage_choice,
+                                 read_window)
 from store.repository import UnitOfWork
 
-__all__ = ["StockSession", "staff_answer", "window_reply"]
+__all__ = ["StockSession", "staff_answer", "window_reply", "shortage_reply"]
 
 
 class StockSession:
@@ -85,6 +86,21 @@ def _read(text: str, today):
         return "warehouse", "the pick (已备货)", lambda *, stock, today, **kw: pick_reply(
             quantities=picked.quantities, **kw)
     return None
+
+
+def shortage_reply(order: Order, parsed: ParseResult, *, now: datetime, master, rules) -> Outcome | None:
+    """Wait, or ship what is in stock now (a change request); None for anything else
+    (a substitute the customer names is a change like any other; words the pipeline
+    cannot place go to the rep)."""
+    env = parsed.envelope
+    choice = read_shortage_choice(parsed.reply.text)
+    if choice not in ("wait", "partial"):
+        return None
+    try:
+        return shortage_choice(order, choice=choice, text=parsed.reply.text, sender=env.sender, at=now,
+                               message_id=env.message_id, rules=rules, master=master)
+    except TaskRefused as exc:
+        return refuse(order, env.sender, str(exc), message_id=env.message_id, at=now)
 
 
 def window_reply(order: Order, parsed: ParseResult, *, now: datetime, master) -> Outcome | None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from orders.changes import request_change
 from orders.fulfilment import pick_differences
 from orders.master import MasterData
-from orders.model import Order
+from orders.model import DraftLine, Order, OrderDraft
 from orders.notice import Notice, Outcome
 from orders.payments import Payment, add_payment, balance_due, prepayment_outstanding
 from orders.progress import DAY, enter_picking, shortage_notices
@@ -23,7 +24,8 @@ from orders.shipment import ShippingRefused, carrier_and_number
 from orders.status import Status
 from orders.stock import StockLedger
 
-__all__ = ["TaskRefused", "production_reply", "pick_reply", "payment_reply", "shipping_reply", "window_answer"]
+__all__ = ["TaskRefused", "production_reply", "pick_reply", "payment_reply", "shipping_reply", "window_answer",
+           "shortage_choice"]
 
 
 class TaskRefused(ValueError):
@@ -172,3 +174,27 @@ def _waiting_for(order: Order) -> str:
     if prepayment_outstanding(order):
         waits.append(f"待预付款 {prepayment_outstanding(order)} / prepayment {prepayment_outstanding(order)} not on record")
     return "; ".join(waits) or "—"
+
+
+def shortage_choice(order: Order, *, choice: str, text: str, sender: str, at: datetime, message_id: str | None,
+                    rules, master: MasterData) -> Outcome:
+    """The customer's answer to a shortage notice. Waiting is noted and the rep told
+    nothing new; shipping what is in stock now is a change request (issue 4's
+    rules: the manager decides, under the same order number) that cuts the short
+    lines to what stock holds. A substitute is a change the customer names itself."""
+    fulfilment = order.fulfilment
+    if fulfilment is None or fulfilment.late_told_at is None or order.status not in (Status.IN_PRODUCTION,
+                                                                                     Status.PICKING):
+        raise TaskRefused(f"{order.order_no} 没有待回复的缺货通知 / has no shortage notice waiting for an answer")
+    order.join_thread(message_id)
+    if choice == "wait":
+        order.note("note", at=at, actor=sender, message_id=message_id,
+                   reason=f"the customer waits for the new date {fulfilment.ready_on}: {text.strip()[:200]}")
+        return Outcome(order, note="the customer waits for the new date")
+    in_stock = [DraftLine(sku=r.sku, quantity=r.reserved) for r in fulfilment.reservations if r.short]
+    if not in_stock:
+        raise TaskRefused("缺货的商品没有现货可先发 / none of the short items is in stock to ship now: "
+                          "please wait for the new date or name a substitute")
+    return request_change(order, requester=sender, changes=OrderDraft(lines=in_stock),
+                          reason=f"ship what is in stock now (shortage notice): {text.strip()[:200]}",
+                          message_id=message_id, at=at, rules=rules, master=master)

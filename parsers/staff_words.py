@@ -49,7 +49,7 @@ from parsers.text import normalize
 __all__ = [
     "Feasibility", "ProductionWord", "Picked", "Shipping", "Delay",
     "read_feasibility", "read_production", "read_picked", "read_payment", "read_shipping",
-    "read_delay", "read_window", "read_close",
+    "read_delay", "read_window", "read_close", "read_shortage_choice",
 ]
 
 MAX_TEXT = 20_000  # characters of a reply read; a staff reply is a few lines
@@ -715,3 +715,28 @@ def read_close(text: str) -> bool:
     close it); False for 不能闭环, 暂不闭环, don't close, a question, or nothing said."""
     body = _body(text)
     return bool(_statements(_CLOSE, _mask(body.folded, _CLOSE_NEG)))
+
+
+# --- 9. the customer's answer to a shortage notice -----------------------------------------------
+
+_PARTIAL = re.compile(
+    r"先发(?:现货|有货|库存|已有|能发)|有(?:多少|的)先发|现货先发|分批(?:发货|送货|交货)?|部分(?:发货|交货|送货)"
+    r"|\bship\s+(?:what|whatever)\s+(?:is|you\s+have)\b|\bpartial\s+(?:shipment|delivery)\b"
+    r"|\bship\s+the\s+(?:available|rest\s+later)\b|\bsplit\s+(?:the\s+)?(?:shipment|delivery)\b",
+    re.IGNORECASE)
+_WAIT = re.compile(
+    r"(?:可以|能|愿意|我们)等|等(?:新|一下|到)?(?:的)?交期|接受(?:新的?)?(?:交期|日期|时间)|同意(?:延期|推迟|新交期)|延期(?:可以|没问题)"
+    r"|\b(?:we\s+)?(?:can|will|are\s+happy\s+to)\s+wait\b|\baccept\s+the\s+new\s+(?:date|delivery\s+date)\b"
+    r"|\bwait\s+for\s+the\s+(?:full|whole|complete)\b",
+    re.IGNORECASE)
+_SUBSTITUTE = re.compile(r"替代|替换|换成|代替|改用|\bsubstitut(?:e|ion)\b|\balternative\b", re.IGNORECASE)
+
+
+def read_shortage_choice(text: str) -> Literal["wait", "partial", "substitute"] | None:
+    """The customer's choice after a shortage notice: wait for the new date, ship
+    what is in stock now (先发现货, partial shipment), or a substitute."""
+    body = _body(text)
+    for choice, pattern in (("partial", _PARTIAL), ("substitute", _SUBSTITUTE), ("wait", _WAIT)):
+        if _statements(pattern, body.folded):
+            return choice
+    return None

@@ -13,7 +13,8 @@ from orders.progress import advance
 from orders.review import ReviewRules
 from orders.status import Status
 from orders.stock import StockLedger
-from orders.tasks import TaskRefused, payment_reply, pick_reply, production_reply, shipping_reply, window_answer
+from orders.tasks import (TaskRefused, payment_reply, pick_reply, production_reply, shipping_reply, shortage_choice,
+                          window_answer)
 
 from tests.orders.fakes import STAFF, FakeMaster
 
@@ -184,3 +185,36 @@ def test_a_stored_review_deadline_from_before_timers_is_read_as_a_timer():
     doc.update(status="manager_review", review_due_at=T.isoformat(), review_misses=1)
     again = Order.model_validate(doc)
     assert (again.timer("review").due_at, again.timer("review").misses) == (T, 1)
+
+
+def late_and_short() -> Order:
+    """100 × P001 asked for 3 October with 20 left in stock: 80 to make, late."""
+    stock = ledger()
+    advance(effective("SO2023090001"), ledger=stock, master=MASTER, at=T)
+    order = effective("SO2023090002", requested=date(2023, 10, 3))
+    notices = advance(order, ledger=stock, master=MASTER, at=T)
+    assert ("shortage", "customer") in purposes(notices) and order.fulfilment.late_told_at == T
+    return order
+
+
+def test_the_customers_choice_to_ship_what_is_in_stock_is_a_change_request_for_the_manager():
+    order = late_and_short()
+    outcome = shortage_choice(order, choice="partial", text="先发现货,剩下的取消", sender=CUSTOMER, at=T,
+                              message_id="<c1@huadong.example>", rules=ReviewRules(), master=MASTER)
+    (change,) = order.change_requests
+    assert change.state == "pending" and change.changes.lines[0].quantity == Decimal(20)
+    assert "ship what is in stock now" in change.reason and any("100" in s and "20" in s for s in change.summary)
+    assert ("approval_request", "approver") in purposes(outcome.notices)
+    assert order.status == Status.IN_PRODUCTION  # it goes on as it is until the manager decides
+
+
+def test_waiting_for_the_new_date_is_noted_and_nothing_else_changes():
+    order = late_and_short()
+    outcome = shortage_choice(order, choice="wait", text="可以等", sender=CUSTOMER, at=T, message_id=None,
+                              rules=ReviewRules(), master=MASTER)
+    assert outcome.acted and outcome.notices == [] and order.change_requests == []
+    assert "waits for the new date 2023-10" in order.events[-1].reason
+    fresh = effective("SO2023090003")
+    with pytest.raises(TaskRefused, match="no shortage notice"):
+        shortage_choice(fresh, choice="wait", text="可以等", sender=CUSTOMER, at=T, message_id=None,
+                        rules=ReviewRules(), master=MASTER)

@@ -378,3 +378,22 @@ def test_the_readers_never_raise(text):
     read_delay(text, TODAY)
     read_window(text, TODAY)
     read_close(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("先发现货吧，剩下的等生产好再发", "partial"),
+    ("有多少先发多少", "partial"),
+    ("Please ship what is in stock now, the rest later.", "partial"),
+    ("分批发货可以", "partial"),
+    ("我们可以等新交期。\n王先生\n13800000001", "wait"),
+    ("同意延期", "wait"),
+    ("We can wait for the full order.", "wait"),
+    ("P001换成P002替代", "substitute"),
+    ("能否先发现货？", None),  # asked, not said: the rep reads it
+    ("好的，收到", None),
+    ("", None),
+])
+def test_the_customers_answer_to_a_shortage_notice(text, expected):
+    from parsers.staff_words import read_shortage_choice
+
+    assert read_shortage_choice(text) == expected
