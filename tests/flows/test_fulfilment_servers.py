@@ -128,3 +128,32 @@ def test_a_custom_order_goes_through_tech_and_production_before_picking(servers,
     assert order(order_no).status == Status.CLARIFYING
     assert "孔距太小" in clients.plain(latest(mta, CUSTOMER, "不可行"))
     assert "孔距太小" in clients.plain(latest(mta, REP, "不可行"))
+
+
+def test_an_unanswered_pick_reminds_then_escalates_and_a_forged_shipment_is_refused(servers, mta, monkeypatch):
+    order_no = effective(mta, servers)  # effective on Sunday 1 October 2023, National Day
+    due = order(order_no).timer("picking").due_at
+    assert due.isoformat() == "2023-10-07T10:00:00+08:00"  # one working day: the make-up Saturday
+    monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-07T10:30:00+08:00")
+    assert deadlines_flow()["chased"] == 1
+    reminder = latest(mta, WAREHOUSE, "待办提醒")
+    assert order_no in str(reminder["Subject"]) and "已备货" in clients.plain(reminder)
+    listed = json.loads(CliRunner().invoke(app, ["orders", "list", "--overdue", "--json"]).output)
+    assert [t["kind"] for t in listed[0]["overdue_timers"]] == ["picking"]
+    assert deadlines_flow()["chased"] == 0  # once per deadline
+    monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-08T11:00:00+08:00")
+    assert deadlines_flow()["chased"] == 1
+    assert order_no in str(latest(mta, MANAGER, "转办")["Subject"])  # the warehouse has no deputy
+
+    # A shipment report whose envelope sender is not its From decides nothing, whoever it names.
+    send(mta, servers, clients.outlook(latest(mta, WAREHOUSE, "出库"), WAREHOUSE, "已备货"))
+    run_intake()
+    forged = clients.gmail(latest(mta, WAREHOUSE, "出库"), LOGISTICS,
+                           "承运商:顺丰速运 运单号:SF1234567890123 件数:2")
+    send(mta, servers, forged, envelope_from="mallory@attacker.example")
+    run_intake()
+    record = order(order_no)
+    assert record.status == Status.PICKING and record.shipment.carrier is None
+    shown = json.loads(CliRunner().invoke(app, ["orders", "show", order_no, "--json"]).output)
+    refused = [e["reason"] for e in shown["audit_trail"] if e["kind"] == "refused"]
+    assert any("may be forged" in reason for reason in refused), refused
