@@ -103,15 +103,15 @@ def serve():
 
 
 @app.command("import")
-def import_(kind: str = typer.Argument(..., help="customers, products, staff or payments"),
+def import_(kind: str = typer.Argument(..., help="customers, products, staff, stock or payments"),
             file: Path = typer.Argument(...)):
-    """Load master data, or payments received (date,order_no,amount,reference), from a CSV file
-    (UTF-8 or GBK, header row); all rows or none."""
+    """Load master data, a stock take (sku,on_hand), or payments received
+    (date,order_no,amount,reference) from a CSV file (UTF-8 or GBK, header row); all rows or none."""
     from flows.components import open_repository
     from flows.masterdata import MODELS, ImportFailed, import_master
 
-    if kind not in (*MODELS, "payments"):
-        raise UserError(f"unknown kind {kind!r}: use customers, products, staff or payments")
+    if kind not in (*MODELS, "payments", "stock"):
+        raise UserError(f"unknown kind {kind!r}: use customers, products, staff, stock or payments")
     if not file.is_file():
         raise UserError(f"{file}: no such file")
     settings = Settings()
@@ -121,6 +121,12 @@ def import_(kind: str = typer.Argument(..., help="customers, products, staff or 
 
             count = import_payments(open_repository(settings), file, settings, settings.current_time())
             typer.echo(f"recorded {count} payment(s) from {file}; the mails go with the next poll")
+            return
+        if kind == "stock":
+            from flows.stocktake import import_stock
+
+            count = import_stock(open_repository(settings), file)
+            typer.echo(f"stock counted for {count} SKU(s) from {file}")
             return
         count = import_master(open_repository(settings), kind, file)
     except ImportFailed as exc:

@@ -95,3 +95,29 @@ def test_a_products_list_counting_less_than_orders_hold_is_refused_whole_with_th
     assert done.returncode != 0 and "nothing imported" in done.stderr and "reserved (40)" in done.stderr
     assert "Traceback" not in done.stderr
     assert open_repository(Settings(home=tmp_path)).master().product_by_sku("P002").unit_price == Decimal(1200)
+
+
+def test_a_stock_take_sets_on_hand_and_a_bad_one_is_refused_whole_with_each_row_named(tmp_path):
+    assert orderloop("import", "products", str(SAMPLE / "products.csv"), home=tmp_path).returncode == 0
+    repository = open_repository(Settings(home=tmp_path))
+    with repository.unit_of_work() as uow:
+        ledger = uow.stock_ledger()
+        ledger.reserve("SO2023100001", [OrderLine(line_no=1, sku="P002", quantity=Decimal(40), kind="standard")])
+        uow.save_stock_ledger(ledger)
+    take = tmp_path / "take.csv"
+    take.write_text("sku,on_hand\nP001,280\nP002,45\n", encoding="utf-8")
+    done = orderloop("import", "stock", str(take), home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    rows = {r["sku"]: r for r in json.loads(orderloop("stock", "--json", home=tmp_path).stdout)}
+    assert (rows["P001"]["on_hand"], rows["P002"]["on_hand"], rows["P002"]["available"]) == ("280", "45", "5")
+    take.write_text("sku,on_hand\nP001,-3\nP999,10\nP003,5\nP002,30\nP004,abc\nP004,1\n", encoding="gbk")
+    done = orderloop("import", "stock", str(take), home=tmp_path)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "row 2, column on_hand" in done.stderr and "row 6, column on_hand: 'abc'" in done.stderr
+    take.write_text("sku,on_hand\nP999,10\nP003,5\nP002,30\nP001,290\n", encoding="utf-8")
+    done = orderloop("import", "stock", str(take), home=tmp_path)
+    for found in ("row 2, column sku: P999 is not in the products list", "row 3, column sku: P003 is made to order",
+                  "row 4, column on_hand", "reserved (40)"):
+        assert found in done.stderr, done.stderr
+    rows = {r["sku"]: r for r in json.loads(orderloop("stock", "--json", home=tmp_path).stdout)}
+    assert rows["P001"]["on_hand"] == "280"  # the good row of a refused file is not stored either
