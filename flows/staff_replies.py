@@ -84,7 +84,7 @@ def _read(text: str, today):
             state=word.state, finish=word.finish, **kw)
     if (picked := read_picked(text)) is not None:
         return "warehouse", "the pick (已备货)", lambda *, stock, today, **kw: pick_reply(
-            quantities=picked.quantities, **kw)
+            quantities=picked.quantities, specs=picked.specs, **kw)
     return None
 
 

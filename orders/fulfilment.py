@@ -109,16 +109,17 @@ def plan(order: Order, reservations: list[LineReservation], product_by_sku, effe
     return Plan(tuple(lines), WorkingDate(last.value, approximate), order.requested_delivery_date)
 
 
-def pick_differences(order: Order, picked: dict[str, Decimal]) -> list[str]:
+def pick_differences(order: Order, picked: dict[str, Decimal], specs: dict[str, str] | None = None) -> list[str]:
     """What the warehouse's 已备货 figures say that the order does not: the
-    pre-ship double check. No figures: the warehouse vouches for the whole order."""
+    pre-ship double check, by quantity and, where a line names it, by spec.
+    No figures: the warehouse vouches for the whole order."""
+    found = _spec_differences(order, specs or {})
     if not picked:
-        return []
+        return found
     ordered: dict[str, Decimal] = {}
     for line in order.lines:
         if line.sku and line.quantity:
             ordered[line.sku.upper()] = ordered.get(line.sku.upper(), ZERO) + line.quantity
-    found = []
     for sku, quantity in ordered.items():
         got = picked.get(sku)
         if got is None:
@@ -128,3 +129,14 @@ def pick_differences(order: Order, picked: dict[str, Decimal]) -> list[str]:
     found += [f"{sku}: 不在订单中,备货 {q} / not on the order, picked {q}"
               for sku, q in picked.items() if sku not in ordered]
     return found
+
+
+def _spec_differences(order: Order, specs: dict[str, str]) -> list[str]:
+    wanted = {line.sku.upper(): line.spec for line in order.lines if line.sku and line.spec}
+    return [f"{sku}: 规格 订单 {wanted[sku]},备货 {spec} / spec ordered {wanted[sku]}, picked {spec}"
+            for sku, spec in specs.items() if sku in wanted and _same_spec(wanted[sku]) != _same_spec(spec)]
+
+
+def _same_spec(spec: str) -> str:
+    """A spec as compared: no spaces, one case, × and * written as x."""
+    return "".join(spec.split()).casefold().replace("×", "x").replace("*", "x")

@@ -61,7 +61,7 @@ def production_reply(order: Order, *, state: str, finish: date | None, sender: s
 
 
 def pick_reply(order: Order, *, quantities: dict[str, Decimal], sender: str, at: datetime,
-               message_id: str | None, master: MasterData) -> Outcome:
+               message_id: str | None, master: MasterData, specs: dict[str, str] | None = None) -> Outcome:
     """已备货: the pre-ship double check. A difference blocks shipping and the rep is told what differs."""
     if order.status != Status.PICKING or order.fulfilment is None:
         raise TaskRefused(f"{order.order_no} 不在备货中 / is not being picked (it is {order.status.label})")
@@ -69,7 +69,7 @@ def pick_reply(order: Order, *, quantities: dict[str, Decimal], sender: str, at:
     if fulfilment.ship_asked_at is not None:
         raise TaskRefused(f"{order.order_no} 已交物流发货 / is with logistics already; the pick stands")
     order.join_thread(message_id)
-    differences = pick_differences(order, quantities)
+    differences = pick_differences(order, quantities, specs)
     if differences:
         fulfilment.pick_differences, fulfilment.picked_at = differences, None
         order.note("refused", at=at, actor=sender, message_id=message_id,

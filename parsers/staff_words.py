@@ -74,6 +74,7 @@ class ProductionWord:
 @dataclass(frozen=True)
 class Picked:
     quantities: dict[str, Decimal] = field(default_factory=dict)  # SKU (upper case) → quantity picked
+    specs: dict[str, str] = field(default_factory=dict)  # SKU → the spec picked, where the line gives one
 
 
 @dataclass(frozen=True)
@@ -344,6 +345,10 @@ _SKU_QUANTITY = re.compile(
     re.IGNORECASE)
 
 
+# "P001 100 规格 L-500×300", "P001 100 spec: L-800x400": what was picked, when it is written
+_PICKED_SPEC = re.compile(r"(?:规格(?:型号)?|型号|spec(?:ification)?)\s*[:：]?\s*(?P<spec>[^,，;；\n]+)", re.IGNORECASE)
+
+
 def read_picked(text: str) -> Picked | None:
     """The warehouse's word that the goods are picked (已备货/备货完成/已拣货/picked/ready to ship),
     with the quantity of each line where they are given; a SKU named twice keeps its last figure."""
@@ -352,11 +357,17 @@ def read_picked(text: str) -> Picked | None:
     if not _statements(_PICKED, masked):
         return None
     quantities: dict[str, Decimal] = {}
-    for match in _SKU_QUANTITY.finditer(body.folded):
+    specs: dict[str, str] = {}
+    named = list(_PICKED_SPEC.finditer(body.folded))  # "规格 L-500×300" is no SKU and quantity
+    for match in _SKU_QUANTITY.finditer(_mask(body.folded, _PICKED_SPEC)):
         found = parse_quantity(match["qty"])
         if found is not None:
             quantities[match["sku"].upper()] = found[0]
-    return Picked(quantities)
+            line_end = body.folded.find("\n", match.end())
+            spec = next((s for s in named if match.end() <= s.start() and (line_end < 0 or s.start() < line_end)), None)
+            if spec:
+                specs[match["sku"].upper()] = body.text[spec.start("spec"):spec.end("spec")].strip()
+    return Picked(quantities, specs)
 
 
 # --- 4. payment ---------------------------------------------------------------------------------

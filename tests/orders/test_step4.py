@@ -218,3 +218,17 @@ def test_waiting_for_the_new_date_is_noted_and_nothing_else_changes():
     with pytest.raises(TaskRefused, match="no shortage notice"):
         shortage_choice(fresh, choice="wait", text="可以等", sender=CUSTOMER, at=T, message_id=None,
                         rules=ReviewRules(), master=MASTER)
+
+
+def test_a_pick_of_another_spec_blocks_shipping_and_says_what_differs():
+    order = effective()
+    order.lines[0].spec = "L-500×300"
+    advance(order, ledger=ledger(), master=MASTER, at=T)
+    wrong = pick_reply(order, quantities={"P001": Decimal(100)}, specs={"P001": "L-800×400"},
+                       sender="warehouse@company.example", at=T, message_id=None, master=MASTER)
+    assert order.fulfilment.picked_at is None
+    assert wrong.notices[0].details == ("P001: 规格 订单 L-500×300,备货 L-800×400 / spec ordered L-500×300, "
+                                        "picked L-800×400",)
+    pick_reply(order, quantities={"P001": Decimal(100)}, specs={"P001": "l-500 x 300"},
+               sender="warehouse@company.example", at=T, message_id=None, master=MASTER)
+    assert order.fulfilment.picked_at is not None  # the same spec, written another way

@@ -397,3 +397,11 @@ def test_the_customers_answer_to_a_shortage_notice(text, expected):
     from parsers.staff_words import read_shortage_choice
 
     assert read_shortage_choice(text) == expected
+
+
+def test_a_pick_line_may_name_the_spec_picked():
+    from parsers.staff_words import read_picked
+
+    picked = read_picked("已备货\nP001 100 规格 L-500×300\nP002 48台，规格：L-800x400\nP004 40")
+    assert picked.quantities == {"P001": Decimal(100), "P002": Decimal(48), "P004": Decimal(40)}
+    assert picked.specs == {"P001": "L-500×300", "P002": "L-800x400"}
