@@ -3,6 +3,10 @@ neither loses nor doubles anything. ORDERLOOP_CRASH_AT=after_store makes the
 process exit at once, like a power cut, when it reaches that point.
 
 POINTS are the steps of the intake flow, reached whatever the transports.
+The two around the PDFs are reached when a stored mail waits for its PDF
+(flows/outgoing.py): before_render, after the unit of work committed and
+before any PDF is rendered; after_render, with the PDFs archived and the
+finished mails' bodies written, before the store records them as ready.
 The sending points are inside a send, reached only with that transport
 (components.open_mailer hands `crashpoint` to the mailer):
 
@@ -17,7 +21,7 @@ The sending points are inside a send, reached only with that transport
 """
 import os
 
-POINTS = ("after_parse", "after_store", "after_send", "before_file")
+POINTS = ("after_parse", "after_store", "before_render", "after_render", "after_send", "before_file")
 OUTBOX_POINTS = ("outbox_before_rename", "outbox_after_rename")
 SMTP_POINTS = ("smtp_after_data",)
 ALL_POINTS = POINTS + OUTBOX_POINTS + SMTP_POINTS

@@ -5,6 +5,13 @@ order has not changed since it was archived is read back from the archive
 instead of being rendered again, so a retried poll or a reminder costs no
 rendering and mails the same bytes.
 
+The PDFs that mails carry are rendered after the unit of work that composed
+those mails has committed, never under the store's lock (flows/outgoing.py):
+`Documents.render_all` renders a pass of them in parallel worker processes
+(`ORDERLOOP_RENDER_WORKERS`, default one per CPU; each keeps its renderer
+warm), or in this process when there is one worker or a single document, and
+archives each as `render` does, in the order asked.
+
 No archive folder for an order that was never stored: while the intake
 records a batch (`staging`), the documents of an order that has no archive
 folder yet (a new order) are written to a staging folder beside the
@@ -27,12 +34,16 @@ from __future__ import annotations
 import errno
 import json
 import logging
+import multiprocessing
 import os
 import secrets
 import shutil
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -42,12 +53,12 @@ from filelock import FileLock
 
 from mail._maildir_io import STALE_AFTER_SECONDS, process_alive
 from mail.compose import Attachment
-from orders.master import MasterData
+from orders.master import MasterData, ProductRecord
 from orders.model import Order
 from store.atomic import atomic_write, fsync_dir
 from store.documents import (DocumentArchive, StoredDocument, claim_folder, describe_identity, folder_identity,
                              order_identity)
-from templates.documents import KINDS, DocumentRenderer, company_from
+from templates.documents import KINDS, DocumentRenderer, company_from, document_number
 
 from flows.settings import Settings
 
@@ -93,8 +104,218 @@ class Documents:
         return self.archive
 
     def attachment(self, order: Order, key: str, master: MasterData | None) -> Attachment:
-        stored = self.render(order, key, master)
-        return f"{order.order_no}-{KINDS[key].template}-v{stored.version}.pdf", "application/pdf", stored.content
+        return attachment_for(order, key, self.render(order, key, master))
+
+    def render_all(self, wanted: list[tuple[Order, str, MasterData | None]]) -> list[StoredDocument | Exception]:
+        """Each (order, document key, master) asked for, archived as `render`
+        archives it, the PDFs rendered in parallel: for each, the stored
+        document, or the exception that stopped it (the others go on).
+
+        In the order asked: the versions are those that rendering one after
+        the other would give (the same order state twice is rendered once;
+        a later state of the same order gets the next version), and they are
+        archived in that order, each under the lock of its order's folder."""
+        jobs: list[_Job] = []
+        last: dict[tuple, _Job] = {}  # per archive, order and document: the latest state asked for
+        for order, key, master in wanted:
+            if key not in KINDS:
+                jobs.append(_Job(order, key, None, 0, error=ValueError(f"no document {key!r}")))
+                continue
+            archive = self._archive_for(order)
+            group, state = (archive.root, order.order_no, key), (order.version, order.event_seq)
+            before = last.get(group)
+            if before is not None and before.state == state:
+                jobs.append(before)
+                continue
+            if before is not None:
+                job = _Job(order, key, master, before.version + 1, archive=archive)
+            else:
+                try:
+                    version, archived = archive.plan(order, key, again=False)
+                except (OSError, ValueError) as exc:
+                    jobs.append(_Job(order, key, master, 0, error=exc))
+                    continue
+                job = _Job(order, key, master, version, archive=archive, stored=archived)
+            last[group] = job
+            jobs.append(job)
+        todo = list({id(job): job for job in jobs if job.stored is None and job.error is None}.values())
+        self._render(todo)
+        at = self.settings.current_time()
+        for job in todo:
+            if job.error is None:
+                try:
+                    job.stored = job.archive.put_document(job.order, job.key, KINDS[job.key].filename, job.pdf,
+                                                          version=job.version, number=job.number, at=at)
+                except Exception as exc:  # noqa: BLE001  (the caller says what became of each)
+                    job.error = exc
+        return [job.error if job.error is not None else job.stored for job in jobs]
+
+    def _render(self, jobs: list[_Job]) -> None:
+        """The PDF of each job, in worker processes when there are several."""
+        workers = min(render_workers(), len(jobs))
+        if workers > 1:
+            try:
+                futures = [(job, _pool(render_workers(), self.settings).submit(_render_job, *job.args(self.settings)))
+                           for job in jobs]
+            except (BrokenProcessPool, OSError, RuntimeError) as exc:
+                log.warning("render workers unavailable (%s): rendering here", exc)
+                _drop_pool()
+                futures = [(job, None) for job in jobs]
+            for job, future in futures:
+                _collect(job, future)
+            if any(isinstance(job.error, BrokenProcessPool) for job in jobs):
+                log.warning("a render worker died: the PDFs it took are rendered here")
+                _drop_pool()
+                for job in jobs:
+                    if isinstance(job.error, BrokenProcessPool):
+                        job.error = None
+                        self._render_here(job)
+            return
+        for job in jobs:
+            self._render_here(job)
+
+    def _render_here(self, job: _Job) -> None:
+        try:
+            job.pdf = renderer(self.settings).render(job.key, job.order, version=job.version, master=job.master).pdf
+        except Exception as exc:  # noqa: BLE001
+            job.error = exc
+
+
+def attachment_for(order: Order, key: str, stored: StoredDocument) -> Attachment:
+    """The attachment a mail carries for this document of the order."""
+    return f"{order.order_no}-{KINDS[key].template}-v{stored.version}.pdf", "application/pdf", stored.content
+
+
+def products_of(order: Order, master: MasterData | None) -> dict[str, dict] | None:
+    """The master records of the products the order's lines name (what a
+    document prints of them: bin location, stock), by SKU; None without master data."""
+    if master is None:
+        return None
+    found = {}
+    for line in order.lines:
+        product = master.product_by_sku(line.sku) if line.sku else None
+        if product is not None:
+            found[line.sku] = product.model_dump(mode="json")
+    return found
+
+
+class Products:
+    """Master data that knows only some products: what a document needs of a
+    snapshot taken with `products_of` (templates.documents asks only this)."""
+
+    def __init__(self, products: dict[str, dict]):
+        self._products = {sku: ProductRecord.model_validate(doc) for sku, doc in products.items()}
+
+    def product_by_sku(self, sku: str) -> ProductRecord | None:
+        return self._products.get(sku)
+
+    def snapshot(self) -> dict[str, dict]:
+        return {sku: product.model_dump(mode="json") for sku, product in self._products.items()}
+
+
+# ------------------------------------------------------------------ render workers
+
+class _Job:
+    """One PDF to render and archive for one state of one order."""
+
+    def __init__(self, order: Order, key: str, master, version: int, *, archive: DocumentArchive | None = None,
+                 stored: StoredDocument | None = None, error: Exception | None = None):
+        self.order, self.key, self.master, self.version = order, key, master, version
+        self.archive, self.stored, self.error = archive, stored, error
+        self.state = (order.version, order.event_seq)
+        self.pdf = b""
+
+    @property
+    def number(self) -> str:
+        return document_number(KINDS[self.key], self.order.order_no, self.version)
+
+    def args(self, settings: Settings) -> tuple:
+        """What a worker process needs: plain data (the order as JSON, the
+        products it shows), no settings: the worker reads no environment."""
+        products = self.master.snapshot() if isinstance(self.master, Products) else products_of(self.order,
+                                                                                               self.master)
+        return (_company(settings), self.key, self.order.model_dump(mode="json"), self.version, products)
+
+
+def _collect(job: _Job, future: Future | None) -> None:
+    if future is None:
+        job.error = BrokenProcessPool("no render workers")
+        return
+    try:
+        job.pdf = future.result()
+    except Exception as exc:  # noqa: BLE001  (BrokenProcessPool included: rendered here instead)
+        job.error = exc
+
+
+def render_workers() -> int:
+    """How many processes render PDFs at once: ORDERLOOP_RENDER_WORKERS, else one per CPU."""
+    value = os.environ.get("ORDERLOOP_RENDER_WORKERS", "").strip()
+    return max(1, int(value)) if value.isdigit() else (os.cpu_count() or 1)
+
+
+def _company(settings: Settings) -> tuple:
+    return settings.company, settings.company_address, settings.company_phone, settings.company_logo
+
+
+_workers: dict[str, object] = {}  # the pool of this process: {"pool", "pid", "size"}
+
+
+def _pool(size: int, settings: Settings) -> ProcessPoolExecutor:
+    """The render workers, started on first use and kept warm for the life of the process.
+
+    forkserver, not fork: the flows run in a process with threads (Prefect's),
+    which fork does not copy safely. The server imports the renderer once;
+    each worker forks from it and loads the fonts as it starts."""
+    pool = _workers.get("pool")
+    if pool is not None and _workers.get("pid") == os.getpid() and _workers.get("size") == size:
+        return pool
+    _drop_pool()
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["flows.documents"])
+    pool = ProcessPoolExecutor(size, mp_context=context, initializer=_warm, initargs=(_company(settings), os.getpid()))
+    _workers.update(pool=pool, pid=os.getpid(), size=size)
+    return pool
+
+
+def _drop_pool() -> None:
+    pool = _workers.pop("pool", None)
+    if pool is not None and _workers.get("pid") == os.getpid():
+        pool.shutdown(wait=False, cancel_futures=True)
+    _workers.clear()
+
+
+def _warm(company: tuple, owner: int) -> None:
+    """A worker's start: it leaves with the process it renders for (see
+    _outlive), and loads its renderer, fonts and stylesheet before the first document."""
+    threading.Thread(target=_outlive, args=(owner,), name="orderloop-render-owner", daemon=True).start()
+    _renderer(*company)
+
+
+def _outlive(owner: int) -> None:
+    """Exit once the process that started the pool is gone. A pool shut down
+    in order stops its workers; one whose process was killed (a crash, a
+    crash point's os._exit) does not, and its workers, and the fork server
+    they keep alive, would live on holding that process's stdout and stderr."""
+    while _alive(owner):
+        time.sleep(0.5)
+    os._exit(0)
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting to be reaped (Linux /proc; elsewhere: the pid exists)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except FileNotFoundError:
+        return False
+    except (OSError, IndexError):
+        return process_alive(pid)
+    return state not in ("Z", "X", "x")
+
+
+def _render_job(company: tuple, key: str, order: dict, version: int, products: dict | None) -> bytes:
+    """In a worker: one PDF. Only plain data comes in and only bytes go back."""
+    master = Products(products) if products is not None else None
+    return _renderer(*company).render(key, Order.model_validate(order), version=version, master=master).pdf
 
 
 def archive_originals(settings: Settings, repository, messages, placements) -> None:

@@ -2,7 +2,9 @@
 
 Each step is a task around I/O with its own retries; the order of the steps
 is what makes a crash harmless: a message leaves the inbox only after its
-effects are stored, and mail is sent from the store's outbox, once.
+effects are stored, and mail is sent from the store's outbox, once. The PDFs
+that mails carry are rendered after the batch is stored, outside the store's
+lock, by the send (flows/outgoing.py finish_waiting).
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from flows.components import clean_stale_files, open_mailbox, open_mailer, open_
 from flows.crashpoints import crashpoint
 from flows.documents import archive_originals, recover_staged, staging
 from flows.handling import Placement, record_batch_safely
-from flows.outgoing import forget, message_bytes
+from flows.outgoing import finish_waiting, forget, message_bytes
 from flows.settings import Settings
 
 log = logging.getLogger("orderloop.intake")
@@ -72,11 +74,15 @@ def record_batch(settings: Settings, messages: list[IncomingMessage]) -> list[Pl
 
 @task(**IO)
 def send_pending_mail(settings: Settings) -> int:
+    """Send what the store holds unsent; a mail waiting for its PDF is
+    rendered first (outside the store's lock) and goes once it has it."""
     repository = open_repository(settings)
-    # One sender at a time: two overlapping runs would both see the same mail unsent.
+    # One sender at a time: two overlapping runs would both see the same mail
+    # unsent (and both render the PDFs it waits for).
     with FileLock(settings.store_dir / "send.lock", timeout=600):
         with repository.unit_of_work() as uow:
             pending = uow.pending_mail()
+        pending = finish_waiting(pending, settings, repository)
         if not pending:
             return 0
         mailer = open_mailer(settings)

@@ -17,7 +17,7 @@ from orders.tokens import issue_token
 from store.repository import OutgoingMail
 from templates.render import render_mail
 
-from flows.documents import Documents
+from flows.documents import Documents, products_of
 from flows.settings import Settings
 
 ACTION_LABELS = {"cancel": ("取消", "cancel"), "change": ("变更", "change"), "confirm": ("确认", "confirm")}
@@ -29,6 +29,12 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
 
     The Message-ID is derived from what caused the notice, so handling the
     same message again yields the same email, which the store queues once.
+
+    Nothing is rendered here (this runs inside the unit of work, under the
+    store's lock): a notice whose row carries a PDF gives a mail waiting for
+    it, with the document's key and the order as this mail describes it; the
+    PDF is rendered and attached after the commit (flows/outgoing.py). Without
+    `documents` no PDF goes with it.
     """
     # Keyed with the secret: a reply naming this id proves its sender received
     # the mail, so nobody may work it out from the order number and the thread.
@@ -49,11 +55,12 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
         subject += f" · {Step(notice.step).label.split(' / ')[0]}"
     references = thread_for(order, notice.to, exclude=message_id)
     in_reply_to = notice.in_reply_to if _visible_to(order, notice.in_reply_to, notice.to) else None
-    attachments = ([documents.attachment(order, kind.attached, master)]
-                   if documents is not None and kind.attached else [])
+    document = kind.attached if documents is not None else None
     raw = build_message(sender=settings.address, recipients=[notice.to], subject=subject, text=text,
                         html=html, message_id=message_id, in_reply_to=in_reply_to,
-                        references=references, date=now, attachments=attachments)
+                        references=references, date=now, attach_later=document is not None)
+    # The order as the mail describes it, before this mail joins its thread.
+    snapshot = (order.model_dump(mode="json"), products_of(order, master)) if document else (None, None)
     order.record_mail(message_id, notice.to)
     if notice.purpose == "action_check" and order.pending_action is not None:
         order.pending_action.check_id = message_id  # only the answer to this mail confirms the action
@@ -61,7 +68,8 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
         order.approval_requests[notice.request].message_id = message_id
     return OutgoingMail(message_id=message_id, order_no=order.order_no, purpose=notice.purpose,
                         sender=settings.address, recipients=[notice.to], subject=subject,
-                        raw=raw.decode("utf-8"), created_at=now)
+                        raw=raw.decode("utf-8"), created_at=now, document=document,
+                        document_order=snapshot[0], document_products=snapshot[1])
 
 
 def thread_for(order: Order, recipient: str, *, exclude: str | None = None) -> list[str]:

@@ -21,7 +21,7 @@ from email.utils import format_datetime, formataddr, getaddresses
 
 from .addresses import wire_address
 
-__all__ = ["make_message_id", "build_message", "Attachment"]
+__all__ = ["make_message_id", "build_message", "add_attachments", "Attachment"]
 
 Attachment = tuple[str, str, bytes]  # (filename, content type, content)
 
@@ -98,6 +98,7 @@ def build_message(
     references: Iterable[str] = (),
     date: datetime,
     attachments: Iterable[Attachment] = (),
+    attach_later: bool = False,
     extra_headers: Mapping[str, str] | None = None,
 ) -> bytes:
     """An RFC 5322 message (CRLF line ends) ready for `Mailer.send`.
@@ -105,6 +106,11 @@ def build_message(
     text alone is text/plain; with html it is multipart/alternative; with
     attachments the body is wrapped in multipart/mixed. `date` must carry a
     timezone. `extra_headers` replace headers of the same name.
+
+    `attach_later` builds the message a PDF will join once it is rendered
+    (flows/outgoing.py): the multipart/mixed of a message with attachments,
+    holding the body alone; `add_attachments` then gives the very bytes
+    build_message would have given with the attachments.
 
     Every message says `Auto-Submitted: auto-generated` (RFC 3834). Some of
     ours answer a customer's mail, but most are not replies at all (approval
@@ -133,9 +139,21 @@ def build_message(
     # The header block is written here, already encoded and folded: the email
     # package would re-fold every header through Header(), half the cost of a
     # message. Only the MIME body (with its Content-Type) comes from it.
-    body = _body(text, html, list(attachments), message_id).as_bytes(policy=_POLICY)
+    body = _body(text, html, list(attachments), message_id, mixed=attach_later).as_bytes(policy=_POLICY)
     # ASCII, except an address whose local part is Unicode (UTF-8, RFC 6532).
     return "".join(f"{name}: {value}\r\n" for name, value in headers.items()).encode("utf-8") + body
+
+
+def add_attachments(raw: bytes, message_id: str, attachments: Iterable[Attachment]) -> bytes:
+    """A message built with `attach_later` (or with attachments already) with
+    these attachments added after the others: the bytes build_message gives
+    with all of them, headers, body and boundaries unchanged."""
+    closing = f"\r\n--{_boundary(message_id, 0)}--\r\n".encode("ascii")
+    if not raw.endswith(closing):
+        raise ValueError(f"{message_id}: not a message built to take attachments (no closing boundary of its own)")
+    parts = b"".join(closing[:-4] + b"\r\n" + _attachment(*attachment).as_bytes(policy=_POLICY)
+                     for attachment in attachments)
+    return raw[:-len(closing)] + parts + closing
 
 
 def _boundary(message_id: str, depth: int) -> str:
@@ -156,21 +174,28 @@ def _without_mime_version(part: Message) -> Message:
     return part
 
 
-def _body(text: str, html: str | None, attachments: list[Attachment], message_id: str) -> Message:
+def _body(text: str, html: str | None, attachments: list[Attachment], message_id: str, *,
+          mixed: bool = False) -> Message:
+    """The MIME body; `mixed`: the multipart/mixed of a message with
+    attachments even when there are none yet."""
+    mixed = mixed or bool(attachments)
     body: Message = _text_part(text, "plain")
     if html is not None:
         parts = [_without_mime_version(body), _without_mime_version(_text_part(html, "html"))]
-        body = MIMEMultipart("alternative", _subparts=parts,
-                             boundary=_boundary(message_id, 1 if attachments else 0))
-    if not attachments:
+        body = MIMEMultipart("alternative", _subparts=parts, boundary=_boundary(message_id, 1 if mixed else 0))
+    if not mixed:
         return body
-    mixed = MIMEMultipart("mixed", _subparts=[_without_mime_version(body)], boundary=_boundary(message_id, 0))
-    for filename, content_type, content in attachments:
-        maintype, _, subtype = content_type.partition("/")
-        part = MIMEBase(maintype, subtype or "octet-stream")
-        part.set_payload(content)
-        encode_base64(part)
-        name = filename if filename.isascii() else ("utf-8", "", filename)
-        part.add_header("Content-Disposition", "attachment", filename=name)
-        mixed.attach(_without_mime_version(part))
-    return mixed
+    wrapper = MIMEMultipart("mixed", _subparts=[_without_mime_version(body)], boundary=_boundary(message_id, 0))
+    for attachment in attachments:
+        wrapper.attach(_attachment(*attachment))
+    return wrapper
+
+
+def _attachment(filename: str, content_type: str, content: bytes) -> Message:
+    maintype, _, subtype = content_type.partition("/")
+    part = MIMEBase(maintype, subtype or "octet-stream")
+    part.set_payload(content)
+    encode_base64(part)
+    name = filename if filename.isascii() else ("utf-8", "", filename)
+    part.add_header("Content-Disposition", "attachment", filename=name)
+    return _without_mime_version(part)

@@ -53,6 +53,19 @@ class OutgoingMail(BaseModel):
     created_at: datetime
     sent_at: datetime | None = None
     failure: str | None = None  # a permanent refusal: the mail is kept, not sent again
+    # Waiting for its PDF (rendered after the unit of work commits, flows/outgoing.py):
+    # the document to attach (a key of templates.documents.KINDS), the order as
+    # the mail describes it (its JSON dump when the mail was composed) and the
+    # products its lines name (by SKU), so the PDF shows what the mail says.
+    # `raw` is then the message without the PDF (mail.compose attach_later).
+    document: str | None = None
+    document_order: dict | None = None
+    document_products: dict[str, dict] | None = None
+
+    @property
+    def waiting(self) -> bool:
+        """Whether it still waits for its PDF: it is not sent before it has it."""
+        return self.document is not None
 
 
 class HeldMessage(BaseModel):

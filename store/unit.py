@@ -138,7 +138,12 @@ class BookUnitOfWork(UnitOfWork):
         return gone
 
     def queue_mail(self, mail: OutgoingMail) -> None:
-        if self._outbox.get(mail.message_id) is None:
+        """Queue once: the same Message-ID again changes nothing, except that
+        the finished mail (its PDF attached) takes the place of the unsent one
+        waiting for it (flows/outgoing.py)."""
+        doc = self._outbox.get(mail.message_id)
+        if doc is None or (doc.get("document") and doc["sent_at"] is None and not doc.get("failure")
+                           and not mail.waiting):
             self._outbox.put(mail.message_id, mail.model_dump(mode="json"))
 
     def pending_mail(self) -> list[OutgoingMail]:

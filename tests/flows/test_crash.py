@@ -129,21 +129,27 @@ def test_a_poll_killed_at_any_flow_step_over_smtp_sends_each_mail_exactly_once(o
     assert folder_size(home, "Processed") == 2
 
 
-def test_documents_staged_by_a_poll_killed_after_the_commit_reach_the_archive(home, prefect_api):
-    """A new order's PDF waits in .staging/ until its order is stored; the
-    poll killed between the commit and the move leaves it there, the next
-    one moves it into the archive."""
+def test_documents_of_a_poll_killed_after_the_commit_reach_the_archive(home, prefect_api):
+    """A new order's PDF is rendered only after its order is stored (issue
+    11: render after commit); the poll killed between the commit and the
+    render leaves no PDF anywhere, only the mail waiting for it, and the next
+    one renders it into the archive and mails it."""
     with open_mailbox(Settings()) as mailbox:
         mailbox.append(sample_email("01-seed-order.eml"))
     assert poll(prefect_api, crash_at="after_store").returncode == 70
     assert not (home / "archive").exists() or list((home / "archive").rglob("*.pdf")) == []
-    assert [p.name for p in (home / ".staging").rglob("*.pdf")] == ["requirements.pdf"]
+    assert list(home.rglob("*.pdf")) == []
+    with open_repository(Settings()).unit_of_work() as uow:
+        assert [mail.document for mail in uow.pending_mail()] == ["requirements"]
     assert poll(prefect_api).returncode == 0
     [order] = open_repository(Settings()).list_orders()
     archive = DocumentArchive(home / "archive")
     assert set(archive.manifest(order.order_no)["documents"]) == {"requirements"}
     assert archive.verify(order.order_no) == []
-    assert list((home / ".staging").rglob("*.pdf")) == []
+    assert not (home / ".staging").exists() or list((home / ".staging").rglob("*.pdf")) == []
+    [sent] = outbox(home)
+    [pdf] = [part for part in sent.walk() if part.get_content_type() == "application/pdf"]
+    assert pdf.get_payload(decode=True) == (archive.folder(order.order_no) / "requirements.pdf").read_bytes()
 
 
 # ------------------------------------------------------------ the steps that ask a rep

@@ -167,10 +167,12 @@ def without_message_id(raw: bytes) -> bytes:
 def take_in_failing_first(home, monkeypatch, second: str) -> list:
     """Two order emails without a Message-ID in one batch; the first one's
     unit of work never commits (the batch's nor its own): the second gets
-    its number. What record_batch does, with the documents staged."""
+    its number. What record_batch does, with the documents staged, then
+    what the send does first: render the PDFs the stored mails wait for."""
     import flows.handling as handling
     from flows.components import open_repository
     from flows.documents import archive_originals
+    from flows.outgoing import finish_waiting
 
     from tests.flows.conftest import sample_email
 
@@ -189,6 +191,9 @@ def take_in_failing_first(home, monkeypatch, second: str) -> list:
     with staging(settings):
         placements = handling.record_batch_safely(repository, messages, settings, settings.current_time())
         archive_originals(settings, repository, messages, placements)
+    with repository.unit_of_work() as uow:
+        pending = uow.pending_mail()
+    finish_waiting(pending, settings, repository)
     assert [p.folder for p in placements] == ["quarantine", "processed"]
     assert placements[1].record.order_no == "SO2023100001"  # the number the first order never kept
     return placements
@@ -216,7 +221,7 @@ def test_a_number_issued_again_in_a_batch_gets_its_own_documents_not_the_failed_
     archive = DocumentArchive(Settings().archive_dir)
     assert (archive.folder("SO2023100001") / "requirements.pdf").read_bytes() == mailed
     assert archive.verify("SO2023100001") == []
-    assert list(staging_root(Settings()).iterdir()) == []
+    assert not staging_root(Settings()).exists() or list(staging_root(Settings()).iterdir()) == []
 
 
 def test_documents_of_an_order_whose_unit_of_work_did_not_commit_are_not_published(settings, monkeypatch):
