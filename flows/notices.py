@@ -42,10 +42,11 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
                                  seed=f"{secret}|{notice.in_reply_to}|{order.version}|{order.event_seq}|"
                                       f"{notice.to}|{notice.request}",
                                  domain=settings.mail_domain)
-    context = _context(notice, order, settings, master, secret)
-    # Printed in staff task mails as [T:…]: a reply that quotes it proves its sender got the mail, as
-    # In-Reply-To would (clients that drop the header); keyed with the secret like the id itself.
-    context["mail_ref"] = message_id.strip("<>").rpartition("@")[0]
+    # Printed in task mails and links as [T:…]: a reply that quotes or carries it proves its sender got
+    # the mail, as In-Reply-To would (clients and mailto: links that drop the header); keyed with the
+    # secret like the id itself.
+    mail_ref = message_id.strip("<>").rpartition("@")[0]
+    context = _context(notice, order, settings, master, secret, mail_ref)
     kind = NOTICES[notice.purpose]  # the notice table: who may be told, subject, template, PDF
     if notice.audience not in kind.audiences:
         raise ValueError(f"a {notice.purpose} notice is not for the {notice.audience}: see orders.notice.NOTICES")
@@ -87,7 +88,8 @@ def _visible_to(order: Order, message_id: str | None, recipient: str) -> bool:
 
 
 
-def _context(notice: Notice, order: Order, settings: Settings, master: MasterData, secret: str) -> dict:
+def _context(notice: Notice, order: Order, settings: Settings, master: MasterData, secret: str,
+             mail_ref: str) -> dict:
     request = order.approval_requests[notice.request] if notice.request is not None else None
     change = next((c for c in order.change_requests if c.change_id == notice.change_id), None)
     customer = customer_record(order, master)
@@ -101,8 +103,8 @@ def _context(notice: Notice, order: Order, settings: Settings, master: MasterDat
                    prepayment_due=prepayment_due(order), paid_total=paid(order), balance_due=balance_due(order),
                    timer=order.timer(notice.timer) if notice.timer else None,
                    timer_label=LABELS.get(notice.timer, notice.timer) if notice.timer else None,
-                   confirm_link=mailto(settings.address, order.order_no, "确认 confirm", None, "确认 / OK")
-                   if notice.purpose == "window_proposal" else None)
+                   confirm_link=mailto(settings.address, order.order_no, "确认 confirm", mail_ref, "确认 / OK")
+                   if notice.purpose == "window_proposal" else None, mail_ref=mail_ref)
     if notice.purpose == "action_check":
         context["action_label"], context["action_label_en"] = ACTION_LABELS[notice.reason]
     if request is not None:

@@ -6,7 +6,9 @@ or none: every bad row is named (row number, column, what is wrong: an
 unknown order, an amount that is not positive or exceeds the balance due, a
 reference twice in the file) and nothing is stored unless every row is good.
 A reference already on the order is the same payment imported again and
-counts once, so importing a bank file twice changes nothing. Each payment
+counts once, so importing a bank file twice changes nothing; a line of the
+amount finance already reported by 已收款 is matched to that payment, not
+added to it. Each payment
 takes the order on as finance's 已收款 would (a prepayment on record sends a
 picked order to logistics); the mails go out with the next poll.
 """
@@ -36,7 +38,7 @@ class PaymentRow(BaseModel):
     date: date
     order_no: str = Field(min_length=1)
     amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
-    reference: str | None = None
+    reference: str = Field(min_length=1)  # the bank's: the same line imported again counts once
 
 
 def read_payment_rows(path: Path) -> list[tuple[int, PaymentRow]]:
@@ -59,7 +61,7 @@ def read_payment_rows(path: Path) -> list[tuple[int, PaymentRow]]:
             errors += [f"row {row_no}, column {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
             continue
         key = (payment.order_no.upper(), payment.reference)
-        if payment.reference and key in seen:
+        if key in seen:
             errors.append(f"row {row_no}, column reference: {payment.reference} twice (row {seen[key]})")
         seen[key] = row_no
         rows.append((row_no, payment))
@@ -73,7 +75,7 @@ def import_payments(repository: Repository, path: Path, settings: Settings, now:
     rows = read_payment_rows(path)
     recorder = f"import {path.name}"
     with repository.unit_of_work() as uow:
-        orders, outcomes, errors = {}, [], []
+        orders, outcomes, errors, had = {}, [], [], {}
         for row_no, row in rows:
             number = row.order_no.upper()
             order = orders.get(number) or uow.get_order(number)
@@ -84,10 +86,11 @@ def import_payments(repository: Repository, path: Path, settings: Settings, now:
                 errors.append(f"row {row_no}, column order_no: {number} is {order.status} ({order.status.label})")
                 continue
             orders[number] = order
+            had.setdefault(number, len(order.payments))
             try:
                 outcome = payment_reply(order, amount=row.amount, paid_on=row.date, sender=recorder, at=now,
-                                        reference=row.reference or f"{path.name} row {row_no}", message_id=None,
-                                        master=uow.master, source="import")
+                                        reference=row.reference, message_id=None, master=uow.master,
+                                        source="import")
             except TaskRefused as exc:
                 errors.append(f"row {row_no}, column amount: {exc}")
                 continue
@@ -101,4 +104,4 @@ def import_payments(repository: Repository, path: Path, settings: Settings, now:
             queue_notices(uow, order, notices, settings, now)
             stock.save()
             uow.save_order(order)
-    return sum(1 for outcome in outcomes if outcome.acted)
+    return sum(len(order.payments) for order in orders.values()) - sum(had.values())

@@ -22,6 +22,8 @@ from orders.model import Order, PaymentTerms
 from orders.notice import Outcome
 from orders.decisions import handle_verdict
 from orders.review import answered_request, customer_record, refuse, renegotiate_terms, sales_rep
+from orders.roles import roles_of
+from orders.stock import HOLDING
 from orders.status import Status
 from orders.text import message_id_key, normal_address
 from parsers.answers import read_yes_no
@@ -32,7 +34,7 @@ from store.repository import UnitOfWork
 
 from flows.components import approval_secret
 from flows.settings import Settings
-from flows.staff_replies import StockSession, shortage_reply, staff_answer, window_reply
+from flows.staff_replies import StockSession, refuse_unbelievable, shortage_reply, staff_answer, window_reply
 from flows.trust import origin_doubt
 
 VERDICTS = ("approve", "reject")
@@ -43,12 +45,18 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
     env, reply = parsed.envelope, parsed.reply
     sender = env.sender
     staff = uow.master.staff_by_email(sender)
-    thread_ids = env.in_reply_to + list(reversed(env.references))
+    # A [T:…] naming one of our mails is the reference our task mails and links carry (proof of the
+    # thread for clients that drop In-Reply-To), not an approval token.
+    refs = _our_mail_refs(order, (reply.token, reply.quoted_token), settings.mail_domain)
+    token = None if reply.token and f"<{reply.token}@{settings.mail_domain}>" in refs else reply.token
+    quoted_token = None if reply.quoted_token and f"<{reply.quoted_token}@{settings.mail_domain}>" in refs \
+        else reply.quoted_token
+    thread_ids = env.in_reply_to + list(reversed(env.references)) + refs
     doubt = origin_doubt(env, settings.authserv_id)
     rules = settings.review_rules()
-    if staff is not None and awaits_sender_check(order) and not reply.token:
+    if staff is not None and awaits_sender_check(order) and not token:
         return _sender_verdict(uow, order, parsed, staff, thread_ids, doubt, now)
-    if staff is not None and order.status == Status.CREDIT_HOLD and not reply.token:
+    if staff is not None and order.status == Status.CREDIT_HOLD and not token:
         terms = _terms(reply.answer.payment_terms if reply.answer else None) or read_new_terms(reply.text)
         if terms is not None and _may_renegotiate(order, sender, staff.role, uow):
             why = doubt or _no_proof(order, sender, thread_ids)
@@ -57,23 +65,23 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
             return renegotiate_terms(order, sender=sender, terms=terms, message_id=env.message_id, at=now,
                                      rules=rules, master=uow.master)
     intent, reason = reply.intent, reply.reason
-    if order.status == Status.FEASIBILITY and (staff is not None or reply.token or answered_request(order, thread_ids)):
+    roles = roles_of(uow.master, sender)  # held, or as a deputy who need not be in the staff table
+    if order.status == Status.FEASIBILITY and (staff is not None or token or answered_request(order, thread_ids)):
         # Tech answers 可行 / 不可行 + reason; a link's 同意/驳回 says the same.
-        verdict = read_feasibility(reply.text) or (read_feasibility(env.subject) if reply.token else None)
+        verdict = read_feasibility(reply.text) or (read_feasibility(env.subject) if token else None)
         if verdict is not None:
             intent, reason = ("approve", None) if verdict.verdict == "feasible" else ("reject", verdict.reason)
-    elif staff is not None and not reply.token:
-        # QQ Mail and Foxmail often drop In-Reply-To: the reference our task mails carry, quoted, proves it.
-        quoted = [f"<{reply.quoted_token}@{settings.mail_domain}>"] if reply.quoted_token else []
-        answered = staff_answer(uow, order, parsed, staff, stock=stock, now=now,
-                                why_not=doubt or _no_proof(order, sender, thread_ids + quoted))
+    elif roles and not token and order.status in AFTER_APPROVAL and not answered_request(order, env.in_reply_to):
+        # (A reply to an approval request is a verdict; References name the whole thread, so only
+        # In-Reply-To says which mail is answered.)
+        answered = _staff_step4(uow, order, parsed, roles, doubt, thread_ids, stock, now)
         if answered is not None:
             return answered
-    if reply.token or (intent in VERDICTS and (staff is not None or answered_request(order, thread_ids))):
-        return handle_verdict(order, sender=sender, intent=intent, reason=reason, token=reply.token,
+    if token or (intent in VERDICTS and (staff is not None or answered_request(order, thread_ids))):
+        return handle_verdict(order, sender=sender, intent=intent, reason=reason, token=token,
                               thread_ids=thread_ids, message_id=env.message_id, at=now, rules=rules,
                               secret=approval_secret(settings), master=uow.master, distrust=doubt,
-                              quoted_token=reply.quoted_token)
+                              quoted_token=quoted_token)
     record = customer_record(order, uow.master)
     if staff is None and speaks_for(order, record, sender) and proves_thread(order, record, thread_ids):
         answered = _fulfilment_answer(order, parsed, now, uow.master, rules)
@@ -107,6 +115,40 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
                                  thread_ids=thread_ids if pending is None else _proof(order, record))
 
 
+# Where staff answers of steps 4 onwards are read; before approval a staff reply is a verdict or a change.
+AFTER_APPROVAL = HOLDING | {Status.SHIPPED, Status.DELIVERED, Status.AFTER_SALES}
+
+
+def _our_mail_refs(order: Order, tokens, domain: str) -> list[str]:
+    """The Message-IDs of our own mails that `[T:…]` references name (ours, keyed with the secret)."""
+    found = []
+    for token in tokens:
+        candidate = f"<{token}@{domain}>" if token else None
+        if candidate and message_id_key(candidate) in order.mail_sent:
+            found.append(candidate)
+    return found
+
+
+def _staff_step4(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[str], doubt: str | None,
+                 thread_ids: list[str], stock: StockSession, now: datetime) -> Outcome | None:
+    """A staff answer of step 4; the order's rep (or a sales manager) may answer the
+    delivery window for a customer who gave it by phone."""
+    sender = parsed.envelope.sender
+    no_proof = _no_proof(order, sender, thread_ids)
+    answered = staff_answer(uow, order, parsed, roles, doubt=doubt, no_proof=no_proof, stock=stock, now=now)
+    if answered is not None:
+        return answered
+    rep = sales_rep(order, uow.master)
+    speaks_for_customer = "sales_manager" in roles or (rep is not None and normal_address(rep) == normal_address(sender))
+    if speaks_for_customer and order.shipment is not None and order.shipment.window_state == "proposed":
+        if doubt:
+            return refuse_unbelievable(order, sender, doubt, message_id=parsed.envelope.message_id, at=now)
+        if no_proof:
+            return refuse(order, sender, no_proof, message_id=parsed.envelope.message_id, at=now)
+        return window_reply(order, parsed, now=now, master=uow.master)
+    return None
+
+
 def _fulfilment_answer(order: Order, parsed: ParseResult, now: datetime, master, rules) -> Outcome | None:
     """The customer's answer to a delivery window or to a shortage notice, when one waits for it."""
     fulfilment, shipment = order.fulfilment, order.shipment
@@ -114,7 +156,8 @@ def _fulfilment_answer(order: Order, parsed: ParseResult, now: datetime, master,
         answered = window_reply(order, parsed, now=now, master=master)
         if answered is not None:
             return answered
-    if fulfilment is not None and fulfilment.late_told_at is not None:
+    if fulfilment is not None and fulfilment.late_told_at is not None and order.status in (Status.IN_PRODUCTION,
+                                                                                          Status.PICKING):
         return shortage_reply(order, parsed, now=now, master=master, rules=rules)
     return None
 

@@ -16,11 +16,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from orders.master import StaffMember
 from orders.model import Order
 from orders.notice import Outcome
 from orders.review import refuse
-from orders.roles import acts_for
 from orders.stock import StockLedger
 from orders.tasks import (TaskRefused, payment_reply, pick_reply, production_reply, shipping_reply,
                           shortage_choice, window_answer)
@@ -29,7 +27,7 @@ from parsers.staff_words import (read_payment, read_picked, read_production, rea
                                  read_window)
 from store.repository import UnitOfWork
 
-__all__ = ["StockSession", "staff_answer", "window_reply", "shortage_reply"]
+__all__ = ["StockSession", "staff_answer", "window_reply", "shortage_reply", "refuse_unbelievable"]
 
 
 class StockSession:
@@ -48,26 +46,38 @@ class StockSession:
             self._uow.save_stock_ledger(self.ledger)
 
 
-def staff_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, staff: StaffMember, *, why_not: str | None,
-                 stock: StockSession, now: datetime) -> Outcome | None:
+def staff_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[str], *, doubt: str | None,
+                 no_proof: str | None, stock: StockSession, now: datetime) -> Outcome | None:
     """The outcome of a staff answer of step 4, or None when the reply is none of them.
-    `why_not` is why the sender or the thread cannot be believed (flows.replies)."""
+    `roles` are those the sender answers for (held or deputised); `doubt` is why its
+    From cannot be believed, `no_proof` why it answers none of our mails to it."""
     env, text, today = parsed.envelope, parsed.reply.text, now.date()
     sender, master = env.sender, uow.master
     answer = _read(text, today)
     if answer is None:
         return None
     role, what, act = answer
-    if not acts_for(master, sender, role):
-        why = f"only {role} (or their deputy) reports {what}; {sender} is {staff.role}"
+    if doubt:
+        return refuse_unbelievable(order, sender, doubt, message_id=env.message_id, at=now)
+    if role not in roles:
+        why = f"only {role} (or their deputy) reports {what}; {sender} answers for {', '.join(sorted(roles))}"
         return refuse(order, sender, why, message_id=env.message_id, at=now)
-    if why_not:
-        return refuse(order, sender, why_not, message_id=env.message_id, at=now)
+    if no_proof:
+        return refuse(order, sender, no_proof, message_id=env.message_id, at=now)
     try:
         return act(order=order, sender=sender, at=now, message_id=env.message_id, master=master, stock=stock,
                    today=today)
     except TaskRefused as exc:
         return refuse(order, sender, str(exc), message_id=env.message_id, at=now)
+
+
+def refuse_unbelievable(order: Order, sender: str | None, doubt: str, *, message_id: str | None,
+                        at: datetime) -> Outcome:
+    """A From that may be forged decides nothing: the refusal is on the record, and
+    nobody is mailed at an address that cannot be believed."""
+    order.note("refused", at=at, actor=sender or "unknown sender", message_id=message_id,
+               reason=f"reply refused: {doubt}")
+    return Outcome(order, acted=False, refused=True, note=f"refused: {doubt}")
 
 
 def _read(text: str, today):

@@ -103,6 +103,9 @@ def decide_change(order: Order, *, verdict: str, approver: str, reason: str | No
     change = pending_change(order)
     if verdict == "reject" and not reason:
         raise DecisionRefused("a rejection needs a reason (驳回请写明原因)")
+    if verdict == "approve" and order.status not in CHANGEABLE:
+        raise DecisionRefused(f"{order.order_no} is {order.status} ({order.status.label}) now: the change can no "
+                              "longer be made; reject it, or ask the customer for a new order")
     change.state = "approved" if verdict == "approve" else "rejected"
     change.decided_by, change.decided_at, change.decision_reason = approver, at, reason
     notices: list[Notice] = []

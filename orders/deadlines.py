@@ -16,6 +16,7 @@ from datetime import datetime
 from orders.approval import Step
 from orders.master import MasterData
 from orders.notice import Notice, Outcome
+from orders.progress import shortage_notices
 from orders.roles import deputies_of
 from orders.model import SYSTEM, Order
 from orders.review import ReviewRules, approver_notice, live_requests, request_notice, review_facts, sales_rep
@@ -23,7 +24,7 @@ from orders.status import Status
 from orders.timers import Timer
 
 
-def review_timer(order: Order, rules: ReviewRules | None = None) -> Timer | None:
+def review_timer(order: Order) -> Timer | None:
     """The manager review's clock, on the generic timer rule (orders/timers.py)."""
     return order.timer("review") if order.status == Status.MANAGER_REVIEW else None
 
@@ -37,16 +38,10 @@ def is_overdue(order: Order, now: datetime) -> bool:
     return bool(overdue_timers(order, now))
 
 
-def next_chase(order: Order, rules: ReviewRules) -> datetime | None:
-    """When the next reminder or escalation is due: the deadline, then one window later."""
-    timer = review_timer(order, rules)
-    return timer.next_due() if timer else None
-
-
 def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: MasterData) -> Outcome:
     """Remind at the deadline, escalate one window later, then leave it to people.
     The deadline itself stays: the review remains overdue until it is decided."""
-    timer = review_timer(order, rules)
+    timer = review_timer(order)
     due = timer.next_due() if timer else None
     firing = timer.fire(now) if timer else None
     if firing is None:
@@ -85,6 +80,9 @@ def chase_timers(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
         if firing is None:
             continue
         acted = True
+        if timer.kind == "shortage":  # 24 h before the requested date and the goods are not ready: say so now
+            notices += shortage_notices(order, master, now)
+            continue
         asked = _waiting_on(order, timer.role, master)
         if firing == "remind":
             order.note("reminder", at=now, actor=SYSTEM,

@@ -143,7 +143,7 @@ def enrich_lines(order: Order, master: MasterData) -> None:
                   (master.product_by_name(line.name) if line.name else None)
         if product is None:
             continue
-        line.sku = line.sku or product.sku
+        line.sku = product.sku  # the catalogue's spelling ("p001" → "P001"): stock is kept under it
         line.name = line.name or product.name
         line.unit = line.unit or product.unit
         line.kind = product.kind

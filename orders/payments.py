@@ -20,7 +20,8 @@ from orders.money import ZERO, round_money
 if TYPE_CHECKING:
     from orders.model import Order
 
-__all__ = ["Payment", "paid", "balance_due", "prepayment_due", "prepayment_outstanding", "add_payment"]
+__all__ = ["Payment", "paid", "balance_due", "prepayment_due", "prepayment_outstanding", "add_payment",
+           "known_payment"]
 
 HUNDRED = Decimal("100")
 
@@ -29,6 +30,7 @@ class Payment(BaseModel):
     amount: Decimal
     paid_on: date
     reference: str | None = None  # the bank's or finance's reference: the same one counts once
+    bank_reference: str | None = None  # finance's 已收款 matched to its line in an imported bank file
     recorded_by: str
     recorded_at: datetime
     source: Literal["reply", "import"] = "reply"
@@ -61,3 +63,18 @@ def add_payment(order: Order, payment: Payment) -> bool:
         return False
     order.payments.append(payment)
     return True
+
+
+def known_payment(order: Order, reference: str | None, amount: Decimal, source: str) -> bool:
+    """Whether the payment is on the order already: its reference is, or (a bank
+    file's line) finance reported the same amount by 已收款 and no bank line has
+    been matched to it yet, which this line then is."""
+    if reference and any(reference in (p.reference, p.bank_reference) for p in order.payments):
+        return True
+    if source == "import":
+        reported = next((p for p in order.payments
+                         if p.source == "reply" and p.bank_reference is None and p.amount == amount), None)
+        if reported is not None:
+            reported.bank_reference = reference
+            return True
+    return False

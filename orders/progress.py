@@ -26,16 +26,16 @@ from orders.master import MasterData
 from orders.model import SYSTEM, Order
 from orders.notice import Notice
 from orders.payments import prepayment_outstanding
-from orders.review import rep_and_customer, sales_rep
+from orders.review import rep_and_customer
 from orders.shipment import Shipment, propose_window
 from orders.status import Status
 from orders.stock import HOLDING, StockLedger
 from orders.workdays import next_working_day, working_deadline
 
-__all__ = ["advance", "enter_picking", "shortage_notices", "STEP4_TIMERS"]
+__all__ = ["advance", "enter_picking", "shortage_notices", "end_of_day", "STEP4_TIMERS"]
 
 # The clocks of step 4: they stop when the order leaves it.
-STEP4_TIMERS = ("production", "picking", "prepayment", "window", "shipping")
+STEP4_TIMERS = ("production", "shortage", "picking", "prepayment", "window", "shipping")
 DAY = timedelta(hours=24)
 
 
@@ -68,6 +68,7 @@ def start_fulfilment(order: Order, *, ledger: StockLedger, master: MasterData, a
     reservations = ledger.reserve(order.order_no, order.lines)
     planned = plan(order, reservations, master.product_by_sku, today)
     made = {line.line_no: line.to_make for line in planned.lines if line.made}
+    order.shipment = None  # a new plan (after a change) agrees its window anew
     fulfilment = order.fulfilment = Fulfilment(
         version=order.version, effective_on=today, reservations=reservations, ready_on=planned.ready.value,
         ready_approximate=planned.ready.approximate, to_make=made)
@@ -80,7 +81,7 @@ def start_fulfilment(order: Order, *, ledger: StockLedger, master: MasterData, a
         fulfilment.production, fulfilment.production_due = "requested", planned.ready.value
         order.move_to(Status.IN_PRODUCTION, at=at, actor=SYSTEM,
                       reason=f"{len(made)} line(s) to produce, planned finish {planned.ready.value}")
-        order.start_timer("production", _end_of(planned.ready.value, at), DAY, role="production")
+        order.start_timer("production", end_of_day(planned.ready.value, at), DAY, role="production")
         notices += [Notice("production_request", order.order_no, m.email, None, audience="production")
                     for m in master.staff_with_role("production")]
         notices += [Notice("in_production", order.order_no, to, None, audience=audience)
@@ -90,6 +91,10 @@ def start_fulfilment(order: Order, *, ledger: StockLedger, master: MasterData, a
         notices += enter_picking(order, master, at)
     if planned.late:
         notices += shortage_notices(order, master, at)
+    elif made and order.requested_delivery_date is not None:
+        # Goods not ready 24 h before the requested date: the customer and the rep are told then at the latest.
+        warn_at = datetime.combine(order.requested_delivery_date, datetime.min.time(), at.tzinfo) - DAY
+        order.start_timer("shortage", max(warn_at, at), DAY, role="rep")
     return notices
 
 
@@ -97,6 +102,7 @@ def shortage_notices(order: Order, master: MasterData, at: datetime) -> list[Not
     """The new date misses the requested one: the rep and the customer now, with the options."""
     fulfilment = order.fulfilment
     fulfilment.late_told_at = at
+    order.stop_timer("shortage")
     short = [f"{r.sku}: 订购 {r.quantity},现货 {r.reserved},需生产 {r.short} / ordered {r.quantity}, "
              f"in stock {r.reserved}, to make {r.short}" for r in fulfilment.reservations if r.short]
     short += [f"第{n}行 line {n}: 定制生产 {q} / made to order {q}" for n, q in fulfilment.to_make.items()
@@ -111,6 +117,7 @@ def shortage_notices(order: Order, master: MasterData, at: datetime) -> list[Not
 
 def enter_picking(order: Order, master: MasterData, at: datetime) -> list[Notice]:
     """The goods are there (in stock, or made): the warehouse gets the 出库单 and a working day."""
+    order.stop_timer("shortage")
     order.start_timer("picking", working_deadline(at, 1), DAY, role="warehouse")
     return [Notice("pick_request", order.order_no, m.email, None, audience="warehouse")
             for m in master.staff_with_role("warehouse")]
@@ -146,11 +153,6 @@ def _towards_shipping(order: Order, master: MasterData, at: datetime) -> list[No
     return notices
 
 
-def _end_of(day, at: datetime) -> datetime:
+def end_of_day(day, at: datetime) -> datetime:
     """The end of a working day in the order's time zone: when a planned finish is missed."""
     return datetime.combine(day, datetime.min.time(), at.tzinfo) + timedelta(hours=18)
-
-
-def rep_of(order: Order, master: MasterData) -> list[tuple[str, str]]:
-    rep = sales_rep(order, master)
-    return [(rep, "rep")] if rep else []

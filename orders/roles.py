@@ -6,7 +6,9 @@ from __future__ import annotations
 from orders.master import MasterData
 from orders.text import normal_address
 
-__all__ = ["acts_for", "people_for", "deputies_of"]
+__all__ = ["acts_for", "roles_of", "deputies_of", "ROLES"]
+
+ROLES = ("sales_rep", "sales_manager", "finance", "warehouse", "production", "logistics", "customer_service", "tech")
 
 
 def acts_for(master: MasterData, sender: str, role: str) -> bool:
@@ -15,8 +17,10 @@ def acts_for(master: MasterData, sender: str, role: str) -> bool:
                for m in master.staff_with_role(role))
 
 
-def people_for(master: MasterData, role: str) -> list[str]:
-    return [m.email for m in master.staff_with_role(role)]
+def roles_of(master: MasterData, sender: str) -> set[str]:
+    """The roles the sender answers for: held, or as the deputy of someone who holds them
+    (a deputy need not be in the staff table themselves)."""
+    return {role for role in ROLES if acts_for(master, sender, role)}
 
 
 def deputies_of(master: MasterData, addresses: list[str]) -> list[str]:

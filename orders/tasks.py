@@ -17,11 +17,11 @@ from orders.fulfilment import pick_differences
 from orders.master import MasterData
 from orders.model import DraftLine, Order, OrderDraft
 from orders.notice import Notice, Outcome
-from orders.payments import Payment, add_payment, balance_due, prepayment_outstanding
-from orders.progress import DAY, enter_picking, shortage_notices
-from orders.review import rep_and_customer, sales_rep
+from orders.payments import Payment, add_payment, balance_due, known_payment, prepayment_outstanding
+from orders.progress import DAY, end_of_day, enter_picking, shortage_notices
+from orders.review import pending_change, rep_and_customer, sales_rep
 from orders.shipment import ShippingRefused, carrier_and_number
-from orders.status import Status
+from orders.status import FINAL, Status
 from orders.stock import StockLedger
 
 __all__ = ["TaskRefused", "production_reply", "pick_reply", "payment_reply", "shipping_reply", "window_answer",
@@ -47,11 +47,8 @@ def production_reply(order: Order, *, state: str, finish: date | None, sender: s
     fulfilment.production = "scheduled"
     notices: list[Notice] = []
     if finish is not None and finish != fulfilment.production_due:
-        later = fulfilment.ready_on is None or finish > fulfilment.ready_on
-        fulfilment.production_due = finish
-        fulfilment.ready_on = max(finish, fulfilment.ready_on) if later else finish
-        order.start_timer("production", datetime.combine(finish, datetime.min.time(), at.tzinfo) + timedelta(hours=18),
-                          DAY, role="production")
+        fulfilment.production_due = fulfilment.ready_on = finish
+        order.start_timer("production", end_of_day(finish, at), DAY, role="production")
         requested = order.requested_delivery_date
         if requested is not None and finish > requested:
             notices += shortage_notices(order, master, at)
@@ -91,13 +88,15 @@ def payment_reply(order: Order, *, amount: Decimal, paid_on: date, reference: st
     """已收款 AMOUNT (or a row of an imported bank file): into the order's ledger, once per reference."""
     if order.total_payable is None or order.status in (Status.RECEIVED, Status.CLARIFYING, Status.CONFIRMING):
         raise TaskRefused(f"{order.order_no} 尚未确认金额 / has no confirmed amount to pay yet")
+    if order.status in FINAL:
+        raise TaskRefused(f"{order.order_no} {order.status.label} / is {order.status}: no payment is taken")
+    if known_payment(order, reference, amount, source):
+        return Outcome(order, note=f"payment {reference} is on the order already")  # filed, nobody told again
     if amount > balance_due(order):
         raise TaskRefused(f"收款 {amount} 超过应收余额 {balance_due(order)} / {amount} is more than the balance due "
                           f"{balance_due(order)}: check the order number")
-    added = add_payment(order, Payment(amount=amount, paid_on=paid_on, reference=reference, recorded_by=sender,
-                                       recorded_at=at, source=source))
-    if not added:
-        return Outcome(order, acted=False, note=f"payment {reference} is on the order already")
+    add_payment(order, Payment(amount=amount, paid_on=paid_on, reference=reference, recorded_by=sender,
+                               recorded_at=at, source=source))
     order.join_thread(message_id)
     if prepayment_outstanding(order) == 0:
         order.stop_timer("prepayment")
@@ -118,6 +117,9 @@ def shipping_reply(order: Order, *, carrier: str | None, tracking_no: str | None
     fulfilment = order.fulfilment
     if order.status != Status.PICKING or fulfilment is None or fulfilment.ship_asked_at is None:
         raise TaskRefused(f"{order.order_no} 尚未可发货 / is not ready to ship yet ({_waiting_for(order)})")
+    if pending_change(order) is not None:
+        raise TaskRefused(f"{order.order_no} 有待审批的变更,暂停发货 / a change request waits for the manager: "
+                          "do not ship until it is decided")
     try:
         name, code, number = carrier_and_number(carrier, tracking_no)
     except ShippingRefused as exc:
@@ -143,9 +145,14 @@ def window_answer(order: Order, *, window: tuple[date, date] | None, sender: str
     shipment = order.shipment
     if order.status != Status.PICKING or shipment is None or shipment.window_state != "proposed":
         raise TaskRefused(f"{order.order_no} 没有待确认的送货时间 / has no delivery window waiting for an answer")
+    earliest = at.date() + timedelta(days=1)  # the goods are picked: they can leave tomorrow
+    if window is None and shipment.window_start is not None and shipment.window_start < earliest:
+        shipment.window_state = shipment.window_start = shipment.window_end = None  # proposed anew (orders.progress)
+        order.note("note", at=at, actor=sender, message_id=message_id,
+                   reason="the proposed window had passed when the customer confirmed it: a new one is proposed")
+        return Outcome(order, note="window passed: proposed anew")
     if window is not None:
         start, end = window
-        earliest = at.date() + timedelta(days=1)  # the goods are picked: they can leave tomorrow
         if start < earliest:
             raise TaskRefused(f"送货时间 {start} 早于最早可送达的 {earliest} / the window {start} is before the goods can "
                               f"arrive ({earliest}): please choose a later one")
@@ -191,7 +198,9 @@ def shortage_choice(order: Order, *, choice: str, text: str, sender: str, at: da
         order.note("note", at=at, actor=sender, message_id=message_id,
                    reason=f"the customer waits for the new date {fulfilment.ready_on}: {text.strip()[:200]}")
         return Outcome(order, note="the customer waits for the new date")
-    in_stock = [DraftLine(sku=r.sku, quantity=r.reserved) for r in fulfilment.reservations if r.short]
+    # By line number: two lines of one SKU are two lines; a short line with nothing in stock is not cut to 0.
+    in_stock = [DraftLine(line_no=r.line_no, quantity=r.reserved) for r in fulfilment.reservations
+                if r.short and r.reserved]
     if not in_stock:
         raise TaskRefused("缺货的商品没有现货可先发 / none of the short items is in stock to ship now: "
                           "please wait for the new date or name a substitute")

@@ -27,6 +27,7 @@ LABELS = {
     "review": "manager review 2 h / 经理审核2小时",
     "feasibility": "feasibility 1 working day / 技术评估1个工作日",
     "production": "production finish date / 生产完工日期",
+    "shortage": "goods not ready 24 h before the requested date / 交期前24小时未备齐",
     "picking": "warehouse picking 1 working day / 备货1个工作日",
     "prepayment": "prepayment 24 h / 预付款24小时",
     "window": "delivery window answer 24 h / 送货时间确认24小时",
@@ -40,7 +41,7 @@ class Timer(BaseModel):
     due_at: datetime
     window: timedelta
     misses: int = 0  # deadlines missed so far: 1 after the reminder, 2 after the escalation
-    role: str | None = None  # whom it waits on: a staff role, or "customer"
+    role: str | None = None  # whom it waits on: a staff role ("rep" for the order's own rep)
 
     @property
     def label(self) -> str:

@@ -157,3 +157,31 @@ def test_an_unanswered_pick_reminds_then_escalates_and_a_forged_shipment_is_refu
     shown = json.loads(CliRunner().invoke(app, ["orders", "show", order_no, "--json"]).output)
     refused = [e["reason"] for e in shown["audit_trail"] if e["kind"] == "refused"]
     assert any("may be forged" in reason for reason in refused), refused
+
+
+def test_a_verdict_that_mentions_a_payment_decides_and_the_window_link_agrees_without_threading(servers, mta):
+    from email.message import EmailMessage
+    from email.utils import make_msgid
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    order_no = to_manager_review(mta, servers, seed_order(100))  # 50,800: the manager, then finance
+    send(mta, servers, clients.outlook(request_for(mta, MANAGER, order_no), MANAGER, "同意"))
+    run_intake()
+    send(mta, servers, clients.gmail(request_for(mta, FINANCE, order_no), FINANCE, "同意,客户预付款已收款 15240"))
+    run_intake()
+    record = order(order_no)
+    assert record.status == Status.PICKING and record.payments == []  # an approval, not a payment report
+    send(mta, servers, clients.outlook(latest(mta, WAREHOUSE, "出库"), WAREHOUSE, "已备货"))
+    run_intake()
+    proposal = latest(mta, CUSTOMER, "送货时间")
+    html = proposal.get_body(("html",)).get_content().replace("&amp;", "&")
+    link = next(l for l in clients.LINK_RE.findall(html) if "confirm" in unquote(l))
+    query = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
+    click = EmailMessage()  # what a mail client opens from the link: no In-Reply-To, no References
+    click["From"], click["To"] = CUSTOMER, unquote(urlsplit(link).path)
+    click["Subject"], click["Message-ID"] = query["subject"], make_msgid(domain="huadong.example")
+    click.set_content(query.get("body", ""))
+    send(mta, servers, click.as_bytes())
+    run_intake()
+    assert order(order_no).shipment.window_state == "agreed"
+    assert "送货时间已确认" in str(latest(mta, CUSTOMER, "送货时间")["Subject"])

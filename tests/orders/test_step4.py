@@ -123,7 +123,7 @@ def test_after_the_pick_the_window_and_the_prepayment_come_before_logistics():
                   sender="finance@company.example", at=T, message_id=None, master=MASTER)
     again = payment_reply(order, amount=Decimal("15000.00"), paid_on=T.date(), reference="bank-1",
                           sender="finance@company.example", at=T, message_id=None, master=MASTER)
-    assert not again.acted and len(order.payments) == 1  # the same payment reported twice counts once
+    assert again.notices == [] and len(order.payments) == 1  # the same payment reported twice counts once
     assert purposes(advance(order, ledger=stock, master=MASTER, at=T)) == [("ship_request", "logistics")]
 
 
@@ -232,3 +232,122 @@ def test_a_pick_of_another_spec_blocks_shipping_and_says_what_differs():
     pick_reply(order, quantities={"P001": Decimal(100)}, specs={"P001": "l-500 x 300"},
                sender="warehouse@company.example", at=T, message_id=None, master=MASTER)
     assert order.fulfilment.picked_at is not None  # the same spec, written another way
+
+
+# ---------------------------------------------------------------- what a review of the code found
+
+
+def test_nothing_ships_while_a_change_request_waits_and_an_approval_after_shipping_is_refused():
+    from orders.approval import DecisionRefused
+    from orders.changes import decide_change, request_change
+    from orders.model import DraftLine, OrderDraft
+
+    order, stock = effective(), ledger()
+    advance(order, ledger=stock, master=MASTER, at=T)
+    pick_reply(order, quantities={}, sender="warehouse@company.example", at=T, message_id=None, master=MASTER)
+    advance(order, ledger=stock, master=MASTER, at=T)
+    window_answer(order, window=None, sender=CUSTOMER, at=T, message_id=None, master=MASTER)
+    advance(order, ledger=stock, master=MASTER, at=T)
+    request_change(order, requester=CUSTOMER, changes=OrderDraft(lines=[DraftLine(sku="P001", quantity=Decimal(80))]),
+                   reason="预算调整", message_id=None, at=T, rules=ReviewRules(), master=MASTER)
+    with pytest.raises(TaskRefused, match="change request waits"):
+        shipping_reply(order, carrier="顺丰", tracking_no="SF1234567890123", packages=1, sender=LOGISTICS.email,
+                       at=T, message_id=None, ledger=stock, master=MASTER)
+    order.status = Status.SHIPPED  # had it shipped all the same, the manager's approval could not apply
+    with pytest.raises(DecisionRefused, match="can no longer be made"):
+        decide_change(order, verdict="approve", approver="manager@company.example", reason=None, message_id=None,
+                      at=T, rules=ReviewRules(), master=MASTER)
+
+
+def test_a_sku_written_in_lower_case_is_stored_as_the_catalogue_spells_it_and_reserves():
+    from orders.intake import enrich_lines
+
+    order = effective("SO2023090001", OrderLine(line_no=1, sku="p001", quantity=Decimal(100)))
+    enrich_lines(order, MASTER)
+    stock = ledger()
+    advance(order, ledger=stock, master=MASTER, at=T)
+    assert order.lines[0].sku == "P001" and stock.reserved("P001") == Decimal(100)
+    assert order.status == Status.PICKING
+
+
+def test_a_new_plan_after_a_change_agrees_its_window_anew():
+    order, stock = effective(), ledger()
+    advance(order, ledger=stock, master=MASTER, at=T)
+    pick_reply(order, quantities={}, sender="warehouse@company.example", at=T, message_id=None, master=MASTER)
+    advance(order, ledger=stock, master=MASTER, at=T)
+    window_answer(order, window=None, sender=CUSTOMER, at=T, message_id=None, master=MASTER)
+    order.status, order.version = Status.MANAGER_REVIEW, 2  # a change approved: back to the manager
+    advance(order, ledger=stock, master=MASTER, at=T)
+    order.status = Status.EFFECTIVE
+    advance(order, ledger=stock, master=MASTER, at=T)
+    assert order.shipment is None and order.fulfilment.version == 2 and stock.reserved("P001") == Decimal(100)
+
+
+def test_a_payment_reported_twice_or_by_finance_then_the_bank_counts_once_and_finished_orders_take_none():
+    order = effective(prepay=Decimal(100))  # 款到发货: 50,000.00
+    paid = dict(paid_on=T.date(), at=T, message_id=None, master=MASTER)
+    payment_reply(order, amount=Decimal("50000"), reference="<m1@company.example>", sender="finance@company.example",
+                  **paid)
+    again = payment_reply(order, amount=Decimal("50000"), reference="<m1@company.example>",
+                          sender="finance@company.example", **paid)
+    assert again.notices == [] and "already" in again.note  # not "over the balance due"
+    bank = payment_reply(order, amount=Decimal("50000"), reference="ICBC-7", sender="import bank.csv",
+                         source="import", **paid)
+    assert bank.notices == [] and [(p.reference, p.bank_reference) for p in order.payments] == [
+        ("<m1@company.example>", "ICBC-7")]
+    order.status = Status.CANCELLED
+    with pytest.raises(TaskRefused, match="no payment is taken"):
+        payment_reply(order, amount=Decimal("1"), reference="x", sender="finance@company.example", **paid)
+
+
+def test_ship_what_is_in_stock_never_cuts_a_line_to_nothing_and_keeps_two_lines_of_one_sku_apart():
+    stock = StockLedger()
+    stock.set_on_hand("P001", Decimal(30))
+    order = effective("SO2023090004", OrderLine(line_no=1, sku="P001", quantity=Decimal(20), unit_price=Decimal(500),
+                                                kind="standard"),
+                      OrderLine(line_no=2, sku="P001", quantity=Decimal(20), unit_price=Decimal(500), kind="standard"),
+                      requested=date(2023, 10, 3))
+    advance(order, ledger=stock, master=MASTER, at=T)  # line 1 holds 20, line 2 holds 10: 10 short, late
+    shortage_choice(order, choice="partial", text="先发现货", sender=CUSTOMER, at=T, message_id=None,
+                    rules=ReviewRules(), master=MASTER)
+    (change,) = order.change_requests
+    assert [(line.line_no, line.quantity) for line in change.changes.lines] == [(2, Decimal(10))]
+    nothing = effective("SO2023090005", OrderLine(line_no=1, sku="P001", quantity=Decimal(20), kind="standard"),
+                        requested=date(2023, 10, 3))
+    advance(nothing, ledger=stock, master=MASTER, at=T)  # the stock is gone: all 20 short
+    with pytest.raises(TaskRefused, match="none of the short items is in stock"):
+        shortage_choice(nothing, choice="partial", text="先发现货", sender=CUSTOMER, at=T, message_id=None,
+                        rules=ReviewRules(), master=MASTER)
+
+
+def test_confirming_a_window_that_has_passed_gets_a_new_one_proposed():
+    order, stock = effective(requested=date(2023, 10, 9)), ledger()
+    advance(order, ledger=stock, master=MASTER, at=T)
+    pick_reply(order, quantities={}, sender="warehouse@company.example", at=T, message_id=None, master=MASTER)
+    advance(order, ledger=stock, master=MASTER, at=T)
+    late = datetime(2023, 10, 18, 9, 0, tzinfo=CST)
+    window_answer(order, window=None, sender=CUSTOMER, at=late, message_id=None, master=MASTER)
+    assert order.shipment.window_state is None
+    notices = advance(order, ledger=stock, master=MASTER, at=late)
+    assert ("window_proposal", "customer") in purposes(notices)
+    assert order.shipment.window_start == date(2023, 10, 19)
+
+
+def test_goods_not_ready_a_day_before_the_requested_date_tell_the_customer_and_the_rep_then():
+    order = effective("SO2023090006", OrderLine(line_no=1, sku="P003", quantity=Decimal(10), kind="custom",
+                                                unit_price=Decimal(80)), requested=date(2023, 10, 20))
+    advance(order, ledger=ledger(), master=MASTER, at=T)  # planned for 13 October: not late
+    due = order.timer("shortage").due_at
+    assert due == datetime(2023, 10, 19, 0, 0, tzinfo=CST)
+    fired = chase_timers(order, now=due, rules=ReviewRules(), master=MASTER)
+    assert [p for p in purposes(fired.notices) if p[0] == "shortage"] == [("shortage", "customer"), ("shortage", "rep")]
+    assert ("task_reminder", "production") in purposes(fired.notices)  # its finish date passed too
+    assert order.timer("shortage") is None and order.fulfilment.late_told_at == due
+
+
+def test_a_deputy_answers_for_the_role_even_when_not_in_the_staff_table():
+    from orders.roles import roles_of
+
+    assert roles_of(MASTER, "logistics.deputy@company.example") == {"logistics"}
+    assert roles_of(MASTER, "warehouse@company.example") == {"warehouse"}
+    assert roles_of(MASTER, "outsider@example.net") == set()
