@@ -28,6 +28,7 @@ NOW = datetime(2026, 11, 2, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 ORDER_NO = "SO2026110001"
 ADDRESS = "orders@example.com"
 TOKEN = "eyJvIjoiU08yMDI2MTEwMDAxIn0.ZR5xQw.k3J9"
+MAIL_REF = "1a2b3c4d5e6f"  # flows.notices: the mail's own Message-ID without the domain, printed as [T:…]
 
 
 def link(verdict: str, token: str | None, body: str) -> str:
@@ -113,7 +114,8 @@ def context(order: Order, purpose: str, audience: str, *, recipient: StaffMember
                 prepayment_due=prepayment_due(order), paid_total=paid(order), balance_due=balance_due(order),
                 timer=order.timer(timer) if timer else None,
                 timer_label=LABELS.get(timer, timer) if timer else None,
-                confirm_link=CONFIRM if purpose == "window_proposal" else None)
+                confirm_link=CONFIRM if purpose == "window_proposal" else None,
+                mail_ref=f"{order.order_no}.{purpose}.{MAIL_REF}")
 
 
 def render(purpose: str, audience: str, order: Order | None = None, **kwargs) -> tuple[str, str]:
@@ -253,6 +255,7 @@ def test_a_shortage_gives_the_new_date_the_short_lines_and_the_options(audience)
 
 def test_the_warehouse_picks_the_lines_and_answers_with_the_agreed_words():
     text, html = render("pick_request", "warehouse")
+    assert f"[T:{ORDER_NO}.pick_request.{MAIL_REF}]" in text and f"[T:{ORDER_NO}.pick_request.{MAIL_REF}]" in html
     assert "1. P001  三相电机  规格 5.5kW 380V  100 台" in text
     assert "3. K777  密封圈  规格 Φ50 氟橡胶  40 个" in text
     assert "\n已备货\nP001 100\n" in text
