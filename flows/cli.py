@@ -111,7 +111,7 @@ def import_(kind: str = typer.Argument(..., help="customers, products, staff, st
     from flows.masterdata import MODELS, ImportFailed, import_master
 
     if kind not in (*MODELS, "payments", "stock"):
-        raise UserError(f"unknown kind {kind!r}: use customers, products, staff, stock or payments")
+        raise UserError(f"unknown master data {kind!r}: use customers, products, staff, stock or payments")
     if not file.is_file():
         raise UserError(f"{file}: no such file")
     settings = Settings()
