@@ -109,7 +109,15 @@ class Documents:
     def render_all(self, wanted: list[tuple[Order, str, MasterData | None]]) -> list[StoredDocument | Exception]:
         """Each (order, document key, master) asked for, archived as `render`
         archives it, the PDFs rendered in parallel: for each, the stored
-        document, or the exception that stopped it (the others go on).
+        document, or the exception that stopped it (the others go on)."""
+        return self.start(wanted).finish()
+
+    def start(self, wanted: list[tuple[Order, str, MasterData | None]]) -> RenderPass:
+        """`render_all` in two halves: the versions are planned and the PDFs
+        handed to the render workers now; RenderPass.finish waits for them and
+        archives them. The caller works on meanwhile. For orders that are
+        stored (the PDFs mails wait for): they go to the archive, never to a
+        batch's staging.
 
         In the order asked: the versions are those that rendering one after
         the other would give (the same order state twice is rendered once;
@@ -121,7 +129,7 @@ class Documents:
             if key not in KINDS:
                 jobs.append(_Job(order, key, None, 0, error=ValueError(f"no document {key!r}")))
                 continue
-            archive = self._archive_for(order)
+            archive = self.archive  # stored orders only: nothing to stage
             group, state = (archive.root, order.order_no, key), (order.version, order.event_seq)
             before = last.get(group)
             if before is not None and before.state == state:
@@ -138,41 +146,60 @@ class Documents:
                 job = _Job(order, key, master, version, archive=archive, stored=archived)
             last[group] = job
             jobs.append(job)
-        todo = list({id(job): job for job in jobs if job.stored is None and job.error is None}.values())
-        self._render(todo)
+        return RenderPass(self.settings, jobs)
+
+
+class RenderPass:
+    """PDFs being rendered for `Documents.start`; `finish` archives them."""
+
+    def __init__(self, settings: Settings, jobs: list[_Job]):
+        self.settings, self.jobs = settings, jobs
+        self.todo = list({id(job): job for job in jobs if job.stored is None and job.error is None}.values())
+        self.futures: list[tuple[_Job, Future | None]] | None = None
+        self.results: list[StoredDocument | Exception] | None = None
+        if min(render_workers(), len(self.todo)) > 1:
+            try:
+                pool = _pool(render_workers(), settings)
+                self.futures = [(job, pool.submit(_render_job, *job.args(settings))) for job in self.todo]
+            except (BrokenProcessPool, OSError, RuntimeError) as exc:
+                log.warning("render workers unavailable (%s): rendering here", exc)
+                _drop_pool()
+                self.futures = [(job, None) for job in self.todo]
+
+    def finish(self) -> list[StoredDocument | Exception]:
+        """For each document asked for, in order: the stored document
+        (`new`: archived by this pass), or the exception that stopped it.
+        Waits for the workers; asked again, gives the same answer."""
+        if self.results is not None:
+            return self.results
+        self._collect()
         at = self.settings.current_time()
-        for job in todo:
+        for job in self.todo:
             if job.error is None:
                 try:
                     job.stored = job.archive.put_document(job.order, job.key, KINDS[job.key].filename, job.pdf,
                                                           version=job.version, number=job.number, at=at)
                 except Exception as exc:  # noqa: BLE001  (the caller says what became of each)
                     job.error = exc
-        return [job.error if job.error is not None else job.stored for job in jobs]
+        self.results = [job.error if job.error is not None else job.stored for job in self.jobs]
+        return self.results
 
-    def _render(self, jobs: list[_Job]) -> None:
-        """The PDF of each job, in worker processes when there are several."""
-        workers = min(render_workers(), len(jobs))
-        if workers > 1:
-            try:
-                futures = [(job, _pool(render_workers(), self.settings).submit(_render_job, *job.args(self.settings)))
-                           for job in jobs]
-            except (BrokenProcessPool, OSError, RuntimeError) as exc:
-                log.warning("render workers unavailable (%s): rendering here", exc)
-                _drop_pool()
-                futures = [(job, None) for job in jobs]
-            for job, future in futures:
-                _collect(job, future)
-            if any(isinstance(job.error, BrokenProcessPool) for job in jobs):
-                log.warning("a render worker died: the PDFs it took are rendered here")
-                _drop_pool()
-                for job in jobs:
-                    if isinstance(job.error, BrokenProcessPool):
-                        job.error = None
-                        self._render_here(job)
+    def _collect(self) -> None:
+        """The PDF of each job: from the workers, else (one worker, one
+        document, or a worker that died) rendered here."""
+        if self.futures is None:
+            for job in self.todo:
+                self._render_here(job)
             return
-        for job in jobs:
-            self._render_here(job)
+        for job, future in self.futures:
+            _collect(job, future)
+        if any(isinstance(job.error, BrokenProcessPool) for job in self.todo):
+            log.warning("a render worker died: the PDFs it took are rendered here")
+            _drop_pool()
+            for job in self.todo:
+                if isinstance(job.error, BrokenProcessPool):
+                    job.error = None
+                    self._render_here(job)
 
     def _render_here(self, job: _Job) -> None:
         try:
@@ -318,26 +345,28 @@ def _render_job(company: tuple, key: str, order: dict, version: int, products: d
     return _renderer(*company).render(key, Order.model_validate(order), version=version, master=master).pdf
 
 
-def archive_originals(settings: Settings, repository, messages, placements) -> None:
+def archive_originals(settings: Settings, repository, messages, placements) -> dict[str, Order]:
     """Each message that reached an order goes into its archive folder as .eml,
     with the order as stored now (order.json). Done after the batch is
     stored: a crash before this leaves the message in the inbox, and the
     next poll, which finds it processed already, files it here again.
     First the documents staged for new orders move into the archive, those
-    of orders that were stored; the others are dropped with the staging."""
+    of orders that were stored; the others are dropped with the staging.
+    Returns the stored orders it read (none when no message reached one)."""
     by_order: dict[str, list[tuple[str, bytes]]] = {}
     for message, placement in zip(messages, placements):
         if placement.record.order_no:
             by_order.setdefault(placement.record.order_no, []).append((placement.record.key, message.raw))
     staged = _staging.get()
     if not by_order and not (staged and staged.orders):
-        return
+        return {}
     archive = DocumentArchive(settings.archive_dir)
     orders = {o.order_no: o for o in repository.list_orders()}  # one read of the store for the batch
     if staged is not None:
         staged.publish(lambda no: orders.get(no) or repository.get_order(no))
     for order_no, emails in by_order.items():
         archive.put_emails(order_no, emails, orders.get(order_no))
+    return orders
 
 
 # ------------------------------------------------------------------ staging

@@ -24,7 +24,7 @@ from flows.components import clean_stale_files, open_mailbox, open_mailer, open_
 from flows.crashpoints import crashpoint
 from flows.documents import archive_originals, recover_staged, staging
 from flows.handling import Placement, record_batch_safely
-from flows.outgoing import finish_waiting, forget, message_bytes
+from flows.outgoing import finish_waiting, forget, message_bytes, settle_started, start_rendering, stored_orders
 from flows.settings import Settings
 
 log = logging.getLogger("orderloop.intake")
@@ -68,7 +68,10 @@ def record_batch(settings: Settings, messages: list[IncomingMessage]) -> list[Pl
     with staging(settings):  # documents of new orders reach the archive only once they are stored
         placements = record_batch_safely(repository, messages, settings, settings.current_time())
         crashpoint("after_store")
-        archive_originals(settings, repository, messages, placements)
+        # The PDFs the stored mails wait for render in the workers while the emails are archived;
+        # the send takes them up (flows/outgoing.py).
+        start_rendering(settings, repository)
+        stored_orders(settings, archive_originals(settings, repository, messages, placements))
     return placements
 
 
@@ -80,6 +83,7 @@ def send_pending_mail(settings: Settings) -> int:
     # One sender at a time: two overlapping runs would both see the same mail
     # unsent (and both render the PDFs it waits for).
     with FileLock(settings.store_dir / "send.lock", timeout=600):
+        settle_started(settings)  # the PDFs the batch started: done before the store's lock is taken
         with repository.unit_of_work() as uow:
             pending = uow.pending_mail()
         pending = finish_waiting(pending, settings, repository)

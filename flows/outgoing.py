@@ -3,9 +3,11 @@
 A mail that carries a PDF is composed inside the unit of work without it
 (flows/notices.py compose): its headers and text are final, and it records
 the document it waits for and the order as it described it. Nothing renders
-under the store's lock. Once the unit of work has committed, `finish_waiting`
-renders every waiting mail's PDF (flows/documents.py: in parallel worker
-processes, archived as a rendered document always is), attaches it to the
+under the store's lock. Once the unit of work has committed, the intake
+hands the PDFs to the render workers (`start_rendering`: flows/documents.py,
+parallel worker processes) and archives the batch's emails meanwhile; the
+send (`finish_waiting`) takes them up, or renders every waiting mail's PDF
+itself, archives each as a rendered document always is, attaches it to the
 stored message (mail.compose.add_attachments: the bytes a message built with
 the PDF would have had) and stores the finished mail as ready, under a short
 unit of work. Only ready mail is sent, and every sender renders first, so a
@@ -25,15 +27,17 @@ from __future__ import annotations
 import hashlib
 import logging
 from contextlib import suppress
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mail.compose import add_attachments
 from orders.model import Order
 from store.atomic import atomic_write
+from store.documents import DocumentArchive
 from store.repository import OutgoingMail, Repository, UnitOfWork
 
 from flows.crashpoints import crashpoint
-from flows.documents import Documents, Products, attachment_for
+from flows.documents import Documents, Products, RenderPass, attachment_for
 from flows.settings import Settings
 
 log = logging.getLogger("orderloop.outgoing")
@@ -73,38 +77,107 @@ def forget(mails: list[OutgoingMail], settings: Settings) -> None:
                 (outgoing_dir(settings) / mail.raw_file).unlink()
 
 
+@dataclass
+class _Started:
+    """PDFs a batch handed to the render workers right after its commit."""
+
+    mails: list[OutgoingMail]
+    wanted: list[tuple[Order, str, Products | None]]
+    rendering: RenderPass
+    stored: dict[str, Order] = field(default_factory=dict)  # the orders as the batch stored them
+
+
+_started: dict[Path, _Started] = {}  # by store folder
+
+
+def start_rendering(settings: Settings, repository: Repository) -> None:
+    """Right after a batch is stored: hand the PDFs its mails wait for to the
+    render workers, so they render while the batch's emails are archived;
+    `finish_waiting` (the send) takes them up. With no unit of work open."""
+    with repository.unit_of_work() as uow:  # a read: the lock for as long as the live file takes to load
+        waiting = [mail for mail in uow.pending_mail() if mail.waiting]
+    if not waiting:
+        return
+    crashpoint("before_render")
+    wanted = _wanted(waiting)
+    _started[settings.store_dir] = _Started(waiting, wanted, Documents(settings).start(wanted))
+
+
+def settle_started(settings: Settings) -> None:
+    """Wait for the PDFs a batch started and archive them, before the send
+    opens a unit of work: the store's lock is never held while one renders."""
+    started = _started.get(settings.store_dir)
+    if started is not None:
+        started.rendering.finish()
+
+
+def stored_orders(settings: Settings, orders: dict[str, Order]) -> None:
+    """The orders as the batch stored them (flows.documents.archive_originals
+    read them): once a PDF of theirs is archived, order.json is put back to
+    the stored order (archiving a PDF writes the order it shows)."""
+    started = _started.get(settings.store_dir)
+    if started is not None:
+        started.stored.update(orders)
+
+
 def finish_waiting(pending: list[OutgoingMail], settings: Settings, repository: Repository) -> list[OutgoingMail]:
     """`pending` as it may be sent: each mail waiting for its PDF rendered,
     attached and stored as ready; a mail whose PDF could not be made is left
     out (it stays waiting, logged, and the next send tries again).
 
-    Called with no unit of work open: the store's lock is taken only at the
-    end, to record the finished mails (their bodies are written before)."""
-    waiting = [mail for mail in pending if mail.waiting]
+    The PDFs a batch started (start_rendering) are taken up first, then any
+    other mail waits for is rendered (mail a killed run left, the deadline
+    flow's). Called with no unit of work open: the store's lock is taken only
+    at the end, to record the finished mails (their bodies are written before)."""
+    waiting = {mail.message_id: mail for mail in pending if mail.waiting}
+    finished: list[OutgoingMail] = []
+    started = _started.pop(settings.store_dir, None)
+    if started is not None:  # finished first: a later pass plans its versions on what this one archives
+        finished += _finish(started, waiting, settings)
+    rest = [mail for mail in waiting.values() if mail.message_id not in {m.message_id for m in finished}
+            and (started is None or mail.message_id not in {m.message_id for m in started.mails})]
+    if rest:
+        crashpoint("before_render")
+        wanted = _wanted(rest)
+        finished += _finish(_Started(rest, wanted, Documents(settings).start(wanted)), waiting, settings)
     if not waiting:
         return pending
-    crashpoint("before_render")
-    wanted = [(Order.model_validate(mail.document_order), mail.document,
-               Products(mail.document_products) if mail.document_products is not None else None)
-              for mail in waiting]
-    results = Documents(settings).render_all(wanted)
-    finished = []
-    for mail, (order, key, _), result in zip(waiting, wanted, results):
-        if isinstance(result, Exception):
-            log.error("%s to %s waits: its %s PDF of %s could not be made: %s: %s", mail.message_id,
-                      mail.recipients, key, order.order_no, type(result).__name__, result)
-            continue
-        raw = add_attachments(message_bytes(mail, settings), mail.message_id, [attachment_for(order, key, result)])
-        done = mail.model_copy(update={"raw": raw.decode("utf-8"), "raw_file": None, "document": None,
-                                       "document_order": None, "document_products": None})
-        # A waiting body kept in a file stays as it is until the finished one is recorded.
-        finished.append(store_body(done, settings, variant=" pdf" if mail.raw_file else ""))
     crashpoint("after_render")
     if finished:
         with repository.unit_of_work() as uow:
             for mail in finished:
                 uow.queue_mail(mail)  # takes the place of the waiting one
-        forget([mail for mail in waiting if mail.raw_file and mail.message_id in {m.message_id for m in finished}],
-               settings)
+        done = {mail.message_id for mail in finished}
+        forget([mail for mail in waiting.values() if mail.raw_file and mail.message_id in done], settings)
     ready = {mail.message_id: mail for mail in finished}
     return [ready.get(mail.message_id, mail) for mail in pending if not mail.waiting or mail.message_id in ready]
+
+
+def _wanted(mails: list[OutgoingMail]) -> list[tuple[Order, str, Products | None]]:
+    return [(Order.model_validate(mail.document_order), mail.document,
+             Products(mail.document_products) if mail.document_products is not None else None) for mail in mails]
+
+
+def _finish(started: _Started, waiting: dict[str, OutgoingMail], settings: Settings) -> list[OutgoingMail]:
+    """The mails of a render pass that are still waiting, their PDFs attached
+    and their bodies written (not yet recorded)."""
+    results = started.rendering.finish()
+    archive, finished, rewritten = DocumentArchive(settings.archive_dir), [], set()
+    for mail, (order, key, _), result in zip(started.mails, started.wanted, results):
+        if isinstance(result, Exception):
+            log.error("%s to %s waits: its %s PDF of %s could not be made: %s: %s", mail.message_id,
+                      mail.recipients, key, order.order_no, type(result).__name__, result)
+            continue
+        stored = started.stored.get(order.order_no)
+        if result.new and stored is not None and order.order_no not in rewritten:
+            archive.put_order(stored)
+            rewritten.add(order.order_no)
+        mail = waiting.get(mail.message_id)
+        if mail is None:
+            continue  # sent or finished meanwhile (another run): its PDF is archived all the same
+        raw = add_attachments(message_bytes(mail, settings), mail.message_id, [attachment_for(order, key, result)])
+        done = mail.model_copy(update={"raw": raw.decode("utf-8"), "raw_file": None, "document": None,
+                                       "document_order": None, "document_products": None})
+        # A waiting body kept in a file stays as it is until the finished one is recorded.
+        finished.append(store_body(done, settings, variant=" pdf" if mail.raw_file else ""))
+    return finished

@@ -148,9 +148,11 @@ def add_attachments(raw: bytes, message_id: str, attachments: Iterable[Attachmen
     """A message built with `attach_later` (or with attachments already) with
     these attachments added after the others: the bytes build_message gives
     with all of them, headers, body and boundaries unchanged."""
-    closing = f"\r\n--{_boundary(message_id, 0)}--\r\n".encode("ascii")
-    if not raw.endswith(closing):
-        raise ValueError(f"{message_id}: not a message built to take attachments (no closing boundary of its own)")
+    boundary = _boundary(message_id, 0)
+    closing = f"\r\n--{boundary}--\r\n".encode("ascii")
+    mixed = f'Content-Type: multipart/mixed; boundary="{boundary}"\r\n'.encode("ascii")
+    if mixed not in raw[:raw.find(b"\r\n\r\n") + 2] or not raw.endswith(closing):
+        raise ValueError(f"{message_id}: not a message built to take attachments (attach_later)")
     parts = b"".join(closing[:-4] + b"\r\n" + _attachment(*attachment).as_bytes(policy=_POLICY)
                      for attachment in attachments)
     return raw[:-len(closing)] + parts + closing
