@@ -42,6 +42,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
+from orders.carriers import CARRIERS
 from parsers.amounts import CURRENCY_CODES, NUMBER_TEXT, chinese_number, parse_amount, parse_quantity
 from parsers.dates import read_date
 from parsers.text import normalize
@@ -268,6 +269,7 @@ def _clean_reason(text: str) -> str | None:
 
 _PRODUCTION_NEG = re.compile(
     rf"{_NEG}\s*(?:开始)?\s*(?:安排)?\s*(?:生产|排产|投产|完工|完成|做完|排期|排上)"
+    r"|(?:不是|并非|并不是)\s*(?:已经?|全部)?\s*(?:完工|生产完成|做完|排产)"
     r"|(?:生产|排产)\s*(?:未|没有?|尚未|还没有?|还未)\s*(?:完成|完毕|结束|安排)?"
     rf"|{_EN_NEG}(?:completed|complete|finished|done|scheduled|started)\b"
     r"|\byet\s+to\s+be\s+(?:completed|finished|done|scheduled)\b",
@@ -285,7 +287,8 @@ _COMPLETED = re.compile(
     re.IGNORECASE)
 _SCHEDULED = re.compile(
     r"已经?排产|排产(?:已经?)?(?:完成|完毕|好了|了)|已经?安排(?:好)?生产|已经?排上|已经?下达生产|已经?投产|已经?开始生产"
-    r"|正在生产|生产中|\bscheduled\b|\bin\s+production\b|\bproduction\s+(?:has\s+)?started\b",
+    r"|正在生产|生产中|(?:已经?)?重新排产|(?:调整|改|推迟|延)(?:为|到|至)[^,;。\n]{0,12}?完工"
+    r"|\bscheduled\b|\bin\s+production\b|\bproduction\s+(?:has\s+)?started\b|\brescheduled\b",
     re.IGNORECASE)
 _FINISH_WORDS = re.compile(
     r"完工|(?<!排产)(?<!排产已)完成|做完|交期|交货|出货|出厂|\bready\b|complet|finish|\bdue\b|\bdone\b|\beta\b",
@@ -308,10 +311,15 @@ def read_production(text: str, today: date) -> ProductionWord | None:
     return ProductionWord("scheduled", _finish_date(body.folded, today))
 
 
+_SUPERSEDED = re.compile(r"原定|原计划|原来|本来|之前|previously|originally|was\s+(?:planned|due)", re.IGNORECASE)
+
+
 def _finish_date(folded: str, today: date) -> date | None:
     """The date in a clause that speaks of completion; a relative one (预计下周五完工) too."""
     for match in _DATE_TOKEN.finditer(folded):
         left, right = _clause(folded, match.start(), match.end())
+        if _SUPERSEDED.search(folded, max(left, match.start() - 6), match.start()):
+            continue  # 原定10月13日完工: the plan it replaces
         if _FINISH_WORDS.search(folded, left, right):
             found = _resolve(match.group(0), today)
             if found is not None:
@@ -349,6 +357,13 @@ _SKU_QUANTITY = re.compile(
 _PICKED_SPEC = re.compile(r"(?:规格(?:型号)?|型号|spec(?:ification)?)\s*[:：]?\s*(?P<spec>[^,，;；\n]+)", re.IGNORECASE)
 
 
+def _is_dimension(folded: str, match: re.Match, last_end: int | None) -> bool:
+    """A "SKU × number" right after another line's figure, on its line: a size (L-500×300), not a SKU."""
+    joiner = folded[match.end("sku"):match.start("qty")]
+    return (last_end is not None and any(c in joiner for c in "x×*X")
+            and not folded[last_end:match.start()].strip(" \t"))
+
+
 def read_picked(text: str) -> Picked | None:
     """The warehouse's word that the goods are picked (已备货/备货完成/已拣货/picked/ready to ship),
     with the quantity of each line where they are given; a SKU named twice keeps its last figure."""
@@ -359,9 +374,13 @@ def read_picked(text: str) -> Picked | None:
     quantities: dict[str, Decimal] = {}
     specs: dict[str, str] = {}
     named = list(_PICKED_SPEC.finditer(body.folded))  # "规格 L-500×300" is no SKU and quantity
+    last_end = None
     for match in _SKU_QUANTITY.finditer(_mask(body.folded, _PICKED_SPEC)):
+        if _is_dimension(body.folded, match, last_end):
+            continue  # "P001 100 L-500×300": the spec after a line's figure
         found = parse_quantity(match["qty"])
         if found is not None:
+            last_end = match.end()
             quantities[match["sku"].upper()] = found[0]
             line_end = body.folded.find("\n", match.end())
             spec = next((s for s in named if match.end() <= s.start() and (line_end < 0 or s.start() < line_end)), None)
@@ -381,7 +400,8 @@ _RECEIVED = (r"已经?收款|已经?收到|收到了?|已经?到账|到账了?|�
              r"|\bpayment\s+(?:has\s+been\s+|was\s+)?received\b|\breceived\b|\bcredited\b")
 # The words that may stand between the receipt and its amount: "收到贵司货款 17780元", "received payment of USD 1,000".
 _BETWEEN = (r"(?:\s|[:#]|的|为|是|了|共计|合计|金额|货款|款项|尾款|余款|定金|订金|预付款|首付款|全款|贵司|贵公司|您的|付款|汇款|款"
-            r"|\b(?:of|the|amount|payment|funds|sum|total|full|in|your)\b)*")
+            r"|\b(?:of|the|amount|payment|funds|sum|total|full|in|your|balance|remaining|final|deposit|advance"
+            r"|down|prepayment|wire|transfer|bank)\b)*")
 _AMOUNT = (rf"(?:(?:{CURRENCY_CODES})\s*)?[¥$€£]?\s*(?:{NUMBER_TEXT})\s*(?:元|块钱|块|圆|{CURRENCY_CODES}|yuan)?"
            r"(?![\d%/:-]|[.,]\d|\s*(?:月|日|号|年|个|件|台|套|箱|pcs))")
 _PAYMENT = re.compile(
@@ -417,7 +437,7 @@ _LABEL = re.compile(
     r"|(?P<carrier>承运商|承运公司|承运人|快递公司|物流公司|"
     rf"{_NOT_CJK_BEFORE}(?:快递|物流)(?=\s*:|\s)"
     r"|\bcarrier\b|\bcourier\b|\bforwarder\b|\b(?:shipping|logistics)\s+company\b)"
-    r"|(?P<packages>件数|箱数|包裹数|\bpackages?\b|\bparcels?\b|\bpcs\b|\bcartons?\b|\bctns?\b|\bboxes\b)",
+    r"|(?P<packages>件数|箱数|包裹数|\bpackages?\b|\bpkgs?\b|\bparcels?\b|\bpcs\b|\bcartons?\b|\bctns?\b|\bboxes\b)",
     re.IGNORECASE)
 _FIELD_END = re.compile(r"[,;。|]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -449,11 +469,32 @@ def read_shipping(text: str) -> Shipping | None:
             carrier = _carrier(item.written)
         elif item.kind == "packages" and packages is None:
             packages = _count(item.value)
+    if carrier is None:  # "已发中通快递，运单号…", "Shipped via SF Express", "韵达快递 4312345678901"
+        named = _carrier_named_in(body)
+        if named is not None:
+            written, after = named
+            tracking = tracking or _tracking_no(after.split("\n")[0].lstrip(" ,，、:"))
+            carrier = written if tracking else None  # "顺丰今天没来揽收": a carrier named is no shipment
     if carrier is None and tracking is None:
         return None
     if packages is None:
         packages = _packages_after(body.folded)
     return Shipping(carrier, tracking, packages)
+
+
+# Carriers as people write them (orders.carriers), longest first so 顺丰速运 wins over 顺丰.
+_CARRIER_NAMES = re.compile(
+    "|".join(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])" if name.isascii() else re.escape(name)
+             for name in sorted({n for c in CARRIERS for n in c.names if len(n) > 1}, key=len, reverse=True)),
+    re.IGNORECASE)
+
+
+def _carrier_named_in(body: _Body) -> tuple[str, str] | None:
+    """A known carrier named without a label: as written, and the folded text after it."""
+    match = _CARRIER_NAMES.search(body.folded)
+    if match is None:
+        return None
+    return body.text[match.start():match.end()], body.folded[match.end():]
 
 
 @dataclass(frozen=True)
@@ -492,7 +533,11 @@ def _carrier(value: str) -> str | None:
         cjk = _CJK.search(value)
         value = value[:cjk.start()] if cjk else value  # "SF Express 已发出"
     value = value.strip().strip(":：-").strip()
-    return value or None
+    return None if not value or _UNDECIDED.fullmatch(_fold(value)) else value
+
+
+_UNDECIDED = re.compile(r"(?:还|暂|尚)?(?:没|未|待)(?:有)?(?:定|确定|决定)(?:好)?|待定|未知|\btbd\b|\bunknown\b|\bn/?a\b",
+                        re.IGNORECASE)
 
 
 def _tracking_no(value: str) -> str | None:
@@ -610,7 +655,8 @@ _MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
                r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # A figure after which "10-15" or "10/15" is a count, a size or a model, not a date.
-_NOT_A_DATE_AFTER = r"(?!\s*(?:天|个|工作日|周|星期|小时|件|台|套|箱|只|型|款|寸|%|[a-z]))"
+_NOT_A_DATE_AFTER = (r"(?!\s*(?:天|个|工作日|周|星期|小时|件|台|套|箱|只|型|款|寸|%"
+                     r"|(?:pcs|pc|mm|cm|m|kg|g|units?|sets?|days?|hours?|boxes|cartons?|ctns?)(?![a-z])|[a-z]\d))")
 _DATE_TEXT = (
     r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(?!\d)"
     r"|(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]?(?!\d)"
@@ -621,7 +667,12 @@ _DATE_TEXT = (
 )
 _DATE_TOKEN = re.compile(_DATE_TEXT, re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
-_SEP = r"\s*(?:-|~|〜|—|–|至|到|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+_SEP = r"\s*(?P<sep>-|~|〜|—|–|至|到|或|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bor\b)\s*"
+MAX_EITHER_DAYS = 2  # "Oct 24 or 25" is a window of two days; "10月15日或10月18日" is a choice, not a window
+# Days the customer turns down: "10月15日-16日那两天我们放假", "原定22日-23日不行".
+_REFUSED_DAYS = re.compile(r"不行|不可以|不方便|放假|休息|没人|无人|不在|不能收|收不了|盘点"
+                           r"|not\s+(?:possible|good|ok|convenient)|unavailable|closed|can[’']?t|cannot|no\s+one",
+                           re.IGNORECASE)
 _FULL_RANGE = re.compile(rf"(?P<a>{_DATE_TEXT}){_SEP}(?P<b>{_DATE_TEXT})", re.IGNORECASE)
 # "10月15日至16日", "2023年10月15-16日"
 _CN_RANGE = re.compile(
@@ -645,12 +696,22 @@ def read_window(text: str, today: date) -> tuple[date, date] | None:
     date (d, d). None when the last day is before the first, or when several dates are
     written and none as a range (which of them is meant?)."""
     folded = _body(text).folded
-    for found in (_FULL_RANGE.search(folded), _CN_RANGE.search(folded),
-                  _EN_DAYS_RANGE.search(folded), _EN_MONTH_RANGE.search(folded)):
-        if found is not None:
-            return _range(*_range_texts(found), today)
-    dates = {found for found in (_resolve(m.group(0), today) for m in _DATE_TOKEN.finditer(folded)) if found}
+    ranges = [found for pattern in (_FULL_RANGE, _CN_RANGE, _EN_DAYS_RANGE, _EN_MONTH_RANGE)
+              for found in pattern.finditer(folded)]
+    wanted = [found for found in ranges if not _turned_down(folded, found)]
+    if ranges:  # the last range the customer does not turn down
+        chosen = max(wanted, key=lambda found: found.start(), default=None)
+        return None if chosen is None else _range(*_range_texts(chosen), today,
+                                                 either=chosen["sep"].lower() in ("or", "或"))
+    tokens = [m for m in _DATE_TOKEN.finditer(folded) if not _turned_down(folded, m)]
+    dates = {found for found in (_resolve(m.group(0), today) for m in tokens) if found}
     return (dates.pop(),) * 2 if len(dates) == 1 else None
+
+
+def _turned_down(folded: str, match: re.Match) -> bool:
+    """The clause the days are in says they do not suit."""
+    left, right = _clause(folded, match.start(), match.end())
+    return bool(_REFUSED_DAYS.search(folded, match.end(), right))
 
 
 def _range_texts(match: re.Match) -> tuple[str, str]:
@@ -665,7 +726,7 @@ def _range_texts(match: re.Match) -> tuple[str, str]:
     return f"{head}{match['d1']}日", f"{head}{match['d2']}日"
 
 
-def _range(first: str, last: str, today: date) -> tuple[date, date] | None:
+def _range(first: str, last: str, today: date, either: bool = False) -> tuple[date, date] | None:
     start = _resolve(first, today)
     if start is None:
         return None
@@ -675,7 +736,9 @@ def _range(first: str, last: str, today: date) -> tuple[date, date] | None:
     end = reading.value
     if not _YEAR.search(last):  # the last day is the first such day on or after the first day
         end = _on_or_after(end.month, end.day, start)
-    return (start, end) if end is not None and end >= start else None
+    if end is None or end < start or (either and (end - start).days > MAX_EITHER_DAYS):
+        return None
+    return start, end
 
 
 def _resolve(text: str, today: date) -> date | None:
@@ -731,23 +794,33 @@ def read_close(text: str) -> bool:
 # --- 9. the customer's answer to a shortage notice -----------------------------------------------
 
 _PARTIAL = re.compile(
-    r"先发(?:现货|有货|库存|已有|能发)|有(?:多少|的)先发|现货先发|分批(?:发货|送货|交货)?|部分(?:发货|交货|送货)"
+    r"先发(?:现货|有货|库存|已有|能发)|先(?:发|送|交)\s*\d+|有(?:多少|的)先发|现货先发|分批(?:发货|送货|交货|发)?"
+    r"|部分(?:发货|交货|送货)|剩(?:下|余)的?[^。\n]{0,12}?(?:再|后)(?:发|送|补)"
     r"|\bship\s+(?:what|whatever)\s+(?:is|you\s+have)\b|\bpartial\s+(?:shipment|delivery)\b"
     r"|\bship\s+the\s+(?:available|rest\s+later)\b|\bsplit\s+(?:the\s+)?(?:shipment|delivery)\b",
     re.IGNORECASE)
 _WAIT = re.compile(
-    r"(?:可以|能|愿意|我们)等|等(?:新|一下|到)?(?:的)?交期|接受(?:新的?)?(?:交期|日期|时间)|同意(?:延期|推迟|新交期)|延期(?:可以|没问题)"
+    r"(?:可以|能|愿意|我们)等|等吧|等着|不急|选择等待|等(?:新|一下|到)?(?:的)?交期|接受(?:新的?)?(?:交期|日期|时间)"
+    r"|同意(?:延期|推迟|新交期)|延期(?:可以|没问题)|一(?:起|次性?)(?:发|送|交)"
+    r"|(?:按|新)(?:新的?)?(?:交期|日期|交货期)[^。\n]{0,15}?(?:可以接受|接受|没问题|就行|可以|行)"
     r"|\b(?:we\s+)?(?:can|will|are\s+happy\s+to)\s+wait\b|\baccept\s+the\s+new\s+(?:date|delivery\s+date)\b"
     r"|\bwait\s+for\s+the\s+(?:full|whole|complete)\b",
     re.IGNORECASE)
 _SUBSTITUTE = re.compile(r"替代|替换|换成|代替|改用|\bsubstitut(?:e|ion)\b|\balternative\b", re.IGNORECASE)
+# An option turned down, or only weighed ("替代品的话请先发规格书"): no choice of it.
+_CHOICE_DECLINED = re.compile(
+    r"(?:不要|不用|不需要|不接受|不同意|不能|不考虑|拒绝)\s*(?:用)?\s*(?:替代品?|替换|代替|分批(?:发货|送货|交货)?|部分(?:发货|交货))"
+    r"|(?:替代品?|替换)[^,，。;；\n]{0,8}?(?:没法用|不能用|不行|不要|不考虑|的话)"
+    r"|\bno\s+(?:partial|split)\s+(?:shipments?|deliver(?:y|ies))\b|\bno\s+substitut(?:e|es|ion)s?\b",
+    re.IGNORECASE)
 
 
 def read_shortage_choice(text: str) -> Literal["wait", "partial", "substitute"] | None:
     """The customer's choice after a shortage notice: wait for the new date, ship
     what is in stock now (先发现货, partial shipment), or a substitute."""
     body = _body(text)
+    kept = _mask(body.folded, _CHOICE_DECLINED)
     for choice, pattern in (("partial", _PARTIAL), ("substitute", _SUBSTITUTE), ("wait", _WAIT)):
-        if _statements(pattern, body.folded):
+        if _statements(pattern, kept):
             return choice
     return None
