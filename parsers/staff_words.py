@@ -133,8 +133,9 @@ _END_PUNCT = " \t,.:;!~。、"
 
 
 def _fold(text: str) -> str:
-    """Full-width digits, letters and punctuation as ASCII (parsers.text.normalize, one
-    character at a time, so that positions in the folded text are positions in the text)."""
+    """Full-width digits, letters and punctuation as ASCII (parsers.text.normalize) and
+    Traditional characters as Simplified (OpenCC t2s: 已備貨 → 已备货, 運單號 → 运单号), one
+    character at a time, so that positions in the folded text are positions in the text."""
     return "".join(_fold_char(char) for char in text)
 
 
@@ -145,7 +146,17 @@ def _fold_char(char: str) -> str:
     if char.isspace():
         return " "
     folded = normalize(char)
-    return folded if len(folded) == 1 else char
+    if len(folded) != 1:
+        return char
+    simplified = _to_simplified().convert(folded) if not folded.isascii() else folded
+    return simplified if len(simplified) == 1 else folded
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def _body(text: str) -> _Body:
@@ -184,7 +195,7 @@ def _mask(text: str, *patterns: re.Pattern) -> str:
 
 
 _CLAUSE_MARK = re.compile(r"[。!;,\n?]")  # what ends a clause (folded: ，；！？ too)
-_QUESTION = re.compile(r"吗|[?]|是否|能否|可否|有没有|能不能|可不可以|是不是|行不行")
+_QUESTION = re.compile(r"吗|[?]|是否|能否|可否|有没有|能不能|可不可以|可不可行|是不是|行不行")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -211,16 +222,17 @@ _EN_NEG = r"(?:\b(?:not|never)|n[’']t)\s+(?:yet\s+)?(?:been\s+)?"
 # --- 1. feasibility -----------------------------------------------------------------------------
 
 _INFEASIBLE = re.compile(
-    r"(?:技术上?)?(?:不太|不大|不)可行|无法(?:实现|生产|加工|制作|制造|做)|做不了|做不到|做不出来?|生产不了|加工不了"
+    r"(?:技术上?)?(?:不太|不大|不|唔)可行|无法(?:实现|生产|加工|制作|制造|做)|做不了|做不到|做不出来?|生产不了|加工不了"
+    r"|(?:做|整|生产)唔(?:到|了)"
     r"|(?:不能|不可以|没法|没办法)(?:做|生产|加工|制作|制造|实现)"
     r"|\b(?:not|isn[’']t)\s+(?:technically\s+|really\s+)?feasible\b|\b(?:in|un)feasible\b"
     r"|\b(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t)\s+(?:be\s+)?(?:made|produced|manufactured|make|produce|manufacture)\b"
     r"|\bunable\s+to\s+(?:make|produce|manufacture)\b|\bnot\s+possible\b",
     re.IGNORECASE)
 _FEASIBLE = re.compile(
-    r"(?<![不否])(?:技术上?)?可行(?!性)|(?<![不没])可以(?:做|生产|加工|制作)|(?<![不只才])能做(?!到)|(?<![不只才])能生产"
+    r"(?<![不否唔])(?:技术上?)?可行(?!性)|(?<![不没])可以(?:做|生产|加工|制作)|(?<![不只才])能做(?!到)|(?<![不只才])能生产"
     r"|没问题[\s,]*可以(?:生产|做)"
-    r"|\bfeasible\b|\bok(?:ay)?\s+(?:to|for)\s+(?:produce|production|make|manufacture)\b"
+    r"|\bfeas[ai]ble\b|\bok(?:ay)?\s+(?:to|for)\s+(?:produce|production|make|manufacture)\b"
     r"|\bcan\s+be\s+(?:made|produced|manufactured)\b|\bwe\s+can\s+(?:make|produce|manufacture)\s+(?:it|this|them|that)\b",
     re.IGNORECASE)
 _REASON_LEAD = re.compile(
@@ -230,11 +242,19 @@ _REASON_LEAD = re.compile(
 _REASON_TAIL = " \t\n,，;；。.!！:："
 
 
+_NO_VERDICT_YET = re.compile(
+    r"先别推进|先不要推进|暂缓|最终结论|再答复|再回复|再给(?:您|你)?答复|还要等|待确认|确认(?:了|后)我?再"
+    r"|\bnot\s+final\b|\bpreliminary\b|\bwill\s+(?:confirm|revert|get\s+back)\b",
+    re.IGNORECASE)
+
+
 def read_feasibility(text: str) -> Feasibility | None:
     """Engineering's verdict on a non-standard item: 可行/技术可行/可以做/feasible/OK to produce,
     or 不可行/无法实现/做不了/not feasible/cannot be made with the reason that follows
     (on the line, or on the next lines when the line says no more)."""
     body = _body(text)
+    if _NO_VERDICT_YET.search(body.folded):
+        return None  # "初步看可行，但…才能给最终结论，先别推进": no verdict yet
     infeasible = _statements(_INFEASIBLE, body.folded)
     if infeasible:
         return Feasibility("infeasible", _reason_after(body, infeasible[0].end()))
@@ -396,17 +416,18 @@ _PAYMENT_NEG = re.compile(
     r"|(?:款|货款|款项)\s*(?:未|没有?|尚未|还没有?|还未)\s*(?:收到|到账|到帐|入账|到)"
     rf"|{_EN_NEG}(?:received|arrived|credited)\b|\bno\s+payment\b",
     re.IGNORECASE)
-_RECEIVED = (r"已经?收款|已经?收到|收到了?|已经?到账|到账了?|已经?到帐|已经?入账|款已收到|已经?回款"
+_RECEIVED = (r"已经?收款|已经?收到|收到了?|已经?到账|到账了?|已经?到帐|已经?入账|(?<=[\d:：])入账|(?<=于)[^,，。\n]{0,20}?入账"
+             r"|款已收到|已经?回款"
              r"|\bpayment\s+(?:has\s+been\s+|was\s+)?received\b|\breceived\b|\bcredited\b")
 # The words that may stand between the receipt and its amount: "收到贵司货款 17780元", "received payment of USD 1,000".
-_BETWEEN = (r"(?:\s|[:#]|的|为|是|了|共计|合计|金额|货款|款项|尾款|余款|定金|订金|预付款|首付款|全款|贵司|贵公司|您的|付款|汇款|款"
+_BETWEEN = (r"(?:\s|[:#]|的|为|是|了|共计|合计|金额|货款|款项|尾款|余款|定金|订金|预付款|首付款|全款|贵司|贵公司|您的|付款|汇款|款|人民币"
             r"|\b(?:of|the|amount|payment|funds|sum|total|full|in|your|balance|remaining|final|deposit|advance"
             r"|down|prepayment|wire|transfer|bank)\b)*")
 _AMOUNT = (rf"(?:(?:{CURRENCY_CODES})\s*)?[¥$€£]?\s*(?:{NUMBER_TEXT})\s*(?:元|块钱|块|圆|{CURRENCY_CODES}|yuan)?"
            r"(?![\d%/:-]|[.,]\d|\s*(?:月|日|号|年|个|件|台|套|箱|pcs))")
 _PAYMENT = re.compile(
     rf"(?:{_RECEIVED}){_BETWEEN}(?P<after>{_AMOUNT})"
-    rf"|(?<![A-Za-z\d.,])(?P<before>{_AMOUNT})\s*(?:已经?|has\s+been|have\s+been|was|were)?\s*(?:{_RECEIVED})",
+    rf"|(?<![A-Za-z\d.,/:-])(?P<before>{_AMOUNT})\s*(?:已经?|has\s+been|have\s+been|was|were)?\s*(?:{_RECEIVED})",
     re.IGNORECASE)
 _NO_DIGIT = re.compile(r"\D*")
 _MONEY_WORD = re.compile(r"[¥$€£元块圆万]")
@@ -668,6 +689,8 @@ _DATE_TEXT = (
 _DATE_TOKEN = re.compile(_DATE_TEXT, re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
 _SEP = r"\s*(?P<sep>-|~|〜|—|–|至|到|或|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bor\b)\s*"
+_EARLIER_DELIVERY = re.compile(r"上次|上回|上一批|那批|之前那|last\s+time|previous\s+(?:delivery|shipment|order)",
+                               re.IGNORECASE)
 MAX_EITHER_DAYS = 2  # "Oct 24 or 25" is a window of two days; "10月15日或10月18日" is a choice, not a window
 # Days the customer turns down: "10月15日-16日那两天我们放假", "原定22日-23日不行".
 _REFUSED_DAYS = re.compile(r"不行|不可以|不方便|放假|休息|没人|无人|不在|不能收|收不了|盘点"
@@ -678,6 +701,14 @@ _FULL_RANGE = re.compile(rf"(?P<a>{_DATE_TEXT}){_SEP}(?P<b>{_DATE_TEXT})", re.IG
 _CN_RANGE = re.compile(
     rf"(?:(?P<y>\d{{4}})\s*年\s*)?(?<!\d)(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]?{_SEP}"
     r"(?P<d2>\d{1,2})\s*[日号]?(?!\s*月|\d)")
+# "21.-22.11.", "21.-22.11.2023": day.-day.month. as Germans write it
+_EU_RANGE = re.compile(
+    r"(?<![\d.])(?P<d1>\d{1,2})\.\s*(?P<sep>-|–|bis)\s*(?P<d2>\d{1,2})\.\s*(?P<m>\d{1,2})\.(?:\s*(?P<y>\d{4}))?(?!\d)")
+# "between 6 and 8 November"
+_EN_BETWEEN = re.compile(
+    rf"\bbetween\s+(?:the\s+)?(?P<d1>\d{{1,2}}){_ORDINAL}\s+(?P<sep>and)\s+(?:the\s+)?(?P<d2>\d{{1,2}}){_ORDINAL}"
+    rf"\s+(?:of\s+)?(?P<mon>{_MONTH_NAME})(?![a-z])(?:,?\s+(?P<y>\d{{4}}))?",
+    re.IGNORECASE)
 # "15-16 Oct", "15th to 16th October 2023"
 _EN_DAYS_RANGE = re.compile(
     rf"(?<![\d.])(?P<d1>\d{{1,2}}){_ORDINAL}{_SEP}(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?"
@@ -696,7 +727,7 @@ def read_window(text: str, today: date) -> tuple[date, date] | None:
     date (d, d). None when the last day is before the first, or when several dates are
     written and none as a range (which of them is meant?)."""
     folded = _body(text).folded
-    ranges = [found for pattern in (_FULL_RANGE, _CN_RANGE, _EN_DAYS_RANGE, _EN_MONTH_RANGE)
+    ranges = [found for pattern in (_FULL_RANGE, _CN_RANGE, _EN_DAYS_RANGE, _EN_MONTH_RANGE, _EU_RANGE, _EN_BETWEEN)
               for found in pattern.finditer(folded)]
     wanted = [found for found in ranges if not _turned_down(folded, found)]
     if ranges:  # the last range the customer does not turn down
@@ -709,9 +740,9 @@ def read_window(text: str, today: date) -> tuple[date, date] | None:
 
 
 def _turned_down(folded: str, match: re.Match) -> bool:
-    """The clause the days are in says they do not suit."""
+    """The clause the days are in says they do not suit, or that they were another delivery's."""
     left, right = _clause(folded, match.start(), match.end())
-    return bool(_REFUSED_DAYS.search(folded, match.end(), right))
+    return bool(_REFUSED_DAYS.search(folded, match.end(), right) or _EARLIER_DELIVERY.search(folded, left, right))
 
 
 def _range_texts(match: re.Match) -> tuple[str, str]:
@@ -815,10 +846,15 @@ _CHOICE_DECLINED = re.compile(
     re.IGNORECASE)
 
 
+_JUST_WAIT = re.compile(r"(?:那就|就|我们)?等(?:吧|着|着吧)?[。.!！]*|wait[.!]*", re.IGNORECASE)
+
+
 def read_shortage_choice(text: str) -> Literal["wait", "partial", "substitute"] | None:
     """The customer's choice after a shortage notice: wait for the new date, ship
     what is in stock now (先发现货, partial shipment), or a substitute."""
     body = _body(text)
+    if _JUST_WAIT.fullmatch(body.folded.strip()):
+        return "wait"  # "等" alone, as a buyer answers by phone
     kept = _mask(body.folded, _CHOICE_DECLINED)
     for choice, pattern in (("partial", _PARTIAL), ("substitute", _SUBSTITUTE), ("wait", _WAIT)):
         if _statements(pattern, kept):
