@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -42,18 +43,24 @@ def decode_csv(data: bytes) -> str:
     raise ValueError("the file is neither UTF-8 nor GBK text")
 
 
-def read_rows(kind: MasterKind, path: Path) -> list[BaseModel]:
+def csv_rows(path: Path, required) -> Iterator[tuple[int, dict]]:
+    """The file's rows with their numbers (row 1 is the header); ImportFailed when it
+    cannot be read or its header lacks a required column."""
     try:
         text = decode_csv(path.read_bytes())
     except (OSError, ValueError) as exc:
         raise ImportFailed(path, [str(exc)]) from exc
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip() for h in reader.fieldnames or []]
-    missing = [c for c in REQUIRED[kind] if c not in header]
+    missing = [c for c in required if c not in header]
     if missing:
         raise ImportFailed(path, [f"header lacks column(s) {', '.join(missing)}"])
+    return enumerate(reader, start=2)
+
+
+def read_rows(kind: MasterKind, path: Path) -> list[BaseModel]:
     records, errors, seen = [], [], {}
-    for row_no, row in enumerate(reader, start=2):  # row 1 is the header
+    for row_no, row in csv_rows(path, REQUIRED[kind]):
         # An empty cell means "use the default", so it is left out rather than passed as None.
         values = {k.strip(): v.strip() for k, v in row.items() if k and v and v.strip()}
         try:

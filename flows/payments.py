@@ -14,8 +14,6 @@ picked order to logistics); the mails go out with the next poll.
 """
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -27,7 +25,7 @@ from orders.tasks import TaskRefused, payment_reply
 from store.repository import Repository
 
 from flows.handling import progress, queue_notices
-from flows.masterdata import ImportFailed, decode_csv
+from flows.masterdata import ImportFailed, csv_rows
 from flows.settings import Settings
 from flows.staff_replies import StockSession
 
@@ -42,17 +40,8 @@ class PaymentRow(BaseModel):
 
 
 def read_payment_rows(path: Path) -> list[tuple[int, PaymentRow]]:
-    try:
-        text = decode_csv(path.read_bytes())
-    except (OSError, ValueError) as exc:
-        raise ImportFailed(path, [str(exc)]) from exc
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in reader.fieldnames or []]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise ImportFailed(path, [f"header lacks column(s) {', '.join(missing)}"])
     rows, errors, seen = [], [], {}
-    for row_no, row in enumerate(reader, start=2):  # row 1 is the header
+    for row_no, row in csv_rows(path, COLUMNS):
         values = {k.strip(): v.strip().replace(",", "") if k.strip() == "amount" else v.strip()
                   for k, v in row.items() if k and v and v.strip()}
         try:

@@ -9,31 +9,20 @@ unless every row is good. SKUs the file leaves out keep their count.
 """
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from orders.stock import StockError
 from store.repository import Repository
 
-from flows.masterdata import ImportFailed, decode_csv
+from flows.masterdata import ImportFailed, csv_rows
 
 COLUMNS = ("sku", "on_hand")
 
 
 def read_stock_rows(path: Path) -> list[tuple[int, str, Decimal]]:
-    try:
-        text = decode_csv(path.read_bytes())
-    except (OSError, ValueError) as exc:
-        raise ImportFailed(path, [str(exc)]) from exc
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in reader.fieldnames or []]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise ImportFailed(path, [f"header lacks column(s) {', '.join(missing)}"])
     rows, errors, seen = [], [], {}
-    for row_no, row in enumerate(reader, start=2):
+    for row_no, row in csv_rows(path, COLUMNS):
         values = {k.strip(): (v or "").strip() for k, v in row.items() if k}
         sku, count = values.get("sku", ""), values.get("on_hand", "").replace(",", "")
         if not sku:
