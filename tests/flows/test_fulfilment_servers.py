@@ -185,3 +185,35 @@ def test_a_verdict_that_mentions_a_payment_decides_and_the_window_link_agrees_wi
     run_intake()
     assert order(order_no).shipment.window_state == "agreed"
     assert "送货时间已确认" in str(latest(mta, CUSTOMER, "送货时间")["Subject"])
+
+
+def test_a_feasible_custom_order_is_made_by_production_then_picked(servers, mta):
+    raw = sample_email("01-seed-order.eml").decode("utf-8")
+    for old, new in (("P001", "P003"), ("A产品", "C型支架"), ("L-500×300", "定制 300×200×5mm"),
+                     ("数量:100台", "数量:100件"), ("单价:500元", "单价:80元"), ("实付金额:50,800元", "实付金额:8,800元"),
+                     ("<hd-20231001-001@huadong.example>", "<hd-custom-2@huadong.example>")):
+        raw = raw.replace(old, new)
+    send(mta, servers, raw.encode("utf-8"))
+    run_intake()
+    requirements = latest(mta, CUSTOMER, "客户需求清单")
+    order_no = str(requirements["Subject"]).split("]")[0].lstrip("[")
+    send(mta, servers, customer_reply(requirements, "确认无误"))
+    run_intake()
+    send(mta, servers, clients.gmail(latest(mta, TECH, "可行性"), TECH, "Feasible, standard tooling."))
+    run_intake()
+    send(mta, servers, clients.outlook(request_for(mta, MANAGER, order_no), MANAGER, "同意"))
+    run_intake()
+    record = order(order_no)
+    # Effective Sunday 1 October (National Day): 7 working days from the make-up Saturday → 13 October.
+    assert record.status == Status.IN_PRODUCTION and str(record.fulfilment.production_due) == "2023-10-13"
+    request = latest(mta, PRODUCTION, "生产任务")
+    assert "2023-10-13" in clients.plain(request) and "C型支架" in pdf_text(request)
+    assert "2023-10-13" in clients.plain(latest(mta, CUSTOMER, "生产中"))
+    send(mta, servers, clients.outlook(request, PRODUCTION, "已排产，完工日期 2023-10-12"))
+    run_intake()
+    assert str(order(order_no).fulfilment.production_due) == "2023-10-12"
+    send(mta, servers, clients.foxmail(request, PRODUCTION, "已完工，已入库"))
+    run_intake()
+    record = order(order_no)
+    assert record.status == Status.PICKING and record.fulfilment.production == "completed"
+    assert "出库单" in pdf_text(latest(mta, WAREHOUSE, "出库"))
