@@ -244,6 +244,7 @@ _REASON_TAIL = " \t\n,，;；。.!！:："
 
 _NO_VERDICT_YET = re.compile(
     r"先别推进|先不要推进|暂缓|最终结论|再答复|再回复|再给(?:您|你)?答复|还要等|待确认|确认(?:了|后)我?再"
+    r"|可行还是不可行|可不可行|要看(?:客户|图纸|材料|情况)"
     r"|\bnot\s+final\b|\bpreliminary\b|\bwill\s+(?:confirm|revert|get\s+back)\b",
     re.IGNORECASE)
 
@@ -433,11 +434,26 @@ _NO_DIGIT = re.compile(r"\D*")
 _MONEY_WORD = re.compile(r"[¥$€£元块圆万]")
 
 
+# How people type amounts in chat: 1w5 = 15,000 (万 and a digit of 千), 3w = 30,000, 15k = 15,000.
+_SHORTHAND = re.compile(r"(?<![A-Za-z\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>[wWkK])(?P<tail>\d)?(?![A-Za-z\d])")
+
+
+def _spelled_out(match: re.Match) -> str:
+    number = Decimal(match["n"])
+    if match["unit"] in "wW":
+        value = number * 10000 + (Decimal(match["tail"]) * 1000 if match["tail"] else 0)
+    elif match["tail"]:
+        return match.group(0)  # "15k5" is no amount anyone writes
+    else:
+        value = number * 1000
+    return f"{value:.2f}元"
+
+
 def read_payment(text: str) -> Decimal | None:
     """The amount finance says has come in: 已收款 35,560.00, 已收款：¥35560, 收到货款 17780元,
     已到账 5万 (50000), payment received 35,560.00, received CNY 35560, Received: 17,780.00."""
     body = _body(text)
-    masked = _mask(body.folded, _PAYMENT_NEG)
+    masked = _SHORTHAND.sub(_spelled_out, _mask(body.folded, _PAYMENT_NEG))  # 1w5, 15k
     for match in _statements(_PAYMENT, masked):
         amount = (match["after"] or match["before"]).strip()
         if _NO_DIGIT.fullmatch(amount) and not _MONEY_WORD.search(amount):
@@ -704,6 +720,8 @@ _CN_RANGE = re.compile(
 # "21.-22.11.", "21.-22.11.2023": day.-day.month. as Germans write it
 _EU_RANGE = re.compile(
     r"(?<![\d.])(?P<d1>\d{1,2})\.\s*(?P<sep>-|–|bis)\s*(?P<d2>\d{1,2})\.\s*(?P<m>\d{1,2})\.(?:\s*(?P<y>\d{4}))?(?!\d)")
+# "between 04/12/2023 and 06/12/2023"
+_BETWEEN_DATES = re.compile(rf"\bbetween\s+(?P<a>{_DATE_TEXT})\s+(?P<sep>and)\s+(?P<b>{_DATE_TEXT})", re.IGNORECASE)
 # "between 6 and 8 November"
 _EN_BETWEEN = re.compile(
     rf"\bbetween\s+(?:the\s+)?(?P<d1>\d{{1,2}}){_ORDINAL}\s+(?P<sep>and)\s+(?:the\s+)?(?P<d2>\d{{1,2}}){_ORDINAL}"
@@ -727,7 +745,8 @@ def read_window(text: str, today: date) -> tuple[date, date] | None:
     date (d, d). None when the last day is before the first, or when several dates are
     written and none as a range (which of them is meant?)."""
     folded = _body(text).folded
-    ranges = [found for pattern in (_FULL_RANGE, _CN_RANGE, _EN_DAYS_RANGE, _EN_MONTH_RANGE, _EU_RANGE, _EN_BETWEEN)
+    ranges = [found for pattern in (_FULL_RANGE, _CN_RANGE, _EN_DAYS_RANGE, _EN_MONTH_RANGE, _EU_RANGE, _EN_BETWEEN,
+                                    _BETWEEN_DATES)
               for found in pattern.finditer(folded)]
     wanted = [found for found in ranges if not _turned_down(folded, found)]
     if ranges:  # the last range the customer does not turn down
@@ -763,10 +782,11 @@ def _range(first: str, last: str, today: date, either: bool = False) -> tuple[da
         return None
     reading = read_date(last, start)
     if reading.status != "date":
-        return None
-    end = reading.value
-    if not _YEAR.search(last):  # the last day is the first such day on or after the first day
-        end = _on_or_after(end.month, end.day, start)
+        end = _either_order(last, start)  # 06/12/2023 read the way that falls near the first day
+    elif not _YEAR.search(last):  # the last day is the first such day on or after the first day
+        end = _on_or_after(reading.value.month, reading.value.day, start)
+    else:
+        end = reading.value
     if end is None or end < start or (either and (end - start).days > MAX_EITHER_DAYS):
         return None
     return start, end
@@ -777,7 +797,7 @@ def _resolve(text: str, today: date) -> date | None:
     closest after today (up to two months past still this year)."""
     reading = read_date(text, today)
     if reading.status != "date":
-        return None
+        return _either_order(text, today)
     if _YEAR.search(text):
         return reading.value
     for year in (today.year - 1, today.year, today.year + 1):
@@ -785,6 +805,22 @@ def _resolve(text: str, today: date) -> date | None:
         if candidate is not None and candidate >= today - PAST_TOLERANCE:
             return candidate
     return None
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+SOON = timedelta(days=183)  # how far ahead a delivery window is proposed
+
+
+def _either_order(text: str, today: date) -> date | None:
+    """04/12/2023 read day-first or month-first: the one reading that falls near today
+    (from two months back to half a year ahead); None while both or neither do."""
+    match = _NUMERIC_DATE.fullmatch(text.strip())
+    if match is None:
+        return None
+    first, second, year = (int(part) for part in match.groups())
+    near = {day for day in (_day(year, second, first), _day(year, first, second))
+            if day is not None and today - PAST_TOLERANCE <= day <= today + SOON}
+    return near.pop() if len(near) == 1 else None
 
 
 def _on_or_after(month: int, day: int, start: date) -> date | None:
@@ -825,10 +861,12 @@ def read_close(text: str) -> bool:
 # --- 9. the customer's answer to a shortage notice -----------------------------------------------
 
 _PARTIAL = re.compile(
-    r"先发(?:现货|有货|库存|已有|能发)|先(?:发|送|交)\s*\d+|有(?:多少|的)先发|现货先发|分批(?:发货|送货|交货|发)?"
+    r"先发(?:现货|有货|库存|已有|现有|能发)|先(?:发|送|交)\s*\d+|有(?:多少|的)先发|现货先发|分批(?:发货|送货|交货|发)?"
     r"|部分(?:发货|交货|送货)|剩(?:下|余)的?[^。\n]{0,12}?(?:再|后)(?:发|送|补)"
     r"|\bship\s+(?:what|whatever)\s+(?:is|you\s+have)\b|\bpartial\s+(?:shipment|delivery)\b"
-    r"|\bship\s+the\s+(?:available|rest\s+later)\b|\bsplit\s+(?:the\s+)?(?:shipment|delivery)\b",
+    r"|\bship\s+the\s+(?:available|rest\s+later)\b|\bsplit\s+(?:the\s+)?(?:shipment|delivery)\b"
+    r"|\b(?:dispatch|send|ship|deliver)\s+(?:the\s+|whatever\s+)?(?:available|ready)\s+(?:quantity|stock|goods|units|items)\b"
+    r"|\bthe\s+(?:balance|rest|remainder)\s+(?:may|can|should)\s+follow\b",
     re.IGNORECASE)
 _WAIT = re.compile(
     r"(?:可以|能|愿意|我们)等|等吧|等着|不急|选择等待|等(?:新|一下|到)?(?:的)?交期|接受(?:新的?)?(?:交期|日期|时间)"
@@ -840,7 +878,8 @@ _WAIT = re.compile(
 _SUBSTITUTE = re.compile(r"替代|替换|换成|代替|改用|\bsubstitut(?:e|ion)\b|\balternative\b", re.IGNORECASE)
 # An option turned down, or only weighed ("替代品的话请先发规格书"): no choice of it.
 _CHOICE_DECLINED = re.compile(
-    r"(?:不要|不用|不需要|不接受|不同意|不能|不考虑|拒绝)\s*(?:用)?\s*(?:替代品?|替换|代替|分批(?:发货|送货|交货)?|部分(?:发货|交货))"
+    r"(?:不能|不想|没法|无法|不愿意?|不用|不必|等不了|不再)\s*(?:再)?等(?:了|待)?|\b(?:can(?:no|')t|cannot|won't)\s+wait\b"
+    r"|(?:不要|不用|不需要|不接受|不同意|不能|不考虑|拒绝)\s*(?:用)?\s*(?:替代品?|替换|代替|分批(?:发货|送货|交货)?|部分(?:发货|交货))"
     r"|(?:替代品?|替换)[^,，。;；\n]{0,8}?(?:没法用|不能用|不行|不要|不考虑|的话)"
     r"|\bno\s+(?:partial|split)\s+(?:shipments?|deliver(?:y|ies))\b|\bno\s+substitut(?:e|es|ion)s?\b",
     re.IGNORECASE)
