@@ -18,6 +18,7 @@ from store.repository import OutgoingMail
 from templates.render import render_mail
 
 from flows.documents import Documents, products_of
+from flows.drawings import customer_drawings
 from flows.settings import Settings
 
 ACTION_LABELS = {"cancel": ("取消", "cancel"), "change": ("变更", "change"), "confirm": ("确认", "confirm")}
@@ -57,9 +58,10 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
     references = thread_for(order, notice.to, exclude=message_id)
     in_reply_to = notice.in_reply_to if _visible_to(order, notice.in_reply_to, notice.to) else None
     document = kind.attached if documents is not None else None
+    drawings = customer_drawings(settings, order) if kind.drawings and documents is not None else []
     raw = build_message(sender=settings.address, recipients=[notice.to], subject=subject, text=text,
-                        html=html, message_id=message_id, in_reply_to=in_reply_to,
-                        references=references, date=now, attach_later=document is not None)
+                        html=html, message_id=message_id, in_reply_to=in_reply_to, references=references,
+                        date=now, attachments=drawings, attach_later=document is not None)
     # The order as the mail describes it, before this mail joins its thread.
     snapshot = (order.model_dump(mode="json"), products_of(order, master)) if document else (None, None)
     order.record_mail(message_id, notice.to)

@@ -39,6 +39,7 @@ class NoticeKind:
     subject: str
     template: str | None = None  # templates/mail/<template>.{txt,html}.j2; default: the purpose
     attached: str | None = None  # the PDF (templates/pdf): requirements, order, outbound, shipping, signoff
+    drawings: bool = False  # the customer's own attachments (drawings, specifications) go with it
 
 
 NOTICES: dict[str, NoticeKind] = {
@@ -64,10 +65,12 @@ NOTICES: dict[str, NoticeKind] = {
     "sender_denied": NoticeKind(("sender",), "订单无法受理 / Order not accepted from this address"),
     "action_check": NoticeKind(("customer",), "请确认您的要求 / Please confirm your request"),
     # Step 1: custom (定制) or unknown items are checked by tech before the manager reviews.
-    "feasibility_request": NoticeKind(("approver",), "技术可行性评估 / Feasibility check", attached="order"),
+    "feasibility_request": NoticeKind(("approver",), "技术可行性评估 / Feasibility check", attached="order",
+                                      drawings=True),
     "infeasible": NoticeKind(("customer", "rep"), "订单需调整:技术不可行 / Order needs changes: not feasible"),
     # Step 4: stock, production, picking, payment, delivery window, shipping.
-    "production_request": NoticeKind(("production",), "生产任务 / Production request", attached="order"),
+    "production_request": NoticeKind(("production",), "生产任务 / Production request", attached="order",
+                                     drawings=True),
     "in_production": NoticeKind(("customer", "rep"), "订单生产中 / Your order is in production"),
     "shortage": NoticeKind(("customer", "rep"), "交期延后 / Delivery date moves: the goods are short"),
     "pick_request": NoticeKind(("warehouse",), "出库备货 / Please pick the order", attached="outbound"),

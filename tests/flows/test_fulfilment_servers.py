@@ -6,6 +6,8 @@ answer as Outlook, Foxmail and Gmail write replies; whoever may not answer is
 refused and told why, and the order does not move. The clock is ORDERLOOP_NOW."""
 from __future__ import annotations
 
+import email
+import email.policy
 import io
 import json
 
@@ -32,6 +34,13 @@ FINANCE, LOGISTICS, TECH = "finance@example.com", "logistics@example.com", "tech
 def pdf_text(message) -> str:
     (part,) = [p for p in message.iter_attachments() if p.get_content_type() == "application/pdf"]
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(part.get_content())).pages).replace(" ", "")
+
+
+DRAWING = b"AC1032 drawing of the C-bracket, 300x200x5mm" * 100
+
+
+def drawing_in(message) -> bool:
+    return any(p.get_filename() == "C型支架-图纸.dwg" and p.get_content() == DRAWING for p in message.iter_attachments())
 
 
 def subjects(mta, address: str, order_no: str) -> list[str]:
@@ -193,13 +202,18 @@ def test_a_feasible_custom_order_is_made_by_production_then_picked(servers, mta)
                      ("数量:100台", "数量:100件"), ("单价:500元", "单价:80元"), ("实付金额:50,800元", "实付金额:8,800元"),
                      ("<hd-20231001-001@huadong.example>", "<hd-custom-2@huadong.example>")):
         raw = raw.replace(old, new)
-    send(mta, servers, raw.encode("utf-8"))
+    message = email.message_from_bytes(raw.encode("utf-8"), policy=email.policy.default)
+    message.make_mixed()
+    message.add_attachment(DRAWING, maintype="application", subtype="acad", filename="C型支架-图纸.dwg")
+    send(mta, servers, message.as_bytes())
     run_intake()
     requirements = latest(mta, CUSTOMER, "客户需求清单")
     order_no = str(requirements["Subject"]).split("]")[0].lstrip("[")
     send(mta, servers, customer_reply(requirements, "确认无误"))
     run_intake()
-    send(mta, servers, clients.gmail(latest(mta, TECH, "可行性"), TECH, "Feasible, standard tooling."))
+    check = latest(mta, TECH, "可行性")
+    assert drawing_in(check)  # tech gets the customer's drawing with the order
+    send(mta, servers, clients.gmail(check, TECH, "Feasible, standard tooling."))
     run_intake()
     send(mta, servers, clients.outlook(request_for(mta, MANAGER, order_no), MANAGER, "同意"))
     run_intake()
@@ -207,7 +221,7 @@ def test_a_feasible_custom_order_is_made_by_production_then_picked(servers, mta)
     # Effective Sunday 1 October (National Day): 7 working days from the make-up Saturday → 13 October.
     assert record.status == Status.IN_PRODUCTION and str(record.fulfilment.production_due) == "2023-10-13"
     request = latest(mta, PRODUCTION, "生产任务")
-    assert "2023-10-13" in clients.plain(request) and "C型支架" in pdf_text(request)
+    assert "2023-10-13" in clients.plain(request) and "C型支架" in pdf_text(request) and drawing_in(request)
     assert "2023-10-13" in clients.plain(latest(mta, CUSTOMER, "生产中"))
     send(mta, servers, clients.outlook(request, PRODUCTION, "已排产，完工日期 2023-10-12"))
     run_intake()
