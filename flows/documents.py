@@ -155,51 +155,57 @@ class RenderPass:
     def __init__(self, settings: Settings, jobs: list[_Job]):
         self.settings, self.jobs = settings, jobs
         self.todo = list({id(job): job for job in jobs if job.stored is None and job.error is None}.values())
-        self.futures: list[tuple[_Job, Future | None]] | None = None
+        self.futures: dict[int, Future | None] | None = None
         self.results: list[StoredDocument | Exception] | None = None
         if min(render_workers(), len(self.todo)) > 1:
             try:
                 pool = _pool(render_workers(), settings)
-                self.futures = [(job, pool.submit(_render_job, *job.args(settings))) for job in self.todo]
+                self.futures = {id(job): pool.submit(_render_job, *job.args(settings)) for job in self.todo}
             except (BrokenProcessPool, OSError, RuntimeError) as exc:
                 log.warning("render workers unavailable (%s): rendering here", exc)
                 _drop_pool()
-                self.futures = [(job, None) for job in self.todo]
+                self.futures = None
 
-    def finish(self) -> list[StoredDocument | Exception]:
+    def finish(self, each: Callable[[int, StoredDocument | Exception], None] | None = None
+               ) -> list[StoredDocument | Exception]:
         """For each document asked for, in order: the stored document
         (`new`: archived by this pass), or the exception that stopped it.
-        Waits for the workers; asked again, gives the same answer."""
+        Waits for the workers, archiving each PDF as it comes (in the order
+        asked) and telling `each` (index, result) at once, while the others
+        still render. Asked again, gives the same answer and tells nobody."""
         if self.results is not None:
             return self.results
-        self._collect()
-        at = self.settings.current_time()
-        for job in self.todo:
-            if job.error is None:
-                try:
-                    job.stored = job.archive.put_document(job.order, job.key, KINDS[job.key].filename, job.pdf,
-                                                          version=job.version, number=job.number, at=at)
-                except Exception as exc:  # noqa: BLE001  (the caller says what became of each)
-                    job.error = exc
-        self.results = [job.error if job.error is not None else job.stored for job in self.jobs]
-        return self.results
+        at, results, done = self.settings.current_time(), [], set()
+        for index, job in enumerate(self.jobs):
+            if job.stored is None and job.error is None and id(job) not in done:
+                done.add(id(job))
+                self._render(job)
+                if job.error is None:
+                    try:
+                        job.stored = job.archive.put_document(job.order, job.key, KINDS[job.key].filename,
+                                                              job.pdf, version=job.version, number=job.number, at=at)
+                    except Exception as exc:  # noqa: BLE001  (the caller says what became of each)
+                        job.error = exc
+                    job.pdf = b""
+            results.append(job.error if job.error is not None else job.stored)
+            if each is not None:
+                each(index, results[-1])
+        self.results = results
+        return results
 
-    def _collect(self) -> None:
-        """The PDF of each job: from the workers, else (one worker, one
-        document, or a worker that died) rendered here."""
-        if self.futures is None:
-            for job in self.todo:
-                self._render_here(job)
+    def _render(self, job: _Job) -> None:
+        """The job's PDF: from its worker, else (one worker, one document, or
+        a worker that died) rendered here."""
+        future = self.futures.get(id(job)) if self.futures is not None else None
+        if future is None:
+            self._render_here(job)
             return
-        for job, future in self.futures:
-            _collect(job, future)
-        if any(isinstance(job.error, BrokenProcessPool) for job in self.todo):
-            log.warning("a render worker died: the PDFs it took are rendered here")
+        _collect(job, future)
+        if isinstance(job.error, BrokenProcessPool):
+            log.warning("a render worker died: %s %s is rendered here", job.order.order_no, job.key)
             _drop_pool()
-            for job in self.todo:
-                if isinstance(job.error, BrokenProcessPool):
-                    job.error = None
-                    self._render_here(job)
+            job.error = None
+            self._render_here(job)
 
     def _render_here(self, job: _Job) -> None:
         try:
@@ -264,10 +270,7 @@ class _Job:
         return (_company(settings), self.key, self.order.model_dump(mode="json"), self.version, products)
 
 
-def _collect(job: _Job, future: Future | None) -> None:
-    if future is None:
-        job.error = BrokenProcessPool("no render workers")
-        return
+def _collect(job: _Job, future: Future) -> None:
     try:
         job.pdf = future.result()
     except Exception as exc:  # noqa: BLE001  (BrokenProcessPool included: rendered here instead)

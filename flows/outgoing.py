@@ -33,7 +33,7 @@ from pathlib import Path
 from mail.compose import add_attachments
 from orders.model import Order
 from store.atomic import atomic_write
-from store.documents import DocumentArchive
+from store.documents import DocumentArchive, StoredDocument
 from store.repository import OutgoingMail, Repository, UnitOfWork
 
 from flows.crashpoints import crashpoint
@@ -85,6 +85,7 @@ class _Started:
     wanted: list[tuple[Order, str, Products | None]]
     rendering: RenderPass
     stored: dict[str, Order] = field(default_factory=dict)  # the orders as the batch stored them
+    finished: list[OutgoingMail] | None = None  # once rendered: the mails with their PDFs, not yet recorded
 
 
 _started: dict[Path, _Started] = {}  # by store folder
@@ -104,11 +105,12 @@ def start_rendering(settings: Settings, repository: Repository) -> None:
 
 
 def settle_started(settings: Settings) -> None:
-    """Wait for the PDFs a batch started and archive them, before the send
-    opens a unit of work: the store's lock is never held while one renders."""
+    """Wait for the PDFs a batch started, archive them and attach them, before
+    the send opens a unit of work: the store's lock is never held while one
+    renders."""
     started = _started.get(settings.store_dir)
-    if started is not None:
-        started.rendering.finish()
+    if started is not None and started.finished is None:
+        started.finished = _finish(started, settings)
 
 
 def stored_orders(settings: Settings, orders: dict[str, Order]) -> None:
@@ -133,13 +135,15 @@ def finish_waiting(pending: list[OutgoingMail], settings: Settings, repository: 
     finished: list[OutgoingMail] = []
     started = _started.pop(settings.store_dir, None)
     if started is not None:  # finished first: a later pass plans its versions on what this one archives
-        finished += _finish(started, waiting, settings)
-    rest = [mail for mail in waiting.values() if mail.message_id not in {m.message_id for m in finished}
-            and (started is None or mail.message_id not in {m.message_id for m in started.mails})]
+        if started.finished is None:
+            started.finished = _finish(started, settings)
+        finished += [mail for mail in started.finished if mail.message_id in waiting]  # not sent meanwhile
+    rest = [mail for mail in waiting.values()
+            if started is None or mail.message_id not in {m.message_id for m in started.mails}]
     if rest:
         crashpoint("before_render")
         wanted = _wanted(rest)
-        finished += _finish(_Started(rest, wanted, Documents(settings).start(wanted)), waiting, settings)
+        finished += _finish(_Started(rest, wanted, Documents(settings).start(wanted)), settings)
     if not waiting:
         return pending
     crashpoint("after_render")
@@ -158,26 +162,31 @@ def _wanted(mails: list[OutgoingMail]) -> list[tuple[Order, str, Products | None
              Products(mail.document_products) if mail.document_products is not None else None) for mail in mails]
 
 
-def _finish(started: _Started, waiting: dict[str, OutgoingMail], settings: Settings) -> list[OutgoingMail]:
-    """The mails of a render pass that are still waiting, their PDFs attached
-    and their bodies written (not yet recorded)."""
-    results = started.rendering.finish()
-    archive, finished, rewritten = DocumentArchive(settings.archive_dir), [], set()
-    for mail, (order, key, _), result in zip(started.mails, started.wanted, results):
+def _finish(started: _Started, settings: Settings) -> list[OutgoingMail]:
+    """The mails of a render pass, each with its PDF attached and its body
+    written (not yet recorded) as soon as that PDF is archived, while the
+    others still render; a mail whose PDF could not be made is logged and
+    left out. Then order.json is put back to the stored order where a PDF
+    was archived (it wrote the order as the mail described it)."""
+    finished, touched = [], set()
+
+    def attach(index: int, result: StoredDocument | Exception) -> None:
+        mail, (order, key, _) = started.mails[index], started.wanted[index]
         if isinstance(result, Exception):
             log.error("%s to %s waits: its %s PDF of %s could not be made: %s: %s", mail.message_id,
                       mail.recipients, key, order.order_no, type(result).__name__, result)
-            continue
-        stored = started.stored.get(order.order_no)
-        if result.new and stored is not None and order.order_no not in rewritten:
-            archive.put_order(stored)
-            rewritten.add(order.order_no)
-        mail = waiting.get(mail.message_id)
-        if mail is None:
-            continue  # sent or finished meanwhile (another run): its PDF is archived all the same
+            return
+        if result.new:
+            touched.add(order.order_no)
         raw = add_attachments(message_bytes(mail, settings), mail.message_id, [attachment_for(order, key, result)])
         done = mail.model_copy(update={"raw": raw.decode("utf-8"), "raw_file": None, "document": None,
                                        "document_order": None, "document_products": None})
         # A waiting body kept in a file stays as it is until the finished one is recorded.
         finished.append(store_body(done, settings, variant=" pdf" if mail.raw_file else ""))
+
+    started.rendering.finish(attach)
+    archive = DocumentArchive(settings.archive_dir)
+    for order_no in sorted(touched):
+        if order_no in started.stored:
+            archive.put_order(started.stored[order_no])
     return finished
