@@ -7,7 +7,7 @@ from urllib.parse import quote
 from mail.compose import build_message, make_message_id
 from orders.approval import Step
 from orders.master import MasterData
-from orders.model import Order
+from orders.model import SYSTEM, Order
 from orders.notice import NOTICES, Notice
 from orders.payments import balance_due, paid, prepayment_due
 from orders.timers import LABELS
@@ -65,6 +65,11 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
     # The order as the mail describes it, before this mail joins its thread.
     snapshot = (order.model_dump(mode="json"), products_of(order, master)) if document else (None, None)
     order.record_mail(message_id, notice.to)
+    # Every mail is on the record: what, to whom, with what, under which Message-ID.
+    order.note("notice", at=now, actor=SYSTEM, message_id=message_id,
+               reason=f"{notice.purpose} mailed to {notice.to} ({notice.audience})"
+                      + (f" with the {document} PDF" if document else "")
+                      + (f" and {len(drawings)} drawing(s)" if drawings else ""))
     if notice.purpose == "action_check" and order.pending_action is not None:
         order.pending_action.check_id = message_id  # only the answer to this mail confirms the action
     if notice.request is not None and notice.purpose != "review_reminder":

@@ -118,7 +118,7 @@ class Decision(BaseModel):
 
 
 EventKind = Literal["transition", "refused", "reminder", "escalation", "change_requested",
-                    "change_decided", "note", "sender_check"]
+                    "change_decided", "note", "sender_check", "notice"]
 
 
 class ApprovalRequest(BaseModel):

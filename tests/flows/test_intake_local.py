@@ -73,8 +73,13 @@ def test_questions_answers_and_confirmation_carry_an_order_to_manager_review(del
     order = orders()[order.order_no]
     assert order.status == Status.MANAGER_REVIEW and order.timer("feasibility") is None
     trail = open_repository(Settings()).audit_trail(order.order_no)
-    assert [e.to_status for e in trail] == [Status.RECEIVED, Status.CLARIFYING, Status.CONFIRMING,
-                                            Status.FEASIBILITY, Status.MANAGER_REVIEW]
+    assert [e.to_status for e in trail if e.kind == "transition"] == [
+        Status.RECEIVED, Status.CLARIFYING, Status.CONFIRMING, Status.FEASIBILITY, Status.MANAGER_REVIEW]
+    # Every mail is on the record with its Message-ID: the questions, the list, tech's check, the request.
+    mailed = [e for e in trail if e.kind == "notice"]
+    assert [e.reason.split(" ")[0] for e in mailed] == ["clarification", "requirements_list", "feasibility_request",
+                                                        "approval_request"]
+    assert {e.message_id for e in mailed} == {m["Message-ID"] for m in outbox(home)}
     assert all(e.message_id for e in trail)
     # Tech's answer is not answered; it sends the approval request to the manager.
     request = outbox(home)[-1]
