@@ -39,6 +39,14 @@ def pdf_text(message) -> str:
 DRAWING = b"AC1032 drawing of the C-bracket, 300x200x5mm" * 100
 
 
+def write_stock_take(*rows: str):
+    from flows.settings import Settings
+
+    path = Settings().home / "stock-take.csv"
+    path.write_text("sku,on_hand\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
 def drawing_in(message) -> bool:
     return any(p.get_filename() == "C型支架-图纸.dwg" and p.get_content() == DRAWING for p in message.iter_attachments())
 
@@ -231,3 +239,21 @@ def test_a_feasible_custom_order_is_made_by_production_then_picked(servers, mta)
     record = order(order_no)
     assert record.status == Status.PICKING and record.fulfilment.production == "completed"
     assert "出库单" in pdf_text(latest(mta, WAREHOUSE, "出库"))
+
+
+def test_two_approvals_in_one_poll_never_reserve_the_same_unit(servers, mta):
+    first = to_manager_review(mta, servers, seed_order(90, message_id="hd-race-1@huadong.example"))
+    second = to_manager_review(mta, servers, seed_order(90, message_id="hd-race-2@huadong.example"))
+    for order_no in (first, second):  # 300 on hand; the stock on hand is set to 100 first
+        assert order(order_no).status == Status.MANAGER_REVIEW
+    take = CliRunner().invoke(app, ["import", "stock", str(write_stock_take("P001,100"))])
+    assert take.exit_code == 0, take.output
+    send(mta, servers, clients.outlook(request_for(mta, MANAGER, first), MANAGER, "同意"))
+    send(mta, servers, clients.gmail(request_for(mta, MANAGER, second), MANAGER, "同意"))
+    run_intake()  # both approvals in one batch
+    held = {no: order(no).fulfilment.reservations[0].reserved for no in (first, second)}
+    assert sorted(held.values()) == [10, 90]  # 100 on hand: 90 for the first approved, 10 for the other
+    stock = json.loads(CliRunner().invoke(app, ["stock", "--json"]).output)
+    assert {r["sku"]: (r["on_hand"], r["reserved"]) for r in stock}["P001"] == ("100", "100")
+    short = next(no for no, q in held.items() if q == 10)
+    assert order(short).status == Status.IN_PRODUCTION  # the other 80 are made
