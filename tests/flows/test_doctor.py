@@ -38,14 +38,20 @@ def repository(home: Path) -> TinyRepository:
 
 
 def take_in(home: Path, *names: str):
-    """What record_batch does: the batch stored, then its emails archived."""
+    """What record_batch does: the batch stored, then its emails archived;
+    and what the send does before it sends: the PDFs the mails wait for
+    rendered, archived and attached, the mails ready."""
     from flows.documents import archive_originals
     from flows.handling import record_batch_safely
+    from flows.outgoing import finish_waiting
 
     repo = repository(home)
     messages = [IncomingMessage(str(i), sample_email(name)) for i, name in enumerate(names)]
     placements = record_batch_safely(repo, messages, settings(), NOW)
     archive_originals(settings(), repo, messages, placements)
+    with repo.unit_of_work() as uow:
+        pending = uow.pending_mail()
+    finish_waiting(pending, settings(), repo)
     return placements
 
 
