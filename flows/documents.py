@@ -10,17 +10,21 @@ those mails has committed, never under the store's lock (flows/outgoing.py):
 `Documents.render_all` renders a pass of them in parallel worker processes
 (`ORDERLOOP_RENDER_WORKERS`, default one per CPU; each keeps its renderer
 warm), or in this process when there is one worker or a single document, and
-archives each as `render` does, in the order asked.
+archives each as `render` does, in the order asked. Those orders are stored,
+so their documents go straight into the archive.
 
-No archive folder for an order that was never stored: while the intake
-records a batch (`staging`), the documents of an order that has no archive
-folder yet (a new order) are written to a staging folder beside the
-archive, `.staging/documents/<host>-P<pid>-<token>/YYYY/MM/<order_no>/`,
-and move into the archive only once the batch is stored and the order is in
+No archive folder for an order that was never stored: a document that
+`Documents.render` makes while the intake records a batch (`staging`) for an
+order with no archive folder yet (a new order) is written to a staging folder
+beside the archive, `.staging/documents/<host>-P<pid>-<token>/YYYY/MM/<order_no>/`,
+and moves into the archive only once the batch is stored and the order is in
 the store (`archive_originals`); if the message is quarantined or the batch
 does not commit, the staged folder is removed. A run killed between the
 commit and the move leaves its staging folder; the next run's `recover_staged`
 moves what belongs to stored orders into the archive and removes the rest.
+(Since the PDFs render after the commit, the flows stage nothing themselves;
+the staging stays for what runs of older versions left, and any caller that
+renders inside a batch.)
 
 A staged folder is moved only into the archive of the order it was rendered
 for: the same number held by another order (store.documents.order_identity:
