@@ -100,7 +100,7 @@ def start_rendering(settings: Settings, repository: Repository) -> None:
     if not waiting:
         return
     crashpoint("before_render")
-    wanted = _wanted(waiting)
+    waiting, wanted = _wanted(waiting)
     _started[settings.store_dir] = _Started(waiting, wanted, Documents(settings).start(wanted))
 
 
@@ -142,7 +142,7 @@ def finish_waiting(pending: list[OutgoingMail], settings: Settings, repository: 
             if started is None or mail.message_id not in {m.message_id for m in started.mails}]
     if rest:
         crashpoint("before_render")
-        wanted = _wanted(rest)
+        rest, wanted = _wanted(rest)
         finished += _finish(_Started(rest, wanted, Documents(settings).start(wanted)), settings)
     if not waiting:
         return pending
@@ -157,9 +157,22 @@ def finish_waiting(pending: list[OutgoingMail], settings: Settings, repository: 
     return [ready.get(mail.message_id, mail) for mail in pending if not mail.waiting or mail.message_id in ready]
 
 
-def _wanted(mails: list[OutgoingMail]) -> list[tuple[Order, str, Products | None]]:
-    return [(Order.model_validate(mail.document_order), mail.document,
-             Products(mail.document_products) if mail.document_products is not None else None) for mail in mails]
+def _wanted(mails: list[OutgoingMail]) -> tuple[list[OutgoingMail], list[tuple[Order, str, Products | None]]]:
+    """The mails whose snapshot can be read, and for each what to render:
+    the order as the mail described it, the document, the products it names.
+    A snapshot that does not read (a bug, a model changed under it) keeps
+    its mail waiting, logged, without holding up the others."""
+    kept, wanted = [], []
+    for mail in mails:
+        try:
+            wanted.append((Order.model_validate(mail.document_order), mail.document,
+                           Products(mail.document_products) if mail.document_products is not None else None))
+        except (ValueError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
+            log.error("%s to %s waits: the order it describes cannot be read to render its %s PDF: %s",
+                      mail.message_id, mail.recipients, mail.document, exc)
+            continue
+        kept.append(mail)
+    return kept, wanted
 
 
 def _finish(started: _Started, settings: Settings) -> list[OutgoingMail]:
@@ -178,11 +191,16 @@ def _finish(started: _Started, settings: Settings) -> list[OutgoingMail]:
             return
         if result.new:
             touched.add(order.order_no)
-        raw = add_attachments(message_bytes(mail, settings), mail.message_id, [attachment_for(order, key, result)])
-        done = mail.model_copy(update={"raw": raw.decode("utf-8"), "raw_file": None, "document": None,
-                                       "document_order": None, "document_products": None})
-        # A waiting body kept in a file stays as it is until the finished one is recorded.
-        finished.append(store_body(done, settings, variant=" pdf" if mail.raw_file else ""))
+        try:
+            raw = add_attachments(message_bytes(mail, settings), mail.message_id,
+                                  [attachment_for(order, key, result)])
+            done = mail.model_copy(update={"raw": raw.decode("utf-8"), "raw_file": None, "document": None,
+                                           "document_order": None, "document_products": None})
+            # A waiting body kept in a file stays as it is until the finished one is recorded.
+            finished.append(store_body(done, settings, variant=" pdf" if mail.raw_file else ""))
+        except (OSError, ValueError) as exc:  # its body gone or not built to take the PDF, the disk full
+            log.error("%s to %s waits: its %s PDF could not be attached: %s: %s", mail.message_id,
+                      mail.recipients, key, type(exc).__name__, exc)
 
     started.rendering.finish(attach)
     archive = DocumentArchive(settings.archive_dir)

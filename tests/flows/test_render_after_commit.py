@@ -193,6 +193,29 @@ def test_the_pdf_shows_the_order_as_the_mail_described_it(home, monkeypatch):
     assert [m.waiting for m in pending()] == [False]
 
 
+def test_a_mail_whose_order_cannot_be_read_waits_without_holding_up_the_others(home, monkeypatch):
+    import json
+
+    import flows.handling as handling
+    from flows.outgoing import finish_waiting
+    from mail.base import IncomingMessage
+
+    monkeypatch.setenv("ORDERLOOP_RENDER_WORKERS", "1")
+    settings, repository = Settings(), open_repository(Settings())
+    handling.record_batch_safely(repository, [IncomingMessage("1", sample_email("01-seed-order.eml")),
+                                              IncomingMessage("2", sample_email("03-english-order.eml"))],
+                                 settings, settings.current_time())
+    first, second = sorted(pending(), key=lambda mail: mail.order_no)
+    live = settings.store_dir / "orders.json"
+    data = json.loads(live.read_text())
+    [doc] = [doc for doc in data["outbox"].values() if doc["message_id"] == first.message_id]
+    doc["document_order"] = {"order_no": first.order_no}  # not an order
+    live.write_text(json.dumps(data))
+    ready = finish_waiting(pending(), settings, repository)
+    assert [mail.message_id for mail in ready] == [second.message_id]
+    assert {mail.message_id: mail.waiting for mail in pending()} == {first.message_id: True, second.message_id: False}
+
+
 # ------------------------------------------------------------------ killed around the render
 
 def poll(prefect_api: str, crash_at: str | None = None) -> subprocess.CompletedProcess:
