@@ -33,7 +33,7 @@ from flows.components import approval_secret
 from flows.crashpoints import crashpoint
 from flows.parse_budget import ParsedMessage, parse_batch
 from flows.documents import Documents
-from flows.notices import compose
+from flows.notices import compose_all
 from flows.outgoing import queue
 from flows.replies import dispatch_reply
 from flows.staff_replies import StockSession
@@ -149,8 +149,8 @@ def _record_one(uow: UnitOfWork, parsed: ParseResult, key: str, settings: Settin
         order, documents = outcome.order, Documents(settings)
         if outcome.acted:  # what follows on its own: reserving, production, picking, shipping requests
             outcome.notices += progress(order, stock, uow, now)
-        mails = [compose(notice, order, settings, now, master=uow.master, secret=approval_secret(settings),
-                         documents=documents) for notice in outcome.notices]
+        mails = compose_all(outcome.notices, order, settings, now, master=uow.master,
+                            secret=approval_secret(settings), documents=documents)
         asked = None
         if not (outcome.acted or outcome.refused) and parsed.kind in ("reply", "order"):
             asked = hold_for_rep(uow, parsed, key, outcome.note, settings, now, order=order)
@@ -321,7 +321,6 @@ def chase_overdue_timers(repository: Repository, settings: Settings, now: dateti
 def queue_notices(uow: UnitOfWork, order, notices: list, settings: Settings, now: datetime,
                   documents: Documents | None = None) -> None:
     """Each notice as a mail in the order's thread, queued in this unit of work."""
-    documents = documents or Documents(settings)
-    for notice in notices:
-        queue(uow, compose(notice, order, settings, now, master=uow.master, secret=approval_secret(settings),
-                           documents=documents), settings)
+    for mail in compose_all(notices, order, settings, now, master=uow.master, secret=approval_secret(settings),
+                            documents=documents or Documents(settings)):
+        queue(uow, mail, settings)

@@ -65,11 +65,6 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
     # The order as the mail describes it, before this mail joins its thread.
     snapshot = (order.model_dump(mode="json"), products_of(order, master)) if document else (None, None)
     order.record_mail(message_id, notice.to)
-    # Every mail is on the record: what, to whom, with what, under which Message-ID.
-    order.note("notice", at=now, actor=SYSTEM, message_id=message_id,
-               reason=f"{notice.purpose} mailed to {notice.to} ({notice.audience})"
-                      + (f" with the {document} PDF" if document else "")
-                      + (f" and {len(drawings)} drawing(s)" if drawings else ""))
     if notice.purpose == "action_check" and order.pending_action is not None:
         order.pending_action.check_id = message_id  # only the answer to this mail confirms the action
     if notice.request is not None and notice.purpose != "review_reminder":
@@ -78,6 +73,23 @@ def compose(notice: Notice, order: Order, settings: Settings, now: datetime, *,
                         sender=settings.address, recipients=[notice.to], subject=subject,
                         raw=raw.decode("utf-8"), created_at=now, document=document,
                         document_order=snapshot[0], document_products=snapshot[1])
+
+
+def compose_all(notices: list[Notice], order: Order, settings: Settings, now: datetime, *, master: MasterData,
+                secret: str, documents: Documents | None = None) -> list[OutgoingMail]:
+    """The mails of one outcome, then each on the order's audit trail (what, to whom,
+    with which attachments, under its Message-ID). The events come after all of them
+    are composed, so that mails of one outcome describe the same order and share its
+    documents."""
+    mails = [compose(notice, order, settings, now, master=master, secret=secret, documents=documents)
+             for notice in notices]
+    for notice, mail in zip(notices, mails):
+        kind = NOTICES[notice.purpose]
+        order.note("notice", at=now, actor=SYSTEM, message_id=mail.message_id,
+                   reason=f"{notice.purpose} mailed to {notice.to} ({notice.audience})"
+                          + (f" with the {mail.document} PDF" if mail.document else "")
+                          + (" and the customer's drawings" if kind.drawings and documents is not None else ""))
+    return mails
 
 
 def thread_for(order: Order, recipient: str, *, exclude: str | None = None) -> list[str]:

@@ -118,6 +118,9 @@ def test_an_order_in_stock_is_picked_checked_paid_given_a_window_and_shipped(ser
     record = order(order_no)
     assert record.status == Status.SHIPPED and str(record.actual_ship_date) == "2023-10-01"
     shipped = latest(mta, CUSTOMER, "已发货")
+    # The customer and the rep get the same shipping note: one version, rendered once.
+    names = {p.get_filename() for m in (shipped, latest(mta, REP, "已发货")) for p in m.iter_attachments()}
+    assert len(names) == 1, names
     text = pdf_text(shipped)
     assert "SF1234567890123" in text and "顺丰速运" in text and "2023-10-16" in text
     stock = json.loads(CliRunner().invoke(app, ["stock", "--json"]).output)
