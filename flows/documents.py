@@ -161,9 +161,9 @@ class RenderPass:
         self.todo = list({id(job): job for job in jobs if job.stored is None and job.error is None}.values())
         self.futures: dict[int, Future | None] | None = None
         self.results: list[StoredDocument | Exception] | None = None
-        if min(render_workers(), len(self.todo)) > 1:
+        if min(settings.render_workers, len(self.todo)) > 1:
             try:
-                pool = _pool(render_workers(), settings)
+                pool = _pool(settings.render_workers, settings)
                 self.futures = {id(job): pool.submit(_render_job, *job.args(settings)) for job in self.todo}
             except (BrokenProcessPool, OSError, RuntimeError) as exc:
                 log.warning("render workers unavailable (%s): rendering here", exc)
@@ -279,12 +279,6 @@ def _collect(job: _Job, future: Future) -> None:
         job.pdf = future.result()
     except Exception as exc:  # noqa: BLE001  (BrokenProcessPool included: rendered here instead)
         job.error = exc
-
-
-def render_workers() -> int:
-    """How many processes render PDFs at once: ORDERLOOP_RENDER_WORKERS, else one per CPU."""
-    value = os.environ.get("ORDERLOOP_RENDER_WORKERS", "").strip()
-    return max(1, int(value)) if value.isdigit() else (os.cpu_count() or 1)
 
 
 def _company(settings: Settings) -> tuple:

@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     approval_threshold: Decimal = Decimal("50000")
     review_hours: Decimal = Field(default=Decimal("2"), gt=0)  # the manager's review deadline
     feasibility_days: int = Field(default=1, ge=1, le=30)  # working days tech has for a feasibility check
+    # Processes that render PDFs after a batch is stored (default: one per CPU).
+    render_workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
     token_days: Decimal = Field(default=Decimal("7"), gt=0)  # how long an approval link stays valid
     # The authserv-id the company's receiving mail server stamps on Authentication-Results.
     # Set: a staff decision needs that server's DMARC pass or an aligned DKIM/SPF pass.
