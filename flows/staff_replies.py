@@ -56,7 +56,7 @@ def staff_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[
     answer = _read(text, today)
     if answer is None:
         return None
-    role, what, act = answer
+    role, what, word = answer
     if doubt:
         return refuse_unbelievable(order, sender, doubt, message_id=env.message_id, at=now)
     if role not in roles:
@@ -64,9 +64,16 @@ def staff_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[
         return refuse(order, sender, why, message_id=env.message_id, at=now)
     if no_proof:
         return refuse(order, sender, no_proof, message_id=env.message_id, at=now)
+    common = dict(sender=sender, at=now, message_id=env.message_id, master=master)
     try:
-        return act(order=order, sender=sender, at=now, message_id=env.message_id, master=master, stock=stock,
-                   today=today)
+        if role == "logistics":
+            return shipping_reply(order, carrier=word.carrier, tracking_no=word.tracking_no, packages=word.packages,
+                                  ledger=stock.get(), **common)
+        if role == "finance":  # the reply's Message-ID is the payment's reference: the same mail counts once
+            return payment_reply(order, amount=word, paid_on=today, reference=env.message_id, **common)
+        if role == "production":
+            return production_reply(order, state=word.state, finish=word.finish, **common)
+        return pick_reply(order, quantities=word.quantities, specs=word.specs, **common)
     except TaskRefused as exc:
         return refuse(order, sender, str(exc), message_id=env.message_id, at=now)
 
@@ -81,20 +88,13 @@ def refuse_unbelievable(order: Order, sender: str | None, doubt: str, *, message
 
 
 def _read(text: str, today):
-    """(role, what it reports, the operation) for the first answer the text gives."""
-    if (shipping := read_shipping(text)) is not None:
-        return "logistics", "shipping (承运商/运单号)", lambda *, stock, today, **kw: shipping_reply(
-            carrier=shipping.carrier, tracking_no=shipping.tracking_no, packages=shipping.packages,
-            ledger=stock.get(), **kw)
-    if (amount := read_payment(text)) is not None:
-        return "finance", "payments (已收款)", lambda *, stock, today, **kw: payment_reply(
-            amount=amount, paid_on=today, reference=kw["message_id"], **kw)
-    if (word := read_production(text, today)) is not None:
-        return "production", "production (已排产/已完工)", lambda *, stock, today, **kw: production_reply(
-            state=word.state, finish=word.finish, **kw)
-    if (picked := read_picked(text)) is not None:
-        return "warehouse", "the pick (已备货)", lambda *, stock, today, **kw: pick_reply(
-            quantities=picked.quantities, specs=picked.specs, **kw)
+    """(the role that answers it, what it reports, the words read) for the first answer the text gives."""
+    for role, what, word in (("logistics", "shipping (承运商/运单号)", read_shipping(text)),
+                             ("finance", "payments (已收款)", read_payment(text)),
+                             ("production", "production (已排产/已完工)", read_production(text, today)),
+                             ("warehouse", "the pick (已备货)", read_picked(text))):
+        if word is not None:
+            return role, what, word
     return None
 
 
