@@ -23,7 +23,7 @@ NoticePurpose = Literal[
     "feasibility_request", "infeasible",
     "production_request", "in_production", "shortage", "pick_request", "pick_mismatch",
     "prepayment_request", "payment_recorded", "window_proposal", "window_agreed", "ship_request", "shipped",
-    "task_reminder", "task_escalation",
+    "task_reminder", "task_escalation", "task_withdrawn",
 ]
 Audience = Literal["customer", "approver", "sender", "rep", "warehouse", "production", "finance", "tech",
                    "logistics", "customer_service", "sales_manager"]
@@ -84,6 +84,8 @@ NOTICES: dict[str, NoticeKind] = {
     # Any clock of a staff task (orders.timers): the reminder, then the deputy or the sales manager.
     "task_reminder": NoticeKind(STAFF, "待办提醒 / Reminder: waiting on you"),
     "task_escalation": NoticeKind(STAFF, "待办转办 / Escalated: overdue task"),
+    "task_withdrawn": NoticeKind(("production", "warehouse", "finance", "logistics"),
+                                 "任务暂停 / Task on hold: the order changed"),
 }
 
 

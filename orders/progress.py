@@ -37,13 +37,13 @@ __all__ = ["advance", "enter_picking", "shortage_notices", "end_of_day", "STEP4_
 # The clocks of step 4: they stop when the order leaves it.
 STEP4_TIMERS = ("production", "shortage", "picking", "prepayment", "window", "shipping")
 DAY = timedelta(hours=24)
+WITHDRAWN_ROLES = ("production", "warehouse", "finance", "logistics")  # told when the order leaves step 4
 
 
 def advance(order: Order, *, ledger: StockLedger, master: MasterData, at: datetime) -> list[Notice]:
     """Take every step that needs nobody's answer; the notices they send."""
     if order.status not in HOLDING:
-        _release(order, ledger, at)
-        return []
+        return _release(order, ledger, master, at)
     if order.status == Status.EFFECTIVE and (order.fulfilment is None or order.fulfilment.version != order.version):
         return start_fulfilment(order, ledger=ledger, master=master, at=at)
     if order.status == Status.PICKING:
@@ -51,15 +51,21 @@ def advance(order: Order, *, ledger: StockLedger, master: MasterData, at: dateti
     return []
 
 
-def _release(order: Order, ledger: StockLedger, at: datetime) -> None:
+def _release(order: Order, ledger: StockLedger, master: MasterData, at: datetime) -> list[Notice]:
+    """The order left step 4 other than by shipping: its stock goes back, its clocks stop,
+    and whoever was still working on it (production, the warehouse, finance, logistics) is told."""
     if order.status == Status.SHIPPED:
-        return
+        return []
     given = ledger.release(order.order_no)
+    open_tasks = [t for t in order.timers if t.kind in STEP4_TIMERS and t.role in WITHDRAWN_ROLES]
     for kind in STEP4_TIMERS:
         order.stop_timer(kind)
     if given:
         listed = ", ".join(f"{sku} {q}" for sku, q in sorted(given.items()))
         order.note("note", at=at, actor=SYSTEM, reason=f"reserved stock released ({listed}): order {order.status}")
+    why = f"{order.status.label} / {order.status.value}"
+    return [Notice("task_withdrawn", order.order_no, member.email, None, audience=timer.role, timer=timer.kind,
+                   reason=why) for timer in open_tasks for member in master.staff_with_role(timer.role)]
 
 
 def start_fulfilment(order: Order, *, ledger: StockLedger, master: MasterData, at: datetime) -> list[Notice]:

@@ -161,8 +161,9 @@ def test_an_order_sent_back_by_a_change_gives_its_stock_back():
     order, stock = effective(), ledger()
     advance(order, ledger=stock, master=MASTER, at=T)
     order.status = Status.MANAGER_REVIEW  # an approved change request sends it back to the manager
-    advance(order, ledger=stock, master=MASTER, at=T)
+    told = advance(order, ledger=stock, master=MASTER, at=T)
     assert stock.held == {} and order.timer("picking") is None
+    assert [(n.purpose, n.to, n.timer) for n in told] == [("task_withdrawn", "warehouse@company.example", "picking")]
     assert "reserved stock released (P001 100)" in order.events[-1].reason
 
 
