@@ -55,7 +55,7 @@ BY_AUDIENCE = {"approver": TECH, "tech": TECH, "production": PRODUCTION, "wareho
 
 STEP4 = ["feasibility_request", "infeasible", "production_request", "in_production", "shortage", "pick_request",
          "pick_mismatch", "prepayment_request", "payment_recorded", "window_proposal", "window_agreed",
-         "ship_request", "shipped", "task_reminder", "task_escalation"]
+         "ship_request", "shipped", "task_reminder", "task_escalation", "task_withdrawn"]
 PAIRS = [(purpose, audience) for purpose in STEP4 for audience in NOTICES[purpose].audiences]
 
 
@@ -473,3 +473,10 @@ def test_the_mails_that_come_before_a_plan_still_say_what_matters(purpose):
         else:
             assert LABELS["feasibility"] in body and "可行" in body
             assert "—" in body  # the clock is gone: no deadline to show
+
+
+@pytest.mark.parametrize("audience", ["production", "warehouse"])
+def test_a_task_withdrawn_says_which_task_to_hold_and_why(audience):
+    text, html = render("task_withdrawn", audience, timer="picking", reason="待经理审批 / manager_review")
+    for body in (text, html):
+        assert "暂停" in body and "待经理审批" in body and "备货1个工作日" in body
