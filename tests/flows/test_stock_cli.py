@@ -81,13 +81,17 @@ def test_a_damaged_store_file_is_named_in_one_line_and_nothing_is_shown(tmp_path
     assert len(done.stderr.strip().splitlines()) == 1 and files[0].name in done.stderr
 
 
-def test_a_products_list_counting_less_than_orders_hold_is_refused_whole_with_the_reason(tmp_path):
-    assert orderloop("import", "products", str(SAMPLE / "products.csv"), home=tmp_path).returncode == 0
-    repository = open_repository(Settings(home=tmp_path))
-    with repository.unit_of_work() as uow:
+def products_with_40_of_p002_held(home) -> None:
+    """The sample products (50 of P002 on hand), with an order holding 40 of them."""
+    assert orderloop("import", "products", str(SAMPLE / "products.csv"), home=home).returncode == 0
+    with open_repository(Settings(home=home)).unit_of_work() as uow:
         ledger = uow.stock_ledger()
         ledger.reserve("SO2023100001", [OrderLine(line_no=1, sku="P002", quantity=Decimal(40), kind="standard")])
         uow.save_stock_ledger(ledger)
+
+
+def test_a_products_list_counting_less_than_orders_hold_is_refused_whole_with_the_reason(tmp_path):
+    products_with_40_of_p002_held(tmp_path)
     fewer = tmp_path / "products.csv"
     fewer.write_text((SAMPLE / "products.csv").read_text(encoding="utf-8").replace(
         "P002,B产品,L-800×400,台,1200,standard,50", "P002,B产品,L-800×400,台,1300,standard,30"), encoding="utf-8")
@@ -98,12 +102,7 @@ def test_a_products_list_counting_less_than_orders_hold_is_refused_whole_with_th
 
 
 def test_a_stock_take_sets_on_hand_and_a_bad_one_is_refused_whole_with_each_row_named(tmp_path):
-    assert orderloop("import", "products", str(SAMPLE / "products.csv"), home=tmp_path).returncode == 0
-    repository = open_repository(Settings(home=tmp_path))
-    with repository.unit_of_work() as uow:
-        ledger = uow.stock_ledger()
-        ledger.reserve("SO2023100001", [OrderLine(line_no=1, sku="P002", quantity=Decimal(40), kind="standard")])
-        uow.save_stock_ledger(ledger)
+    products_with_40_of_p002_held(tmp_path)
     take = tmp_path / "take.csv"
     take.write_text("sku,on_hand\nP001,280\nP002,45\n", encoding="utf-8")
     done = orderloop("import", "stock", str(take), home=tmp_path)
