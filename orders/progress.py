@@ -26,7 +26,7 @@ from orders.master import MasterData
 from orders.model import SYSTEM, Order
 from orders.notice import Notice
 from orders.payments import prepayment_outstanding
-from orders.review import rep_and_customer
+from orders.review import pending_change, rep_and_customer
 from orders.shipment import Shipment, propose_window
 from orders.status import Status
 from orders.stock import HOLDING, StockLedger
@@ -150,7 +150,8 @@ def _towards_shipping(order: Order, master: MasterData, at: datetime) -> list[No
                     for m in master.staff_with_role("finance")]
     if not owed:
         order.stop_timer("prepayment")
-    if shipment.window_state == "agreed" and not owed and fulfilment.ship_asked_at is None:
+    waiting_change = pending_change(order) is not None  # logistics is asked once the manager has decided
+    if shipment.window_state == "agreed" and not owed and fulfilment.ship_asked_at is None and not waiting_change:
         fulfilment.ship_asked_at = at
         order.start_timer("shipping", working_deadline(at, 1), DAY, role="logistics")
         order.note("note", at=at, actor=SYSTEM, reason="picked, window agreed, paid as the terms ask: to logistics")
