@@ -12,9 +12,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from orders.carriers import carrier_named, check_tracking_number
+from orders.tracking import TrackedEvent, TrackingFailure
 
 __all__ = ["Shipment", "propose_window", "ShippingRefused", "carrier_and_number"]
 
@@ -32,6 +33,10 @@ class Shipment(BaseModel):
     consignee: str | None = None  # default: the customer's contact
     shipped_at: datetime | None = None
     shipped_by: str | None = None
+    # What the carrier's tracking says (orders/tracking.py, procedure step 5).
+    events: list[TrackedEvent] = Field(default_factory=list)
+    carrier_state: str | None = None  # Kuaidi100's state code: 0 在途 … 3 签收 … 14 拒签
+    tracking_failure: TrackingFailure | None = None  # the service failing for this shipment, since when
 
 
 class ShippingRefused(ValueError):
