@@ -24,6 +24,8 @@ NoticePurpose = Literal[
     "production_request", "in_production", "shortage", "pick_request", "pick_mismatch",
     "prepayment_request", "payment_recorded", "window_proposal", "window_agreed", "ship_request", "shipped",
     "task_reminder", "task_escalation", "task_withdrawn",
+    # Step 5: the shipment on its way.
+    "carrier_exception", "tracking_down", "delay_notice",
 ]
 Audience = Literal["customer", "approver", "sender", "rep", "warehouse", "production", "finance", "tech",
                    "logistics", "customer_service", "sales_manager"]
@@ -86,6 +88,10 @@ NOTICES: dict[str, NoticeKind] = {
     "task_escalation": NoticeKind(STAFF, "待办转办 / Escalated: overdue task"),
     "task_withdrawn": NoticeKind(("production", "warehouse", "finance", "logistics"),
                                  "任务暂停 / Task on hold: the order changed"),
+    # Step 5: the carrier's tracking and logistics' answers.
+    "carrier_exception": NoticeKind(("logistics", "rep"), "物流异常 / Carrier exception: answer within 2 hours"),
+    "tracking_down": NoticeKind(("logistics",), "物流跟踪失败 / Tracking has failed for a day"),
+    "delay_notice": NoticeKind(("customer", "rep"), "送达延迟 / Delivery delayed: the new date"),
 }
 
 

@@ -32,6 +32,7 @@ LABELS = {
     "prepayment": "prepayment 24 h / 预付款24小时",
     "window": "delivery window answer 24 h / 送货时间确认24小时",
     "shipping": "shipping 1 working day / 发货1个工作日",
+    "exception": "carrier exception 2 h / 物流异常2小时",
 }
 KINDS = tuple(LABELS)
 

@@ -51,3 +51,68 @@ def test_a_failing_service_is_reported_once_after_a_day():
     reported = failure_to_report(s, T + timedelta(hours=24))
     assert reported is not None and reported.tries == 2 and reported.since == T
     assert failure_to_report(s, T + timedelta(hours=48)) is None  # once, not every poll
+
+
+# ---------------------------------------------------------------- step 5 as operations on the order
+
+from decimal import Decimal  # noqa: E402
+
+import pytest  # noqa: E402
+
+from orders.delivery import DeliveryRefused, apply_tracking, delay_reply, tracking_failed  # noqa: E402
+from orders.model import Order, OrderLine  # noqa: E402
+from orders.status import Status  # noqa: E402
+from templates.render import render_mail  # noqa: E402
+from tests.orders.fakes import STAFF, FakeMaster  # noqa: E402
+from orders.master import StaffMember  # noqa: E402
+
+MASTER = FakeMaster(staff=STAFF + (StaffMember(email="logistics@company.example", name="周运", role="logistics"),))
+
+
+def shipped() -> Order:
+    order = Order.receive("SO2023100001", at=T - timedelta(days=2), actor="purchase@huadong.example", message_id=None)
+    order.reply_to, order.sales_rep, order.status = "purchase@huadong.example", "rep@company.example", Status.SHIPPED
+    order.lines = [OrderLine(line_no=1, sku="P001", quantity=Decimal(100))]
+    order.shipment = shipment()
+    return order
+
+
+def test_an_exception_tells_logistics_and_the_rep_at_once_and_starts_the_two_hour_clock():
+    order = shipped()
+    outcome = apply_tracking(order, events=[Event(T, "苏州", "收件人拒收，原因：包装破损", "14")], state="14",
+                             estimated_arrival=None, at=T, master=MASTER)
+    assert sorted((n.purpose, n.audience) for n in outcome.notices) == [("carrier_exception", "logistics"),
+                                                                       ("carrier_exception", "rep")]
+    assert "包装破损" in outcome.notices[0].reason and order.timer("exception").due_at == T + timedelta(hours=2)
+    quiet = apply_tracking(order, events=[Event(T, "苏州", "收件人拒收，原因：包装破损", "14")], state="14",
+                           estimated_arrival=None, at=T + timedelta(minutes=30), master=MASTER)
+    assert not quiet.acted and quiet.notices == []  # the same news again tells nobody twice
+
+
+def test_logistics_delay_reply_tells_the_customer_the_new_date_and_moves_the_window():
+    order = shipped()
+    apply_tracking(order, events=[Event(T, "苏州", "问题件：地址不详", "2")], state="2", estimated_arrival=None, at=T,
+                   master=MASTER)
+    outcome = delay_reply(order, reason="暴雨封路，已改走陆运", new_date=date(2023, 10, 18),
+                          sender="logistics@company.example", at=T, message_id="<d1@company.example>", master=MASTER)
+    assert (order.shipment.window_start, order.shipment.window_end) == (date(2023, 10, 18), date(2023, 10, 19))
+    assert order.estimated_arrival_date == date(2023, 10, 18) and order.timer("exception") is None
+    assert sorted(n.audience for n in outcome.notices) == ["customer", "rep"]
+    text, _ = render_mail("delay_notice", order=order, notice=outcome.notices[0], recipient=None, company="示例",
+                          address="orders@example.com")
+    assert "2023-10-18" in text and "暴雨封路" in text
+    with pytest.raises(DeliveryRefused, match="needs the new date"):
+        delay_reply(order, reason="堵车", new_date=None, sender="logistics@company.example", at=T, message_id=None,
+                    master=MASTER)
+
+
+def test_a_tracking_service_down_for_a_day_is_told_to_logistics_once():
+    order = shipped()
+    assert tracking_failed(order, kind="timeout", detail="no answer", at=T, master=MASTER).notices == []
+    told = tracking_failed(order, kind="timeout", detail="no answer", at=T + timedelta(days=1), master=MASTER)
+    assert [(n.purpose, n.to) for n in told.notices] == [("tracking_down", "logistics@company.example")]
+    assert tracking_failed(order, kind="timeout", detail="no answer", at=T + timedelta(days=2),
+                           master=MASTER).notices == []
+    back = apply_tracking(order, events=[Event(T + timedelta(days=2), "上海", "运输中", "0")], state="0",
+                          estimated_arrival=None, at=T + timedelta(days=2), master=MASTER)
+    assert back.acted and order.shipment.tracking_failure is None
