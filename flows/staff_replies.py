@@ -23,8 +23,9 @@ from orders.stock import StockLedger
 from orders.tasks import (TaskRefused, payment_reply, pick_reply, production_reply, shipping_reply,
                           shortage_choice, window_answer)
 from parsers.result import ParseResult
-from parsers.staff_words import (read_payment, read_picked, read_production, read_shipping, read_shortage_choice,
-                                 read_window)
+from orders.delivery import DeliveryRefused, delay_reply
+from parsers.staff_words import (Delay, read_delay, read_payment, read_picked, read_production, read_shipping,
+                                 read_shortage_choice, read_window)
 from store.repository import UnitOfWork
 
 __all__ = ["StockSession", "staff_answer", "window_reply", "shortage_reply", "refuse_unbelievable"]
@@ -66,6 +67,8 @@ def staff_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[
         return refuse(order, sender, no_proof, message_id=env.message_id, at=now)
     common = dict(sender=sender, at=now, message_id=env.message_id, master=master)
     try:
+        if isinstance(word, Delay):
+            return delay_reply(order, reason=word.reason, new_date=word.new_date, **common)
         if role == "logistics":
             return shipping_reply(order, carrier=word.carrier, tracking_no=word.tracking_no, packages=word.packages,
                                   ledger=stock.get(), **common)
@@ -74,7 +77,7 @@ def staff_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[
         if role == "production":
             return production_reply(order, state=word.state, finish=word.finish, **common)
         return pick_reply(order, quantities=word.quantities, specs=word.specs, **common)
-    except TaskRefused as exc:
+    except (TaskRefused, DeliveryRefused) as exc:
         return refuse(order, sender, str(exc), message_id=env.message_id, at=now)
 
 
@@ -89,7 +92,8 @@ def refuse_unbelievable(order: Order, sender: str | None, doubt: str, *, message
 
 def _read(text: str, today):
     """(the role that answers it, what it reports, the words read) for the first answer the text gives."""
-    for role, what, word in (("logistics", "shipping (承运商/运单号)", read_shipping(text)),
+    for role, what, word in (("logistics", "a delay (延迟/预计送达)", read_delay(text, today)),
+                             ("logistics", "shipping (承运商/运单号)", read_shipping(text)),
                              ("finance", "payments (已收款)", read_payment(text)),
                              ("production", "production (已排产/已完工)", read_production(text, today)),
                              ("warehouse", "the pick (已备货)", read_picked(text))):

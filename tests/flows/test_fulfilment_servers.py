@@ -128,6 +128,14 @@ def test_an_order_in_stock_is_picked_checked_paid_given_a_window_and_shipped(ser
     trail = CliRunner().invoke(app, ["orders", "show", order_no, "--json"]).output
     assert trail.count('"refused"') >= 4  # the mismatch, the early shipment, the wrong role, the typo
 
+    # On its way (step 5): logistics' delay goes to the customer with the new date.
+    send(mta, servers, clients.outlook(ready, LOGISTICS, "延迟:暴雨封路,已改走陆运 预计送达:10月18日"))
+    run_intake()
+    record = order(order_no)
+    assert str(record.estimated_arrival_date) == "2023-10-18" and str(record.shipment.window_start) == "2023-10-18"
+    delay = clients.plain(latest(mta, CUSTOMER, "延迟"))
+    assert "2023-10-18" in delay and "暴雨封路" in delay
+
 
 def test_a_custom_order_goes_through_tech_and_production_before_picking(servers, mta):
     raw = sample_email("01-seed-order.eml").decode("utf-8")
