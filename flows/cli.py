@@ -59,9 +59,10 @@ def poll():
     open_repository(Settings()).check()
     from flows.deadlines import deadlines_flow
     from flows.intake import intake_flow
+    from flows.tracking import tracking_flow
     import asyncio
 
-    emit({"intake": asyncio.run(intake_flow()), "deadlines": deadlines_flow()})
+    emit({"intake": asyncio.run(intake_flow()), "deadlines": deadlines_flow(), "tracking": tracking_flow()})
 
 
 @app.command()

@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     approval_threshold: Decimal = Decimal("50000")
     review_hours: Decimal = Field(default=Decimal("2"), gt=0)  # the manager's review deadline
     feasibility_days: int = Field(default=1, ge=1, le=30)  # working days tech has for a feasibility check
+    # A Kuaidi100-compatible real-time tracking service (procedure step 5); without a URL, none.
+    tracking_url: str | None = None
+    tracking_customer: str | None = None
+    tracking_key: str | None = None
+    tracking_timeout: Decimal = Field(default=Decimal("10"), gt=0, le=120)
     # Processes that render PDFs after a batch is stored (default: one per CPU).
     render_workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
     token_days: Decimal = Field(default=Decimal("7"), gt=0)  # how long an approval link stays valid
