@@ -96,11 +96,13 @@ def serve():
 
     from flows.deadlines import deadlines_flow
     from flows.intake import intake_flow
+    from flows.tracking import tracking_flow
 
     settings = Settings()
     serve_deployments(intake_flow.to_deployment(name="intake", interval=settings.poll_interval_seconds),
                       deadlines_flow.to_deployment(name="review-deadlines",
-                                                   interval=settings.deadline_interval_seconds))
+                                                   interval=settings.deadline_interval_seconds),
+                      tracking_flow.to_deployment(name="tracking", interval=settings.tracking_interval_seconds))
 
 
 @app.command("import")

@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     # Signs approval tokens. Unset: a random key kept in ORDERLOOP_HOME/secret.key.
     secret: str | None = None
     deadline_interval_seconds: int = Field(default=300, ge=30)
+    tracking_interval_seconds: int = Field(default=1800, ge=60)  # carriers asked every 30 minutes
     batch_size: int = Field(default=500, ge=1)
     poll_interval_seconds: int = Field(default=60, ge=5)
     # Each incoming message is parsed in a worker process within this budget

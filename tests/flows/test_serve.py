@@ -29,13 +29,15 @@ def test_serve_shows_the_intake_flow_on_its_interval(tmp_path, prefect_api):
                               stderr=subprocess.PIPE, start_new_session=True)
     try:
         deadline, names = time.monotonic() + 90, {}
-        while "intake" not in names and time.monotonic() < deadline and server.poll() is None:
+        while not {"intake", "tracking"} <= set(names) and time.monotonic() < deadline and server.poll() is None:
             time.sleep(1)
             names = asyncio.run(deployment_names(prefect_api))
         assert server.poll() is None, server.stderr.read().decode()[-2000:]
         assert "intake" in names
         (schedule,) = names["intake"]
         assert schedule.interval.total_seconds() == 300
+        (tracking,) = names["tracking"]
+        assert tracking.interval.total_seconds() == 1800  # carriers asked every 30 minutes
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
