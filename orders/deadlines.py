@@ -16,6 +16,7 @@ from datetime import datetime
 from orders.approval import Step
 from orders.master import MasterData
 from orders.notice import Notice, Outcome
+from orders.delivery import arrival_reminder
 from orders.progress import shortage_notices
 from orders.roles import deputies_of
 from orders.model import SYSTEM, Order
@@ -82,6 +83,9 @@ def chase_timers(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
         acted = True
         if timer.kind == "shortage":  # 24 h before the requested date and the goods are not ready: say so now
             notices += shortage_notices(order, master, now)
+            continue
+        if timer.kind == "arrival":  # a reminder to the customer, not a task of anyone's
+            notices += arrival_reminder(order, now)
             continue
         asked = _waiting_on(order, timer.role, master)
         if firing == "remind":

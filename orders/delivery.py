@@ -12,7 +12,7 @@
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from orders.master import MasterData
 from orders.model import SYSTEM, Order
@@ -21,7 +21,8 @@ from orders.review import rep_and_customer, sales_rep
 from orders.status import Status
 from orders.tracking import exception_in, failure_to_report, merge_events, record_failure
 
-__all__ = ["apply_tracking", "tracking_failed", "delay_reply", "DeliveryRefused", "EXCEPTION_WINDOW"]
+__all__ = ["apply_tracking", "tracking_failed", "delay_reply", "DeliveryRefused", "EXCEPTION_WINDOW",
+           "set_arrival_reminder", "arrival_reminder"]
 
 EXCEPTION_WINDOW = timedelta(hours=2)  # 物流异常需在2小时内响应
 
@@ -36,8 +37,9 @@ def apply_tracking(order: Order, *, events, state: str | None, estimated_arrival
     shipment = order.shipment
     failure, shipment.tracking_failure = shipment.tracking_failure, None  # it answers again
     new = merge_events(shipment, events, state)
-    if estimated_arrival is not None:
+    if estimated_arrival is not None and estimated_arrival != order.estimated_arrival_date:
         order.estimated_arrival_date = estimated_arrival
+        set_arrival_reminder(order, at)
     words = exception_in(shipment, new, estimated_arrival)
     if not new and words is None:
         return Outcome(order, acted=failure is not None, note="no news from the carrier")
@@ -84,6 +86,7 @@ def delay_reply(order: Order, *, reason: str | None, new_date: date | None, send
     shipment.window_end = max(new_date, (shipment.window_end or new_date) + timedelta(days=max(shift, 0)))
     order.estimated_arrival_date = new_date
     order.stop_timer("exception")
+    set_arrival_reminder(order, at)
     order.join_thread(message_id)
     order.note("note", at=at, actor=sender, message_id=message_id,
                reason=f"delay: {reason or 'no reason given'}; new date {new_date}, window {shipment.window_start} – "
@@ -91,3 +94,26 @@ def delay_reply(order: Order, *, reason: str | None, new_date: date | None, send
     return Outcome(order, [Notice("delay_notice", order.order_no, to, message_id, audience=audience,
                                   reason=reason) for to, audience in rep_and_customer(order, master)],
                    note=f"delay to {new_date}: the customer is told")
+
+
+REMIND_AT = time(9, 0)  # the day before arrival, in the morning
+
+
+def set_arrival_reminder(order: Order, at: datetime) -> None:
+    """The customer's reminder the day before the goods arrive: the estimated arrival,
+    else the window's first day; moved when either moves, never into the past."""
+    shipment = order.shipment
+    arrival = order.estimated_arrival_date or (shipment.window_start if shipment else None)
+    if arrival is None:
+        return
+    due = datetime.combine(arrival - timedelta(days=1), REMIND_AT, at.tzinfo)
+    order.start_timer("arrival", max(due, at), timedelta(days=1), role="customer")
+
+
+def arrival_reminder(order: Order, at: datetime) -> list[Notice]:
+    """Its timer fired: the customer gets the reminder with the 签收单, once."""
+    order.stop_timer("arrival")
+    if order.status != Status.SHIPPED or not order.reply_to:
+        return []
+    order.note("note", at=at, actor=SYSTEM, reason="the day before arrival: the customer is reminded, with the 签收单")
+    return [Notice("arrival_reminder", order.order_no, order.reply_to, None)]

@@ -25,7 +25,7 @@ NoticePurpose = Literal[
     "prepayment_request", "payment_recorded", "window_proposal", "window_agreed", "ship_request", "shipped",
     "task_reminder", "task_escalation", "task_withdrawn",
     # Step 5: the shipment on its way.
-    "carrier_exception", "tracking_down", "delay_notice",
+    "carrier_exception", "tracking_down", "delay_notice", "arrival_reminder",
 ]
 Audience = Literal["customer", "approver", "sender", "rep", "warehouse", "production", "finance", "tech",
                    "logistics", "customer_service", "sales_manager"]
@@ -92,6 +92,8 @@ NOTICES: dict[str, NoticeKind] = {
     "carrier_exception": NoticeKind(("logistics", "rep"), "物流异常 / Carrier exception: answer within 2 hours"),
     "tracking_down": NoticeKind(("logistics",), "物流跟踪失败 / Tracking has failed for a day"),
     "delay_notice": NoticeKind(("customer", "rep"), "送达延迟 / Delivery delayed: the new date"),
+    "arrival_reminder": NoticeKind(("customer",), "明日到货,请准备签收 / Arriving tomorrow: please prepare to sign",
+                                   attached="signoff"),
 }
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from orders.changes import request_change
+from orders.delivery import set_arrival_reminder
 from orders.fulfilment import pick_differences
 from orders.master import MasterData
 from orders.model import DraftLine, Order, OrderDraft
@@ -129,6 +130,7 @@ def shipping_reply(order: Order, *, carrier: str | None, tracking_no: str | None
     shipment.packages, shipment.shipped_at, shipment.shipped_by = packages, at, sender
     shipment.consignee = shipment.consignee or order.customer.contact
     order.actual_ship_date = at.date()
+    set_arrival_reminder(order, at)
     left = ledger.ship(order.order_no)
     order.stop_timer("shipping")
     order.join_thread(message_id)

@@ -33,6 +33,7 @@ LABELS = {
     "window": "delivery window answer 24 h / 送货时间确认24小时",
     "shipping": "shipping 1 working day / 发货1个工作日",
     "exception": "carrier exception 2 h / 物流异常2小时",
+    "arrival": "the day before arrival / 到货前一天提醒",
 }
 KINDS = tuple(LABELS)
 

@@ -116,3 +116,24 @@ def test_a_tracking_service_down_for_a_day_is_told_to_logistics_once():
     back = apply_tracking(order, events=[Event(T + timedelta(days=2), "上海", "运输中", "0")], state="0",
                           estimated_arrival=None, at=T + timedelta(days=2), master=MASTER)
     assert back.acted and order.shipment.tracking_failure is None
+
+
+def test_the_day_before_arrival_the_customer_is_reminded_once_and_a_delay_moves_the_reminder():
+    from orders.deadlines import chase_timers
+    from orders.delivery import set_arrival_reminder
+    from orders.review import ReviewRules
+
+    order = shipped()
+    set_arrival_reminder(order, T)
+    assert order.timer("arrival").due_at == datetime(2023, 10, 14, 9, 0, tzinfo=CST)  # window from the 15th
+    delay_reply(order, reason="暴雨", new_date=date(2023, 10, 18), sender="logistics@company.example", at=T,
+                message_id=None, master=MASTER)
+    due = order.timer("arrival").due_at
+    assert due == datetime(2023, 10, 17, 9, 0, tzinfo=CST)
+    fired = chase_timers(order, now=due, rules=ReviewRules(), master=MASTER)
+    assert [(n.purpose, n.to) for n in fired.notices] == [("arrival_reminder", "purchase@huadong.example")]
+    assert order.timer("arrival") is None
+    assert chase_timers(order, now=due + timedelta(days=1), rules=ReviewRules(), master=MASTER).notices == []
+    text, _ = render_mail("arrival_reminder", order=order, notice=fired.notices[0], recipient=None, company="示例",
+                          address="orders@example.com")
+    assert "2023-10-18" in text and "外观" in text and "签收单" in text
