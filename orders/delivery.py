@@ -20,6 +20,7 @@ from orders.notice import Notice, Outcome
 from orders.review import rep_and_customer, sales_rep
 from orders.status import Status
 from orders.tracking import exception_in, failure_to_report, merge_events, record_failure
+from orders.workdays import working_deadline
 
 __all__ = ["apply_tracking", "tracking_failed", "delay_reply", "DeliveryRefused", "EXCEPTION_WINDOW",
            "set_arrival_reminder", "arrival_reminder"]
@@ -41,6 +42,11 @@ def apply_tracking(order: Order, *, events, state: str | None, estimated_arrival
         order.estimated_arrival_date = estimated_arrival
         set_arrival_reminder(order, at)
     words = exception_in(shipment, new, estimated_arrival)
+    if any(event.state == "3" for event in new) or (new and state == "3"):
+        # The carrier's 签收 is noted; delivery is proven by the signed form, which the rep chases in 2 working days.
+        order.note("note", at=at, actor=SYSTEM, reason="the carrier reports 签收; the signed 签收单 is still asked for")
+        if order.timer("signoff") is None:
+            order.start_timer("signoff", working_deadline(at, 2), timedelta(days=1), role="rep")
     if not new and words is None:
         return Outcome(order, acted=failure is not None, note="no news from the carrier")
     order.note("note", at=at, actor=SYSTEM,

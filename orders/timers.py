@@ -34,6 +34,7 @@ LABELS = {
     "shipping": "shipping 1 working day / 发货1个工作日",
     "exception": "carrier exception 2 h / 物流异常2小时",
     "arrival": "the day before arrival / 到货前一天提醒",
+    "signoff": "signed form 2 working days after the carrier's 签收 / 签收单回传2个工作日",
 }
 KINDS = tuple(LABELS)
 
