@@ -74,6 +74,8 @@ def track_shipments(repository: Repository, settings: Settings, now: datetime,
             else:
                 outcome = apply_tracking(order, events=answer.events, state=answer.state,
                                          estimated_arrival=answer.estimated_arrival, at=now, master=uow.master)
+            if not (outcome.acted or outcome.notices or order.shipment.tracking_failure):
+                continue  # no news: nothing to write
             queue_notices(uow, order, outcome.notices, settings, now)
             counts["told"] += len(outcome.notices)
             uow.save_order(order)  # a failure is recorded too: it is retried and reported from the record

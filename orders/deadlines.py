@@ -69,11 +69,18 @@ def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
     return Outcome(order, notices, note="escalated to the deputy")
 
 
+# Clocks that are no one's task: when they fire, something is said once, then they stop.
+ANNOUNCEMENTS = {
+    "shortage": lambda order, master, now: shortage_notices(order, master, now),  # 24 h before the requested date
+    "arrival": lambda order, master, now: arrival_reminder(order, now),  # the day before the goods arrive
+}
+
+
 def chase_timers(order: Order, *, now: datetime, rules: ReviewRules, master: MasterData) -> Outcome:
     """Every clock of the order that is due: the manager's review by its own
-    rule (a new signed request for the deputy), every other task by the
-    generic one: a reminder to whoever it waits on, then one window later the
-    deputy, else the sales manager."""
+    rule (a new signed request for the deputy), an announcement once, and every
+    other task by the generic one: a reminder to whoever it waits on, then one
+    window later the deputy, else the sales manager."""
     outcome = chase_review(order, now=now, rules=rules, master=master)
     notices, acted = list(outcome.notices), outcome.acted
     for timer in [t for t in order.timers if t.kind != "review"]:
@@ -81,34 +88,38 @@ def chase_timers(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
         if firing is None:
             continue
         acted = True
-        if timer.kind == "shortage":  # 24 h before the requested date and the goods are not ready: say so now
-            notices += shortage_notices(order, master, now)
-            continue
-        if timer.kind == "arrival":  # a reminder to the customer, not a task of anyone's
-            notices += arrival_reminder(order, now)
-            continue
-        asked = _waiting_on(order, timer.role, master)
-        if firing == "remind":
-            order.note("reminder", at=now, actor=SYSTEM,
-                       reason=f"{timer.label}: due {timer.due_at.isoformat()} missed; {', '.join(asked) or 'nobody'} "
-                              f"reminded, escalation at {timer.next_due().isoformat()}")
-            notices += [Notice("task_reminder", order.order_no, to, None, audience=_audience(timer.role),
-                               timer=timer.kind) for to in asked]
-            continue
-        deputies = deputies_of(master, asked)
-        audience = _audience(timer.role) if deputies else "sales_manager"
-        deputies = deputies or [m.email for m in master.staff_with_role("sales_manager")]
-        order.note("escalation", at=now, actor=SYSTEM,
-                   reason=f"{timer.label}: missed twice (due {timer.due_at.isoformat()}); escalated to "
-                          f"{', '.join(deputies) or 'nobody: no deputy or sales manager in the staff table'}")
-        if timer.kind == "feasibility":  # the verdict needs a signed request of their own
-            facts = review_facts(order, Step.FEASIBILITY, master, now.date())
-            notices += [request_notice(order, Step.FEASIBILITY, to, at=now, rules=rules, facts=facts,
-                                       in_reply_to=None, purpose="feasibility_request") for to in deputies]
-            continue
-        notices += [Notice("task_escalation", order.order_no, to, None, audience=audience, timer=timer.kind,
-                           reason=", ".join(asked)) for to in deputies]
+        if timer.kind in ANNOUNCEMENTS:
+            notices += ANNOUNCEMENTS[timer.kind](order, master, now)
+        elif firing == "remind":
+            notices += _remind(order, timer, master, now)
+        else:
+            notices += _escalate(order, timer, master, now, rules)
     return Outcome(order, notices, acted=acted, note="timers fired" if acted else "nothing due")
+
+
+def _remind(order: Order, timer, master: MasterData, now: datetime) -> list[Notice]:
+    asked = _waiting_on(order, timer.role, master)
+    order.note("reminder", at=now, actor=SYSTEM,
+               reason=f"{timer.label}: due {timer.due_at.isoformat()} missed; {', '.join(asked) or 'nobody'} "
+                      f"reminded, escalation at {timer.next_due().isoformat()}")
+    return [Notice("task_reminder", order.order_no, to, None, audience=_audience(timer.role), timer=timer.kind)
+            for to in asked]
+
+
+def _escalate(order: Order, timer, master: MasterData, now: datetime, rules: ReviewRules) -> list[Notice]:
+    asked = _waiting_on(order, timer.role, master)
+    deputies = deputies_of(master, asked)
+    audience = _audience(timer.role) if deputies else "sales_manager"
+    deputies = deputies or [m.email for m in master.staff_with_role("sales_manager")]
+    order.note("escalation", at=now, actor=SYSTEM,
+               reason=f"{timer.label}: missed twice (due {timer.due_at.isoformat()}); escalated to "
+                      f"{', '.join(deputies) or 'nobody: no deputy or sales manager in the staff table'}")
+    if timer.kind == "feasibility":  # the verdict needs a signed request of their own
+        facts = review_facts(order, Step.FEASIBILITY, master, now.date())
+        return [request_notice(order, Step.FEASIBILITY, to, at=now, rules=rules, facts=facts, in_reply_to=None,
+                               purpose="feasibility_request") for to in deputies]
+    return [Notice("task_escalation", order.order_no, to, None, audience=audience, timer=timer.kind,
+                   reason=", ".join(asked)) for to in deputies]
 
 
 def _waiting_on(order: Order, role: str | None, master: MasterData) -> list[str]:

@@ -38,7 +38,8 @@ def apply_tracking(order: Order, *, events, state: str | None, estimated_arrival
     shipment = order.shipment
     failure, shipment.tracking_failure = shipment.tracking_failure, None  # it answers again
     new = merge_events(shipment, events, state)
-    if estimated_arrival is not None and estimated_arrival != order.estimated_arrival_date:
+    moved = estimated_arrival is not None and estimated_arrival != order.estimated_arrival_date
+    if moved:
         order.estimated_arrival_date = estimated_arrival
         set_arrival_reminder(order, at)
     words = exception_in(shipment, new, estimated_arrival)
@@ -48,7 +49,7 @@ def apply_tracking(order: Order, *, events, state: str | None, estimated_arrival
         if order.timer("signoff") is None:
             order.start_timer("signoff", working_deadline(at, 2), timedelta(days=1), role="rep")
     if not new and words is None:
-        return Outcome(order, acted=failure is not None, note="no news from the carrier")
+        return Outcome(order, acted=failure is not None or moved, note="no news from the carrier")
     order.note("note", at=at, actor=SYSTEM,
                reason=f"carrier: {len(new)} new event(s)" + (f", latest: {new[-1].text}" if new else "")
                + (f"; tracking answers again after {failure.tries} failure(s)" if failure else ""))
