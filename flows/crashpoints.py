@@ -23,8 +23,10 @@ import os
 
 POINTS = ("after_parse", "after_store", "before_render", "after_render", "after_send", "before_file")
 OUTBOX_POINTS = ("outbox_before_rename", "outbox_after_rename")
+# after_tracking: the carriers' answers are stored with the mails they cause, nothing sent yet (flows/tracking.py).
+TRACKING_POINTS = ("after_tracking",)
 SMTP_POINTS = ("smtp_after_data",)
-ALL_POINTS = POINTS + OUTBOX_POINTS + SMTP_POINTS
+ALL_POINTS = POINTS + OUTBOX_POINTS + SMTP_POINTS + TRACKING_POINTS
 
 
 def crashpoint(name: str) -> None:

@@ -25,6 +25,7 @@ from tracking import TrackingError, TrackingService
 from tracking.kuaidi100 import Kuaidi100
 
 from flows.components import open_repository
+from flows.crashpoints import crashpoint
 from flows.handling import queue_notices
 from flows.intake import IO, send_pending_mail
 from flows.settings import Settings
@@ -79,6 +80,7 @@ def track_shipments(repository: Repository, settings: Settings, now: datetime,
             queue_notices(uow, order, outcome.notices, settings, now)
             counts["told"] += len(outcome.notices)
             uow.save_order(order)  # a failure is recorded too: it is retried and reported from the record
+    crashpoint("after_tracking")
     return counts
 
 

@@ -95,6 +95,11 @@ def test_an_order_in_stock_is_picked_checked_paid_given_a_window_and_shipped(ser
     assert "13,740.00" in clients.plain(prepayment)  # 30% of 45,800.00
     assert not mails_to(mta, LOGISTICS) or all("待发货" not in s for s in subjects(mta, LOGISTICS, order_no))
 
+    # A stranger who names the customer (and even holds the proposal) agrees nothing.
+    send(mta, servers, customer_reply(proposal, "华东精密机械有限公司 CUST001 确认 10月20日-10月21日",
+                                      sender="buyer@huadong-evil.example"))
+    run_intake()
+    assert order(order_no).shipment.window_state == "proposed"
     send(mta, servers, customer_reply(proposal, "10月16日-10月17日送货可以"))
     send(mta, servers, clients.foxmail(prepayment, FINANCE, "已收款 13,740.00"))
     run_intake()

@@ -77,3 +77,20 @@ def test_a_service_that_fails_never_stops_the_poll_and_is_reported_once_after_a_
     tracking_flow()
     reports = [m for m in outbox(home) if "跟踪失败" in str(m["Subject"])]
     assert len(reports) == 3 and {str(m["To"]) for m in reports} == {"logistics@example.com"}  # once per shipment
+
+
+@pytest.mark.parametrize("point", ["after_tracking", "after_send"])
+def test_a_poll_killed_after_the_tracking_answers_are_stored_tells_everyone_once(point, kuaidi100, home,
+                                                                                 prefect_api):
+    from tests.flows.test_crash import poll
+
+    ship("SO2023100002", NUMBERS["exception_14"])
+    crashed = poll(prefect_api, crash_at=point)  # killed with the answers stored, or the mail sent but not recorded
+    assert crashed.returncode == 70, crashed.stderr[-2000:]
+    for _ in range(2):
+        again = poll(prefect_api)
+        assert again.returncode == 0, again.stderr[-2000:]
+    told = sorted(str(m["To"]) for m in outbox(home) if "物流异常" in str(m["Subject"]))
+    assert told == ["li.rep@example.com", "logistics@example.com"]  # once each, however often it ran
+    order = open_repository(Settings()).get_order("SO2023100002")
+    assert len({e.text for e in order.shipment.events}) == len(order.shipment.events)  # no event twice
