@@ -65,6 +65,7 @@ from store.documents import (DocumentArchive, StoredDocument, claim_folder, desc
 from templates.documents import KINDS, DocumentRenderer, company_from, document_number
 
 from flows.settings import Settings
+from flows.signed_forms import signed_form_file
 
 log = logging.getLogger("orderloop.documents")
 # A staging folder lives for one batch (seconds, minutes); one older than the
@@ -366,7 +367,8 @@ def archive_originals(settings: Settings, repository, messages, placements) -> d
     if staged is not None:
         staged.publish(lambda no: orders.get(no) or repository.get_order(no))
     for order_no, emails in by_order.items():
-        archive.put_emails(order_no, emails, orders.get(order_no))
+        order = orders.get(order_no)
+        archive.put_emails(order_no, emails, order, attachments=signed_form_file(order, emails))
     return orders
 
 

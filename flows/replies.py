@@ -21,6 +21,7 @@ from orders.master import StaffMember
 from orders.model import Order, PaymentTerms
 from orders.notice import Outcome
 from orders.decisions import handle_verdict
+from orders.delivery import DeliveryRefused, signoff_reply
 from orders.review import answered_request, customer_record, refuse, renegotiate_terms, sales_rep
 from orders.roles import roles_of
 from orders.stock import HOLDING
@@ -84,7 +85,8 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
                               quoted_token=quoted_token)
     record = customer_record(order, uow.master)
     if staff is None and speaks_for(order, record, sender) and proves_thread(order, record, thread_ids):
-        answered = _fulfilment_answer(order, parsed, now, uow.master, rules)
+        answered = _delivery_answer(order, parsed, now, uow.master, doubt) or \
+            _fulfilment_answer(order, parsed, now, uow.master, rules)
         if answered is not None:
             return answered
     pending = _confirmed_pending_action(order, record, parsed, thread_ids)
@@ -140,6 +142,11 @@ def _staff_step4(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[
         return answered
     rep = sales_rep(order, uow.master)
     speaks_for_customer = "sales_manager" in roles or (rep is not None and normal_address(rep) == normal_address(sender))
+    if (speaks_for_customer or "logistics" in roles) and _about_delivery(order, parsed):
+        # The signed form forwarded by logistics or the rep, as the customer would send it.
+        if no_proof and not doubt:
+            return refuse(order, sender, no_proof, message_id=parsed.envelope.message_id, at=now)
+        return _delivery_answer(order, parsed, now, uow.master, doubt)
     if speaks_for_customer and order.shipment is not None and order.shipment.window_state == "proposed":
         if doubt:
             return refuse_unbelievable(order, sender, doubt, message_id=parsed.envelope.message_id, at=now)
@@ -147,6 +154,28 @@ def _staff_step4(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[
             return refuse(order, sender, no_proof, message_id=parsed.envelope.message_id, at=now)
         return window_reply(order, parsed, now=now, master=uow.master)
     return None
+
+
+DELIVERING = frozenset({Status.SHIPPED, Status.DELIVERED, Status.AFTER_SALES})
+
+
+def _about_delivery(order: Order, parsed: ParseResult) -> bool:
+    return order.status in DELIVERING and bool(parsed.scans or parsed.reply.intent in ("signoff", "complaint"))
+
+
+def _delivery_answer(order: Order, parsed: ParseResult, now: datetime, master, doubt: str | None) -> Outcome | None:
+    """The signed 签收单 (a photo or scan), a text 已签收, or remarks of damage, once the goods are on their way."""
+    if not _about_delivery(order, parsed):
+        return None
+    env, reply = parsed.envelope, parsed.reply
+    if doubt:  # the form makes the order delivered: never on a From that may be forged
+        return refuse_unbelievable(order, env.sender, doubt, message_id=env.message_id, at=now)
+    remarks = (reply.reason or reply.text) if reply.intent == "complaint" else None
+    try:
+        return signoff_reply(order, scans=parsed.scans, says_received=reply.intent == "signoff", remarks=remarks,
+                             sender=env.sender, sent_at=env.date, at=now, message_id=env.message_id, master=master)
+    except DeliveryRefused as exc:
+        return refuse(order, env.sender, str(exc), message_id=env.message_id, at=now)
 
 
 def _fulfilment_answer(order: Order, parsed: ParseResult, now: datetime, master, rules) -> Outcome | None:

@@ -9,6 +9,11 @@
   with the new date; the window and the estimated arrival move.
 - A tracking service that keeps failing for a shipment is reported to
   logistics once, after a day.
+- Proof of delivery: the signed 签收单, read from a photo or scan, makes the
+  order 已签收 (delivered); a file that cannot be read is refused and its
+  sender asked again, saying why; the carrier's 签收 or a text 已签收 alone
+  is noted and the form asked for. Remarks of damage, shortage or a wrong
+  model are kept and handed to the rep and customer service.
 """
 from __future__ import annotations
 
@@ -18,12 +23,13 @@ from orders.master import MasterData
 from orders.model import SYSTEM, Order
 from orders.notice import Notice, Outcome
 from orders.review import rep_and_customer, sales_rep
+from orders.signoff import Delivery, Remark, Scan, SignedForm, readable_scan
 from orders.status import Status
 from orders.tracking import exception_in, failure_to_report, merge_events, record_failure
 from orders.workdays import working_deadline
 
 __all__ = ["apply_tracking", "tracking_failed", "delay_reply", "DeliveryRefused", "EXCEPTION_WINDOW",
-           "set_arrival_reminder", "arrival_reminder"]
+           "set_arrival_reminder", "arrival_reminder", "signoff_reply", "SIGNOFF_CHASE_DAYS"]
 
 EXCEPTION_WINDOW = timedelta(hours=2)  # 物流异常需在2小时内响应
 
@@ -43,25 +49,130 @@ def apply_tracking(order: Order, *, events, state: str | None, estimated_arrival
         order.estimated_arrival_date = estimated_arrival
         set_arrival_reminder(order, at)
     words = exception_in(shipment, new, estimated_arrival)
-    if any(event.state == "3" for event in new) or (new and state == "3"):
-        # The carrier's 签收 is noted; delivery is proven by the signed form, which the rep chases in 2 working days.
-        order.note("note", at=at, actor=SYSTEM, reason="the carrier reports 签收; the signed 签收单 is still asked for")
-        if order.timer("signoff") is None:
-            order.start_timer("signoff", working_deadline(at, 2), timedelta(days=1), role="rep")
+    asked = []
+    signed = next((event for event in new if event.state == "3"), None) or (new[-1] if new and state == "3" else None)
+    if signed is not None:
+        asked = _carrier_signed(order, signed.at, at)
     if not new and words is None:
         return Outcome(order, acted=failure is not None or moved, note="no news from the carrier")
     order.note("note", at=at, actor=SYSTEM,
                reason=f"carrier: {len(new)} new event(s)" + (f", latest: {new[-1].text}" if new else "")
                + (f"; tracking answers again after {failure.tries} failure(s)" if failure else ""))
     if words is None:
-        return Outcome(order, note=f"{len(new)} carrier event(s)")
+        return Outcome(order, asked, note=f"{len(new)} carrier event(s)")
     order.start_timer("exception", at + EXCEPTION_WINDOW, EXCEPTION_WINDOW, role="logistics")
     order.note("note", at=at, actor=SYSTEM, reason=f"carrier exception: {words}; logistics has 2 h to answer")
     people = [(m.email, "logistics") for m in master.staff_with_role("logistics")]
     rep = sales_rep(order, master)
     people += [(rep, "rep")] if rep else []
-    return Outcome(order, [Notice("carrier_exception", order.order_no, to, None, audience=audience, reason=words)
-                           for to, audience in people], note=f"carrier exception: {words}")
+    return Outcome(order, asked + [Notice("carrier_exception", order.order_no, to, None, audience=audience,
+                                          reason=words) for to, audience in people],
+                   note=f"carrier exception: {words}")
+
+
+SIGNOFF_CHASE_DAYS = 2  # working days after the carrier's 签收 before the rep is reminded of the form
+
+
+def _carrier_signed(order: Order, signed_at: datetime, at: datetime) -> list[Notice]:
+    """The carrier's 签收 is noted, once; it proves nothing alone: the customer is asked
+    for the signed form, and the rep is reminded if it has not come in 2 working days."""
+    delivery = order.delivery = order.delivery or Delivery()
+    if delivery.carrier_signed_at is not None:
+        return []
+    delivery.carrier_signed_at = signed_at
+    if delivery.form is not None:
+        return []
+    order.note("note", at=at, actor=SYSTEM, reason=f"the carrier reports 签收 at {signed_at.isoformat()}; "
+                                                    "the signed 签收单 is asked for")
+    _chase_form(order, at)
+    return [Notice("signoff_request", order.order_no, order.reply_to, None)] if order.reply_to else []
+
+
+def _chase_form(order: Order, at: datetime) -> None:
+    if order.timer("signoff") is None:
+        order.start_timer("signoff", working_deadline(at, SIGNOFF_CHASE_DAYS), timedelta(days=1), role="rep")
+
+
+def signoff_reply(order: Order, *, scans: list[Scan], says_received: bool, remarks: str | None, sender: str,
+                  sent_at: datetime | None, at: datetime, message_id: str | None,
+                  master: MasterData) -> Outcome | None:
+    """The customer's (or logistics') answer about the goods' arrival: the signed form as a
+    photo or scan, a text 已签收, remarks of damage; None when the reply is none of them."""
+    if not (scans or says_received or remarks):
+        return None
+    if order.status not in (Status.SHIPPED, Status.DELIVERED, Status.AFTER_SALES):
+        raise DeliveryRefused(f"{order.order_no} 尚未发货 / has not shipped (it is {order.status.label})")
+    delivery = order.delivery = order.delivery or Delivery()
+    order.join_thread(message_id)
+    notices = _remarks(order, remarks, sender, at, message_id, master)
+    form = readable_scan(scans)
+    if form is not None and delivery.form is None:
+        return Outcome(order, notices + _delivered(order, form, sender, sent_at, at, message_id, master),
+                       note=f"signed form received: {order.order_no} delivered")
+    if form is not None:
+        order.note("note", at=at, actor=sender, message_id=message_id,
+                   reason=f"another signed form ({form.filename}); the first is on file")
+        return Outcome(order, notices, acted=bool(notices), note="the signed form is on file already")
+    if scans and delivery.form is None:
+        delivery.scans_refused += 1
+        why = tuple(scan.problem or f"{scan.filename} is not an image or a PDF" for scan in scans)
+        order.note("refused", at=at, actor=sender, message_id=message_id,
+                   reason="the signed form could not be taken: " + "; ".join(why))
+        return Outcome(order, notices + [Notice("signoff_again", order.order_no, sender, message_id,
+                                                audience="sender", details=why)],
+                       note="scan refused: the sender is asked again")
+    if says_received and delivery.form is None:
+        delivery.customer_said_at = delivery.customer_said_at or at
+        order.note("note", at=at, actor=sender, message_id=message_id,
+                   reason="已签收 in words; the signed 签收单 is asked for")
+        _chase_form(order, at)
+        return Outcome(order, notices + [Notice("signoff_request", order.order_no, sender, message_id,
+                                                audience="sender")], note="已签收 noted; the form is asked for")
+    return Outcome(order, notices, acted=bool(notices), note="nothing new about the delivery")
+
+
+def _delivered(order: Order, scan: Scan, sender: str, sent_at: datetime | None, at: datetime,
+               message_id: str | None, master: MasterData) -> list[Notice]:
+    """已签收: the form on file, the delivery date from the carrier's 签收, else the reply's date."""
+    delivery = order.delivery
+    delivery.form = SignedForm(file=f"signoff/{order.order_no}-signed.{scan.extension}", sha256=scan.sha256,
+                               format=scan.format, width=scan.width, height=scan.height, pages=scan.pages,
+                               size=scan.size, original_name=scan.filename, sender=sender, message_id=message_id,
+                               received_at=at)
+    order.actual_delivery_date = _delivery_date(order, sent_at, at)
+    for kind in ("signoff", "arrival", "exception"):
+        order.stop_timer(kind)
+    order.move_to(Status.DELIVERED, at=at, actor=sender, message_id=message_id,
+                  reason=f"signed 签收单 received ({scan.filename}, {scan.format}"
+                         + (f" {scan.width}×{scan.height} px" if scan.width else "")
+                         + f", sha256 {scan.sha256[:12]}…); delivered on {order.actual_delivery_date}")
+    return [Notice("delivered", order.order_no, to, message_id, audience=audience)
+            for to, audience in rep_and_customer(order, master)]
+
+
+def _delivery_date(order: Order, sent_at: datetime | None, at: datetime) -> date:
+    """The carrier's 签收 day; else the day the reply was written, never before the goods
+    left nor after it arrived (a Date header is the sender's word)."""
+    if order.delivery.carrier_signed_at is not None:
+        return order.delivery.carrier_signed_at.date()
+    written = sent_at.astimezone(at.tzinfo).date() if sent_at and sent_at.tzinfo else at.date()
+    return max(min(written, at.date()), order.actual_ship_date or date.min)
+
+
+def _remarks(order: Order, remarks: str | None, sender: str, at: datetime, message_id: str | None,
+             master: MasterData) -> list[Notice]:
+    """Damage, shortage or a wrong model: kept, and the rep and customer service told
+    (the after-sales case of procedure step 6 takes it over)."""
+    if not remarks:
+        return []
+    text = remarks.strip()[:500]
+    order.delivery.remarks.append(Remark(text=text, by=sender, at=at))
+    order.note("note", at=at, actor=sender, message_id=message_id, reason=f"delivery remark: {text}")
+    people = [(m.email, "customer_service") for m in master.staff_with_role("customer_service")]
+    rep = sales_rep(order, master)
+    people += [(rep, "rep")] if rep else []
+    return [Notice("delivery_remarks", order.order_no, to, message_id, audience=audience, reason=text)
+            for to, audience in people]
 
 
 def tracking_failed(order: Order, *, kind: str, detail: str, at: datetime, master: MasterData) -> Outcome:

@@ -17,6 +17,7 @@ from orders.fulfilment import Fulfilment
 from orders.money import ZERO, line_amount, payable
 from orders.payments import Payment
 from orders.shipment import Shipment
+from orders.signoff import Delivery
 from orders.status import Status, check_transition
 from orders.text import message_id_key
 from orders.timers import Timer, set_timer, stop_timer, timer_of
@@ -223,6 +224,7 @@ class Order(BaseModel):
     actual_delivery_date: date | None = None
     special_requirements: str | None = None
     shipment: Shipment | None = None
+    delivery: Delivery | None = None  # the carrier's 签收, the customer's word, the signed form (step 5)
     attachments: list[Attachment] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
     needs_feasibility: bool = False

@@ -26,6 +26,7 @@ NoticePurpose = Literal[
     "task_reminder", "task_escalation", "task_withdrawn",
     # Step 5: the shipment on its way.
     "carrier_exception", "tracking_down", "delay_notice", "arrival_reminder",
+    "signoff_request", "signoff_again", "delivered", "delivery_remarks",
 ]
 Audience = Literal["customer", "approver", "sender", "rep", "warehouse", "production", "finance", "tech",
                    "logistics", "customer_service", "sales_manager"]
@@ -94,6 +95,13 @@ NOTICES: dict[str, NoticeKind] = {
     "delay_notice": NoticeKind(("customer", "rep"), "送达延迟 / Delivery delayed: the new date"),
     "arrival_reminder": NoticeKind(("customer",), "明日到货,请准备签收 / Arriving tomorrow: please prepare to sign",
                                    attached="signoff"),
+    # Proof of delivery: the signed 签收单 back as a photo or scan.
+    "signoff_request": NoticeKind(("customer", "sender"), "请回传签收单 / Please send the signed delivery form",
+                                  attached="signoff"),
+    "signoff_again": NoticeKind(("sender",), "签收单无法识别,请重新发送 / The signed form could not be read: "
+                                             "please send it again"),
+    "delivered": NoticeKind(("customer", "rep"), "订单已签收 / Delivery confirmed"),
+    "delivery_remarks": NoticeKind(("rep", "customer_service"), "签收异常 / Delivery remarks: damage or shortage"),
 }
 
 

@@ -32,6 +32,7 @@ from parsers.prose import prose_pairs
 from parsers.quotes import forwarded_part
 from parsers.reply import parse_reply
 from parsers.result import Envelope, ParseResult, Reply
+from parsers.scans import inspect_scan
 from parsers.simplified import simplified
 
 _TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
@@ -160,6 +161,7 @@ def _parse(raw: bytes) -> ParseResult:
     elif kind == "reply":
         result.reply, result.problems = parse_reply(mail.text, mail.envelope, reference_date=_reference_date(mail),
                                                     attachments=mail.attachments)
+        result.scans = [inspect_scan(a.filename, a.content_type, data) for a, data in mail.scan_files]
         if mail.attachments:  # a drawing sent in answer to 定制规格 travels with the answer
             result.reply.answer = result.reply.answer or OrderDraft()
             result.reply.answer.attachments = mail.attachments

@@ -155,6 +155,8 @@ _MSG_ID = re.compile(r"<[^<>\s]+>")
 _ADDRESS = re.compile(r"(?<![^\s<>\"'(),;:@])[^\s<>\"'(),;:@]+@[^\s<>\"'(),;:@]+")
 MAX_ORDER_FILE_BYTES = 10 * 1024 * 1024  # a bigger attachment is no order form; its bytes are not kept
 MAX_ORDER_FILES = 5  # order files kept from one message, in the order attached
+MAX_SCAN_FILES = 5  # files looked at as a signed form, in the order attached
+MIN_INLINE_PHOTO_BYTES = 20_000
 
 
 class OrderFile(NamedTuple):
@@ -183,6 +185,8 @@ class MailMessage:
     documents: list[Attachment] = field(default_factory=list)
     # Spreadsheets, CSV and PDF attachments with their bytes, for parsers.attachments.
     order_files: list[OrderFile] = field(default_factory=list)
+    # Files that may be a photo or scan of a signed form, with their bytes (parsers.scans).
+    scan_files: list[tuple[Attachment, bytes]] = field(default_factory=list)
     # Why the message is refused (a header over its cap, a text part in no mail
     # charset); then only the envelope is read.
     refused: str | None = None
@@ -519,6 +523,13 @@ def _keep_order_file(mail: MailMessage, attachment: Attachment, data: bytes) -> 
         mail.order_files.append(OrderFile(attachment.filename, attachment.content_type, data, kind))
 
 
+def _keep_scan_file(mail: MailMessage, attachment: Attachment, data: bytes, *, inline: bool) -> None:
+    """A file sent as an attachment, or a picture inline big enough to be a photo (an iPhone puts
+    photos inline; a logo in a signature is smaller): what the sender may mean as the signed form."""
+    if len(mail.scan_files) < MAX_SCAN_FILES and (not inline or len(data) >= MIN_INLINE_PHOTO_BYTES):
+        mail.scan_files.append((attachment, data))
+
+
 def _read_parts(top: _Part, mail: MailMessage) -> None:
     plain: list[str] = []
     html: list[str] = []
@@ -539,6 +550,7 @@ def _read_parts(top: _Part, mail: MailMessage) -> None:
                 mail.documents.append(attachment)
             if data is not None:  # inline too: Apple Mail sends attached PDFs inline
                 _keep_order_file(mail, attachment, data)
+                _keep_scan_file(mail, attachment, data, inline=part.disposition == "inline")
         elif ctype == "text/plain":
             plain.append(_text_of(part))
         else:

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from orders.model import OrderDraft, Problem
+from orders.signoff import Scan
 
 Kind = Literal["order", "reply", "auto_reply", "bounce", "other"]
 Intent = Literal["approve", "reject", "confirm", "answer", "change", "cancel",
@@ -57,6 +58,8 @@ class ParseResult(BaseModel):
     # whether it is clearly not for us (list mail, a newsletter, an invitation).
     body: str = ""
     bulk: bool = False
+    # For "reply": each attached file as read from its bytes (a photo or scan of the signed 签收单).
+    scans: list[Scan] = Field(default_factory=list)
 
     def contract(self) -> dict:
         """The `orderloop parse --json` shape of DESIGN.md."""

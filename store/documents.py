@@ -201,9 +201,11 @@ class DocumentArchive:
         """An original email of the order's thread, once (named by its Message-ID)."""
         return self.put_emails(order_no, [(message_key, raw)])[0]
 
-    def put_emails(self, order_no: str, emails: list[tuple[str, bytes]], order: Order | None = None) -> list[Path]:
+    def put_emails(self, order_no: str, emails: list[tuple[str, bytes]], order: Order | None = None,
+                   attachments: dict[str, bytes] | None = None) -> list[Path]:
         """Original emails of the order's thread, each once (named by its
-        Message-ID), and the order as it stands: one manifest write for all."""
+        Message-ID), files taken from them (`attachments`: name → bytes, such
+        as the signed 签收单) and the order as it stands: one manifest write for all."""
         folder = self.folder(order_no)
         names = [f"mail/{_SAFE.sub('_', key.strip('<>'))[:120]}.eml" for key, _ in emails]
         with self._lock(folder):
@@ -211,6 +213,7 @@ class DocumentArchive:
             if order is not None:
                 manifest = self._claim(folder, order, manifest)
             files = {name: raw for name, (_, raw) in zip(names, emails) if name not in manifest["files"]}
+            files |= {name: data for name, data in (attachments or {}).items() if name not in manifest["files"]}
             if order is not None:
                 files["order.json"] = order.model_dump_json(indent=2).encode("utf-8")
             if files:
