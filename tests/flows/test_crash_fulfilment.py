@@ -73,3 +73,30 @@ def test_a_poll_killed_after_a_reservation_or_a_shipment_neither_loses_nor_doubl
     shipped = [m for m in outbox(home) if "已发货" in str(m["Subject"])]
     assert sorted(str(m["To"]) for m in shipped) == ["li.rep@example.com", "purchase@huadong.example"]
     assert len({m["Message-ID"] for m in outbox(home)}) == len(outbox(home))  # nothing sent twice
+
+
+@pytest.mark.parametrize("point", STEPS)
+def test_a_poll_killed_after_the_signed_form_is_taken_archives_it_once_and_tells_everyone_once(
+        point, home, prefect_api, monkeypatch):
+    import hashlib
+    import json
+
+    from flows.deadlines import deadlines_flow
+    from store.documents import DocumentArchive
+    from tests.flows.test_delivery_servers import photo, reply_with, seed_shipped
+
+    order_no = seed_shipped()
+    monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-04T09:00:00+08:00")
+    deadlines_flow()  # the day before arrival: the reminder with the 签收单
+    form = photo(1200, 1600)
+    deliver(reply_with(last_to(home, "purchase@huadong.example", "明日到货"), "已签收", [("签收单.jpg", form)]))
+    crash_and_rerun(prefect_api, point)
+    order = open_repository(Settings()).get_order(order_no)
+    assert order.status == Status.DELIVERED
+    folder = DocumentArchive(Settings().archive_dir).folder(order_no)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["files"][order.delivery.form.file] == hashlib.sha256(form).hexdigest()
+    assert (folder / order.delivery.form.file).read_bytes() == form
+    told = sorted(str(m["To"]) for m in outbox(home) if "已签收" in str(m["Subject"]))
+    assert told == ["li.rep@example.com", "purchase@huadong.example"]
+    assert len({m["Message-ID"] for m in outbox(home)}) == len(outbox(home))
