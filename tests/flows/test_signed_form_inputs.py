@@ -1,0 +1,102 @@
+"""Hostile and awkward sign-off files through the intake (the embedded Maildir):
+each is read from its bytes within the parse budget, never crashes the poll
+and never makes an order delivered unless it is a readable photo or scan.
+0 bytes, a Windows program renamed .jpg and a PDF with no pages are refused
+and the customer told why; an iPhone's HEIC photo and a 30 MB photo are
+taken. (parsers/scans.py has the unit tests of each kind of file.)"""
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from PIL import Image
+
+from flows.components import open_mailbox, open_repository
+from flows.deadlines import deadlines_flow
+from flows.settings import Settings
+from orders.status import Status
+from store.documents import DocumentArchive
+
+from tests.flows import clients
+from tests.flows.conftest import run_intake
+from tests.flows.helpers import outbox
+from tests.flows.test_delivery_servers import photo, reply_with, seed_shipped
+
+pytestmark = pytest.mark.integration
+
+CUSTOMER = "purchase@huadong.example"
+
+
+def empty_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    buffer = io.BytesIO()
+    PdfWriter().write(buffer)
+    return buffer.getvalue()
+
+
+def heic(width: int, height: int) -> bytes:
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    buffer = io.BytesIO()
+    Image.effect_noise((width, height), 30).convert("RGB").save(buffer, "HEIF")
+    return buffer.getvalue()
+
+
+def big_photo() -> bytes:
+    """About 30 MB: a 6000×4500 photo with fine detail, as a phone's best setting makes."""
+    image = Image.frombytes("RGB", (6000, 4500), os.urandom(6000 * 4500 * 3))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=97)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def reminded(home, prefect_api, monkeypatch):
+    order_no = seed_shipped()
+    monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-04T09:00:00+08:00")
+    deadlines_flow()
+    (reminder,) = [m for m in outbox(home) if "明日到货" in str(m["Subject"])]
+    return order_no, reminder
+
+
+def answer(home, reminder, name: str, data: bytes):
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(reply_with(reminder, "已签收,签收单见附件", [(name, data)]))
+    counts = run_intake()
+    assert counts.get("quarantine", 0) == 0 and counts["processed"] == 1, counts
+    return counts
+
+
+@pytest.mark.parametrize("name, data, why", [
+    ("签收单.jpg", b"", "empty (0 bytes)"),
+    ("签收单.jpg", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + os.urandom(40_000), "a Windows program"),
+    ("签收单.pdf", empty_pdf(), "no pages"),
+])
+def test_a_file_that_is_no_readable_scan_is_refused_and_the_customer_told_why(reminded, home, name, data, why):
+    order_no, reminder = reminded
+    answer(home, reminder, name, data)
+    order = open_repository(Settings()).get_order(order_no)
+    assert order.status == Status.SHIPPED and order.delivery.form is None
+    (again,) = [m for m in outbox(home) if "无法识别" in str(m["Subject"])]
+    assert str(again["To"]) == CUSTOMER and why in clients.plain(again)
+
+
+def test_an_iphone_heic_photo_is_taken_and_archived_as_sent(reminded, home):
+    order_no, reminder = reminded
+    data = heic(1512, 2016)
+    answer(home, reminder, "IMG_4031.HEIC", data)
+    order = open_repository(Settings()).get_order(order_no)
+    assert order.status == Status.DELIVERED and order.delivery.form.file.endswith(".heic")
+    assert (DocumentArchive(Settings().archive_dir).folder(order_no) / order.delivery.form.file).read_bytes() == data
+
+
+def test_a_30_mb_photo_is_taken_within_the_parse_budget(reminded, home):
+    order_no, reminder = reminded
+    data = big_photo()
+    assert len(data) > 30 * 2**20
+    answer(home, reminder, "DSC_0001.jpg", data)
+    order = open_repository(Settings()).get_order(order_no)
+    assert order.status == Status.DELIVERED and (order.delivery.form.width, order.delivery.form.size) == (6000, len(data))
