@@ -1,18 +1,21 @@
 """`orderloop demo`: the lifecycle so far on the embedded defaults: intake,
-confirmation, approval, and step 4 (production, picking, payment, the
-delivery window, shipping) by email.
+confirmation, approval, step 4 (production, picking, payment, the delivery
+window, shipping) and step 5 (tracking, the reminder the day before arrival,
+the signed 签收单) by email.
 
 A fresh folder gets the sample master data and five sample emails in its
 Maildir; one poll reads them; the customers' answers and confirmations are
 then simulated as real reply emails in the same threads, and polled too.
 The clock is set to the procedure's own example date (2023-10-01) unless
-ORDERLOOP_NOW says otherwise, so the sample delivery dates are in the future.
+ORDERLOOP_NOW says otherwise, so the sample delivery dates are in the future;
+for step 5 the demo moves it on to the delivery days. The carriers are asked
+through a Kuaidi100-compatible sandbox on this machine (tracking/sandbox.py).
 """
 from __future__ import annotations
 
 import asyncio
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -53,6 +56,7 @@ def run_demo(home: Path | None) -> None:
             break
         typer.echo(f"{step}. staff answer by email: {', '.join(replies)}")
         _poll()
+    _deliver(settings)
     typer.echo("the order documents (PDF) of every order, into the archive")
     _render_documents(settings)
     _summarise(settings)
@@ -171,6 +175,141 @@ def _reply(order, body: str, settings: Settings, *, sender: str | None = None,
     return message.as_bytes()
 
 
+def _deliver(settings: Settings) -> None:
+    """Step 5 on a moving clock: the carrier's events, the reminder the day before
+    arrival with the 签收单, the carrier's 签收, and each customer's signed form
+    (a photo of the form the reminder carried, signed; one notes a damaged box)."""
+    from flows.components import open_mailbox, open_repository
+    from flows.deadlines import deadlines_flow
+    from flows.tracking import tracking_flow
+    from orders.status import Status
+    from tracking.sandbox import FakeKuaidi100
+
+    shipped = open_repository(settings).list_orders(Status.SHIPPED)
+    if not shipped:
+        return
+    saved = {name: os.environ.get(name) for name in _TRACKING_ENV}
+    with FakeKuaidi100() as sandbox:
+        os.environ.update(ORDERLOOP_TRACKING_URL=sandbox.url, ORDERLOOP_TRACKING_CUSTOMER=sandbox.customer,
+                          ORDERLOOP_TRACKING_KEY=sandbox.key)
+        try:
+            for order in shipped:
+                sandbox.answers[order.shipment.tracking_no] = _carrier(order, signed=False)
+            typer.echo("   the carriers are asked (a Kuaidi100-compatible sandbox on this machine): in transit")
+            _at(f"{min(o.actual_ship_date for o in shipped) + timedelta(days=1)}T12:00:00+08:00")
+            typer.echo(f"   {tracking_flow()}")
+            for arrival in sorted({_arrival(o) for o in shipped}):
+                _at(f"{arrival - timedelta(days=1)}T09:00:00+08:00")
+                typer.echo(f"   {arrival - timedelta(days=1)}: the day before arrival, the customer is reminded, "
+                           f"with the 签收单: {deadlines_flow()}")
+                for order in shipped:
+                    if _arrival(order) == arrival:
+                        sandbox.answers[order.shipment.tracking_no] = _carrier(order, signed=True)
+                _at(f"{arrival}T18:00:00+08:00")
+                typer.echo(f"   {arrival}: the carrier reports 签收, the customer is asked for the signed form: "
+                           f"{tracking_flow()}")
+        finally:
+            for name, value in saved.items():  # the demo's own service: gone with it
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+    typer.echo("   the customers reply with a photo of the signed 签收单")
+    repository = open_repository(settings)
+    with open_mailbox(settings) as mailbox:
+        for number, order in enumerate(sorted(shipped, key=lambda o: o.order_no)):
+            remark = "第2箱外包装轻微破损,货物完好。" if number == 0 else ""
+            reply = _signed_form_reply(repository.get_order(order.order_no), settings, remark)
+            if reply is not None:
+                mailbox.append(reply)
+    _poll()
+
+
+_TRACKING_ENV = ("ORDERLOOP_TRACKING_URL", "ORDERLOOP_TRACKING_CUSTOMER", "ORDERLOOP_TRACKING_KEY")
+
+
+def _at(moment: str) -> None:
+    os.environ["ORDERLOOP_NOW"] = moment
+
+
+def _arrival(order):
+    return order.shipment.window_start or order.actual_ship_date + timedelta(days=2)
+
+
+def _carrier(order, *, signed: bool):
+    """What the carrier's tracking says of the shipment: picked up, on its way, and at last signed for."""
+    from tracking.sandbox import Answer, tracking_answer
+
+    arrival = _arrival(order)
+    address = order.customer.address or ""
+    left, city = order.actual_ship_date, address[:3] if address[:1] >= "\u4e00" else "上海市"
+    events = [(f"{left} 17:30:00", "【上海市】顺丰速运 已收取快件", "上海,上海市", "1"),
+              (f"{left} 21:05:00", "快件已发车,下一站【目的地转运中心】", "上海,上海市", "0"),
+              (f"{left + timedelta(days=1)} 06:40:00", f"快件到达【{city}转运中心】", city, "0")]
+    if signed:
+        events += [(f"{arrival} 09:12:00", "快件交给王师傅,正在派送途中", city, "5"),
+                   (f"{arrival} 14:20:00", f"快件已签收,签收人:{order.customer.contact or '前台'}", city, "3")]
+    return Answer(tracking_answer(order.shipment.tracking_no, "3" if signed else "0", events,
+                                  arrivalTime=f"{arrival} 18"))
+
+
+def _signed_form_reply(order, settings: Settings, remark: str) -> bytes | None:
+    """The customer's answer to the reminder: the 签收单 it carried, printed, signed and photographed."""
+    sent = [key for key in order.mail_sent if ".arrival_reminder." in key]
+    mail = _outbox_mail(settings, sent[-1]) if sent else None
+    pdf = next((p.get_content() for p in mail.iter_attachments() if p.get_content_type() == "application/pdf"),
+               None) if mail is not None else None
+    if pdf is None:
+        return None
+    reply = EmailMessage()
+    reply["From"], reply["To"] = order.reply_to, settings.address
+    reply["Subject"] = "Re: " + str(mail["Subject"])
+    reply["Date"] = format_datetime(settings.current_time())
+    reply["Message-ID"] = make_msgid(domain=order.reply_to.rpartition("@")[2])
+    reply["In-Reply-To"] = reply["References"] = mail["Message-ID"]
+    reply.set_content(f"货已收到,已签收,签收单见附件。{remark}\n")
+    reply.add_attachment(_signed_photo(pdf, order.customer.contact or "收货人"), maintype="image", subtype="jpeg",
+                         filename=f"签收单-{order.order_no}.jpg")
+    return reply.as_bytes()
+
+
+def _outbox_mail(settings: Settings, key: str):
+    """The mail in the outbox whose Message-ID has that key (orders.text.message_id_key)."""
+    import email
+    import email.policy
+
+    from orders.text import message_id_key
+
+    for path in sorted((settings.outbox_dir / "new").glob("*")):
+        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        if message_id_key(str(message["Message-ID"])) == key:
+            return message
+    return None
+
+
+def _signed_photo(pdf: bytes, name: str) -> bytes:
+    """The form's first page at 110 dpi (about 900×1290 px), signed in ink, as a JPEG."""
+    import io
+
+    import pypdfium2 as pdfium
+    from PIL import ImageDraw
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        image = document[0].render(scale=110 / 72).to_pil().convert("RGB")
+    finally:
+        document.close()
+    draw = ImageDraw.Draw(image)
+    width, height = image.size
+    x, y = int(width * 0.62), int(height * 0.80)
+    draw.line([(x, y), (x + 40, y - 25), (x + 70, y + 10), (x + 110, y - 30), (x + 160, y + 5)], fill=(20, 40, 140),
+              width=4)
+    draw.ellipse([x + 180, y - 60, x + 290, y + 50], outline=(200, 30, 30), width=5)  # the company's stamp
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
 def _render_documents(settings: Settings) -> None:
     from flows.components import open_repository
     from flows.documents import Documents
@@ -196,6 +335,14 @@ def _summarise(settings: Settings) -> None:
             typer.echo(f"      {change}: {event.actor}: {event.reason}")
         folder = archive.folder(order.order_no)
         typer.echo(f"      PDFs in {folder.resolve()}: {', '.join(sorted(p.name for p in folder.glob('*.pdf')))}")
+        shipment, delivery = order.shipment, order.delivery
+        if shipment is not None and shipment.events:
+            typer.echo(f"      carrier {shipment.carrier} {shipment.tracking_no}: "
+                       + " → ".join(f"{e.at:%m-%d %H:%M} {e.text}" for e in shipment.events))
+        if delivery is not None and delivery.form is not None:
+            typer.echo(f"      signed 签收单: {(folder / delivery.form.file).resolve()} "
+                       f"({delivery.form.width}×{delivery.form.height} px, sha256 {delivery.form.sha256[:16]}…)"
+                       + "".join(f"; remark: {r.text}" for r in delivery.remarks))
     outbox = sorted((settings.outbox_dir / "new").glob("*"))
     typer.echo(f"\nfiles:\n  order store:     {settings.store_dir}\n"
                f"  emails sent:     {settings.outbox_dir} ({len(outbox)} messages)\n"

@@ -39,7 +39,7 @@ class Scan(BaseModel):
 
     @property
     def extension(self) -> str:
-        return {"JPEG": "jpg", "PNG": "png", "HEIF": "heic", "TIFF": "tif", "WEBP": "webp", "PDF": "pdf",
+        return {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "HEIF": "heic", "TIFF": "tif", "WEBP": "webp", "PDF": "pdf",
                 "GIF": "gif", "BMP": "bmp"}.get((self.format or "").upper(), "bin")
 
 

@@ -42,6 +42,8 @@ def inspect_scan(filename: str, declared_type: str, data: bytes) -> Scan:
         if _PDF_MAGIC in data[:1024]:
             return Scan(**base, **_read_pdf(filename, data))
         return Scan(**base, **_read_image(filename, data))
+    except MemoryError:  # decoded, it needs more than the parse budget allows
+        return Scan(**base, problem=f"{filename} is too large to open: send a smaller photo or a scan")
     except Exception as exc:  # a library's error on hostile bytes: the file is refused, the mail goes on
         log.info("%s: not readable as a scan (%s: %s)", filename, type(exc).__name__, exc)
         return Scan(**base, problem=f"{filename} could not be read ({_what(data)})")
@@ -57,9 +59,17 @@ def _read_image(filename: str, data: bytes) -> dict:
             if width * height > MAX_PIXELS:
                 return dict(kind="image", format=fmt, width=width, height=height,
                             problem=f"{filename} is {width}×{height} px, too large to open")
+            # libjpeg pads a scan that ends before its EOI with grey and only warns: a header claiming more
+            # pixels than the bytes can hold (each 8×8 block costs at least one bit) is damaged, not a photo.
+            if fmt in ("JPEG", "MPO") and len(data) * 512 < width * height:
+                return dict(problem=f"{filename} could not be read (it is damaged: too little data for "
+                                    f"{width}×{height} px)")
             image.draft("RGB", (1200, 1200))  # JPEG decodes at a fraction of its size; others ignore it
             image.load()  # a truncated or corrupt file fails here
-    except (UnidentifiedImageError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # Pillow refuses it at open, before its size is known: still an image
+        return dict(kind="image", problem=f"{filename} is too large to open (more than "
+                                          f"{MAX_PIXELS // 1_000_000} million pixels)")
+    except UnidentifiedImageError:
         return dict(problem=f"{filename} is not an image or a PDF ({_what(data)})")
     found = dict(kind="image", format=fmt, width=width, height=height)
     if min(width, height) < MIN_SHORT_SIDE:
@@ -109,7 +119,12 @@ def _what(data: bytes) -> str:
     for magic, what in _OTHER_MAGIC:
         if data.startswith(magic):
             return f"it is {what}"
+    if data.startswith(_PICTURE_MAGIC) or data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
+        return "the picture is damaged or was cut off in sending"
     return "its content is not a picture or a PDF we can open"
+
+
+_PICTURE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*", b"RIFF", b"GIF8", b"BM")
 
 
 _heif_registered = False

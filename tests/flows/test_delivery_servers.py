@@ -36,7 +36,7 @@ from tests.flows import clients
 from tests.flows.conftest import run_intake
 from tests.flows.test_approval_servers import CUSTOMER, MANAGER, REP, latest, mails_to, order, send
 from tests.flows.test_intake_servers import servers  # noqa: F401  (the fixture)
-from tests.tracking.fake_kuaidi100 import NUMBERS, Answer, FakeKuaidi100, tracking_answer
+from tracking.sandbox import NUMBERS, Answer, FakeKuaidi100, tracking_answer
 
 pytestmark = pytest.mark.integration
 

@@ -1,6 +1,7 @@
 """`orderloop demo` on the embedded defaults carries its orders by email from
-the customers' mails to 已发货, and leaves the outbound orders and shipping
-notes with real carrier and tracking data."""
+the customers' mails to 已发货 and on to 已签收: the outbound orders and
+shipping notes carry real carrier and tracking data, the shipments the
+carrier's events, and each order its signed 签收单 in the archive."""
 from __future__ import annotations
 
 import io
@@ -17,8 +18,8 @@ def pdf_text(path) -> str:
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages).replace(" ", "")
 
 
-def test_the_demo_ships_every_order_with_its_tracking_number_on_the_shipping_note(tmp_path, prefect_api,
-                                                                                   monkeypatch, capsys):
+def test_the_demo_ships_every_order_tracks_it_and_takes_its_signed_form(tmp_path, prefect_api, monkeypatch,
+                                                                        capsys):
     home = tmp_path / "demo"
     for name in ("HOME", "NOW", "COMPANY", "COMPANY_ADDRESS", "COMPANY_PHONE"):  # restored after the test
         monkeypatch.setenv(f"ORDERLOOP_{name}", "")
@@ -27,16 +28,22 @@ def test_the_demo_ships_every_order_with_its_tracking_number_on_the_shipping_not
     settings = Settings()
     repository = open_repository(settings)
     orders = repository.list_orders()
-    assert len(orders) == 3 and {o.status for o in orders} == {Status.SHIPPED}, [(o.order_no, o.status) for o in orders]
+    assert len(orders) == 3 and {o.status for o in orders} == {Status.DELIVERED}, [(o.order_no, o.status) for o in orders]
     for order in orders:
         folder = settings.archive_dir / "2023" / "10" / order.order_no
         shipping = pdf_text(folder / "shipping.pdf")
         assert order.shipment.tracking_no in shipping and "顺丰速运" in shipping
         assert "出库单" in pdf_text(folder / "outbound.pdf")
         assert order.actual_ship_date is not None
+        assert [e.state for e in order.shipment.events][-1] == "3" and len(order.shipment.events) == 5
+        form = order.delivery.form  # a photo of the 签收单 the reminder carried, signed
+        assert (folder / form.file).read_bytes()[:3] == b"\xff\xd8\xff" and min(form.width, form.height) >= 600
+        assert order.actual_delivery_date == order.delivery.carrier_signed_at.date()
     custom = next(o for o in orders if any(line.kind == "custom" for line in o.lines))
     trail = [e.to_status for e in repository.audit_trail(custom.order_no) if e.kind == "transition"]
     assert Status.FEASIBILITY in trail and Status.IN_PRODUCTION in trail
     stock = {row.sku: row for row in repository.stock_ledger().rows()}
     assert (stock["P001"].on_hand, stock["P001"].reserved) == (200, 0)  # 300 less the 100 shipped
-    assert "已发货" in capsys.readouterr().out
+    assert any(o.delivery.remarks for o in orders)  # one customer noted a damaged box
+    out = capsys.readouterr().out
+    assert "已签收 (delivered)" in out and "signed 签收单" in out and "快件已签收" in out

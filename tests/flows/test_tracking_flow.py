@@ -17,7 +17,7 @@ from orders.model import Order, OrderLine
 from orders.shipment import Shipment
 from orders.status import Status
 from tests.flows.helpers import outbox
-from tests.tracking.fake_kuaidi100 import NUMBERS, FakeKuaidi100
+from tracking.sandbox import NUMBERS, FakeKuaidi100
 
 pytestmark = pytest.mark.integration
 

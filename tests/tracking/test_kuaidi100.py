@@ -1,5 +1,5 @@
 """The Kuaidi100 client against a Kuaidi100-compatible server on a loopback port
-(tests/tracking/fake_kuaidi100.py): the query it sends, the answers it reads,
+(tracking/sandbox.py): the query it sends, the answers it reads,
 and every way the service can fail, each a TrackingError of the right kind."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.tracking.fake_kuaidi100 import NUMBERS, Answer, FakeKuaidi100, error_answer, tracking_answer
+from tracking.sandbox import NUMBERS, Answer, FakeKuaidi100, error_answer, tracking_answer
 from tracking import CarrierEvent, TrackingError, TrackingResult, TrackingService
 from tracking.kuaidi100 import MAX_EVENTS, Kuaidi100
 

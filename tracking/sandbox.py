@@ -1,5 +1,6 @@
-"""A Kuaidi100-compatible real-time query server for tests: real HTTP on a free
-loopback port, so the client under test goes through its real HTTP library.
+"""A Kuaidi100-compatible real-time query server on a free loopback port: the
+tests' tracking service (the client under test goes through its real HTTP
+library) and the one `orderloop demo` tracks its shipments with.
 
 It checks each query as Kuaidi100 does (form fields `customer`, `param`, `sign`;
 the sign must be the upper-case MD5 of param + key + customer with its own
