@@ -85,7 +85,9 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
                               quoted_token=quoted_token)
     record = customer_record(order, uow.master)
     if staff is None and speaks_for(order, record, sender) and proves_thread(order, record, thread_ids):
-        answered = _delivery_answer(order, parsed, now, uow.master, doubt) or \
+        # A customer's domain may publish no SPF, DKIM or DMARC to pass, so a customer is refused only
+        # when a check fails or the envelope sender differs (origin_doubt without our server's id).
+        answered = _delivery_answer(order, parsed, now, uow.master, origin_doubt(env)) or \
             _fulfilment_answer(order, parsed, now, uow.master, rules)
         if answered is not None:
             return answered

@@ -35,6 +35,7 @@ from store.documents import DocumentArchive
 from tests.flows import clients
 from tests.flows.conftest import run_intake
 from tests.flows.test_approval_servers import CUSTOMER, MANAGER, REP, latest, mails_to, order, send
+from tests.flows.test_fulfilment_servers import pdf_text
 from tests.flows.test_intake_servers import servers  # noqa: F401  (the fixture)
 from tracking.sandbox import NUMBERS, Answer, FakeKuaidi100, tracking_answer
 
@@ -141,6 +142,8 @@ def test_a_shipment_is_tracked_delayed_reminded_and_signed_for_by_email(servers,
     deadlines_flow()
     reminder = latest(mta, CUSTOMER, "明日到货")
     assert [p.get_content_type() for p in reminder.iter_attachments()] == ["application/pdf"]
+    form_text = pdf_text(reminder)
+    assert "签收单" in form_text and NUMBER in form_text and "顺丰速运" in form_text
     assert "外观" in clients.plain(reminder) and "600" in clients.plain(reminder)
 
     # A photo too small to read is refused, saying why; the customer is asked again.

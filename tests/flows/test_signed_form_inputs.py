@@ -100,3 +100,45 @@ def test_a_30_mb_photo_is_taken_within_the_parse_budget(reminded, home):
     answer(home, reminder, "DSC_0001.jpg", data)
     order = open_repository(Settings()).get_order(order_no)
     assert order.status == Status.DELIVERED and (order.delivery.form.width, order.delivery.form.size) == (6000, len(data))
+
+
+def test_a_forged_signed_form_is_refused_on_the_record_and_nobody_is_mailed(reminded, home, monkeypatch):
+    """The customer's address in From, our reminder in In-Reply-To, but our mail server says DMARC failed."""
+    order_no, reminder = reminded
+    raw = reply_with(reminder, "已签收", [("签收单.jpg", photo(1200, 1600))])
+    forged = b"Authentication-Results: mx.company.example; dmarc=fail header.from=huadong.example\r\n" + raw
+    before = len(outbox(home))
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(forged)
+    run_intake()
+    order = open_repository(Settings()).get_order(order_no)
+    assert order.status == Status.SHIPPED and (order.delivery is None or order.delivery.form is None)
+    trail = open_repository(Settings()).audit_trail(order_no)
+    assert any(e.kind == "refused" and "dmarc=fail" in e.reason for e in trail)
+    assert len(outbox(home)) == before  # nothing is sent to a From that may be forged
+
+
+def test_logistics_forwarding_the_signed_form_in_our_thread_delivers_the_order(home, prefect_api, monkeypatch):
+    """The customer handed the form to the driver; logistics answers our exception mail with its photo."""
+    from flows.tracking import tracking_flow
+    from tracking.sandbox import NUMBERS, FakeKuaidi100
+
+    order_no = seed_shipped()
+    with FakeKuaidi100() as fake:
+        for name, value in (("URL", fake.url), ("CUSTOMER", fake.customer), ("KEY", fake.key)):
+            monkeypatch.setenv(f"ORDERLOOP_TRACKING_{name}", value)
+        fake.answers[NUMBERS["in_transit"]] = fake.answers[NUMBERS["exception_2"]]
+        tracking_flow()
+    (exception,) = [m for m in outbox(home) if "物流异常" in str(m["Subject"]) and "logistics@" in str(m["To"])]
+    # The warehouse holds no such role: its copy of the form is refused; logistics' is taken.
+    for sender in ("warehouse@example.com", "logistics@example.com"):
+        with open_mailbox(Settings()) as mailbox:
+            mailbox.append(reply_with(exception, "客户签收单转发,已签收", [("签收单.jpg", photo(1200, 1600))],
+                                      sender=sender))
+        run_intake()
+        status = open_repository(Settings()).get_order(order_no).status
+        assert status == (Status.SHIPPED if sender.startswith("warehouse") else Status.DELIVERED)
+    order = open_repository(Settings()).get_order(order_no)
+    assert order.delivery.form.sender == "logistics@example.com"
+    assert sorted(str(m["To"]) for m in outbox(home) if "已签收" in str(m["Subject"])) == [
+        "li.rep@example.com", CUSTOMER]
