@@ -21,7 +21,7 @@ from orders.master import StaffMember
 from orders.model import Order, PaymentTerms
 from orders.notice import Outcome
 from orders.decisions import handle_verdict
-from orders.delivery import DeliveryRefused, signoff_reply
+from orders.delivery import DELIVERING, DeliveryRefused, signoff_reply
 from orders.review import answered_request, customer_record, refuse, renegotiate_terms, sales_rep
 from orders.roles import roles_of
 from orders.stock import HOLDING
@@ -156,9 +156,6 @@ def _staff_step4(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[
             return refuse(order, sender, no_proof, message_id=parsed.envelope.message_id, at=now)
         return window_reply(order, parsed, now=now, master=uow.master)
     return None
-
-
-DELIVERING = frozenset({Status.SHIPPED, Status.DELIVERED, Status.AFTER_SALES})
 
 
 def _about_delivery(order: Order, parsed: ParseResult) -> bool:

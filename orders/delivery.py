@@ -29,9 +29,11 @@ from orders.tracking import exception_in, failure_to_report, merge_events, recor
 from orders.workdays import working_deadline
 
 __all__ = ["apply_tracking", "tracking_failed", "delay_reply", "DeliveryRefused", "EXCEPTION_WINDOW",
-           "set_arrival_reminder", "arrival_reminder", "signoff_reply", "SIGNOFF_CHASE_DAYS"]
+           "set_arrival_reminder", "arrival_reminder", "signoff_reply", "SIGNOFF_CHASE_DAYS", "DELIVERING"]
 
 EXCEPTION_WINDOW = timedelta(hours=2)  # 物流异常需在2小时内响应
+# Where answers about the goods' arrival (the signed form, 已签收, remarks of damage) are taken.
+DELIVERING = frozenset({Status.SHIPPED, Status.DELIVERED, Status.AFTER_SALES})
 
 
 class DeliveryRefused(ValueError):
@@ -62,12 +64,15 @@ def apply_tracking(order: Order, *, events, state: str | None, estimated_arrival
         return Outcome(order, asked, note=f"{len(new)} carrier event(s)")
     order.start_timer("exception", at + EXCEPTION_WINDOW, EXCEPTION_WINDOW, role="logistics")
     order.note("note", at=at, actor=SYSTEM, reason=f"carrier exception: {words}; logistics has 2 h to answer")
-    people = [(m.email, "logistics") for m in master.staff_with_role("logistics")]
-    rep = sales_rep(order, master)
-    people += [(rep, "rep")] if rep else []
     return Outcome(order, asked + [Notice("carrier_exception", order.order_no, to, None, audience=audience,
-                                          reason=words) for to, audience in people],
+                                          reason=words) for to, audience in _role_and_rep(order, "logistics", master)],
                    note=f"carrier exception: {words}")
+
+
+def _role_and_rep(order: Order, role: str, master: MasterData) -> list[tuple[str, str]]:
+    """(address, audience) of everyone holding `role`, and the order's rep."""
+    rep = sales_rep(order, master)
+    return [(m.email, role) for m in master.staff_with_role(role)] + ([(rep, "rep")] if rep else [])
 
 
 SIGNOFF_CHASE_DAYS = 2  # working days after the carrier's 签收 before the rep is reminded of the form
@@ -100,7 +105,7 @@ def signoff_reply(order: Order, *, scans: list[Scan], says_received: bool, remar
     photo or scan, a text 已签收, remarks of damage; None when the reply is none of them."""
     if not (scans or says_received or remarks):
         return None
-    if order.status not in (Status.SHIPPED, Status.DELIVERED, Status.AFTER_SALES):
+    if order.status not in DELIVERING:
         raise DeliveryRefused(f"{order.order_no} 尚未发货 / has not shipped (it is {order.status.label})")
     delivery = order.delivery = order.delivery or Delivery()
     order.join_thread(message_id)
@@ -168,11 +173,8 @@ def _remarks(order: Order, remarks: str | None, sender: str, at: datetime, messa
     text = remarks.strip()[:500]
     order.delivery.remarks.append(Remark(text=text, by=sender, at=at))
     order.note("note", at=at, actor=sender, message_id=message_id, reason=f"delivery remark: {text}")
-    people = [(m.email, "customer_service") for m in master.staff_with_role("customer_service")]
-    rep = sales_rep(order, master)
-    people += [(rep, "rep")] if rep else []
     return [Notice("delivery_remarks", order.order_no, to, message_id, audience=audience, reason=text)
-            for to, audience in people]
+            for to, audience in _role_and_rep(order, "customer_service", master)]
 
 
 def tracking_failed(order: Order, *, kind: str, detail: str, at: datetime, master: MasterData) -> Outcome:

@@ -263,6 +263,7 @@ def archive_findings(view: StoreView, documents: Path | None) -> list[Finding]:
         for name in bad:
             findings.append(Finding("archive", where, f"{name} is missing or does not match its SHA-256 in "
                                                       f"manifest.json"))
+        findings += _signed_form_finding(view.orders.get(no), manifest, where)
         there = _order_json(folder)
         if there is None:
             if manifest["files"] or manifest["documents"]:
@@ -290,6 +291,17 @@ def archive_findings(view: StoreView, documents: Path | None) -> list[Finding]:
                 findings.append(Finding("archive", where, f"the versions of document {key!r} come from two orders "
                                                           f"(the order's version or events go backwards)"))
     return findings
+
+
+def _signed_form_finding(stored: dict | None, manifest: dict, where: str) -> list[Finding]:
+    """A delivered order's signed 签收单 is filed with the checksum the order recorded."""
+    delivery = stored.get("delivery") if isinstance(stored, dict) else None
+    form = delivery.get("form") if isinstance(delivery, dict) else None
+    if not isinstance(form, dict) or manifest["files"].get(form.get("file")) == form.get("sha256"):
+        return []
+    return [Finding("archive", where, f"the signed 签收单 on record ({form.get('file')}, sha256 "
+                                      f"{str(form.get('sha256'))[:12]}…) is not filed: it is in the customer's "
+                                      f"email under mail/, from {form.get('sender')}")]
 
 
 def _archive_folders(documents: Path | None):

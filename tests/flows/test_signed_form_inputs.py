@@ -142,3 +142,21 @@ def test_logistics_forwarding_the_signed_form_in_our_thread_delivers_the_order(h
     assert order.delivery.form.sender == "logistics@example.com"
     assert sorted(str(m["To"]) for m in outbox(home) if "已签收" in str(m["Subject"])) == [
         "li.rep@example.com", CUSTOMER]
+
+
+def test_the_doctor_finds_a_signed_form_on_record_that_was_never_filed(reminded, home):
+    import json
+
+    from flows.doctor import examine
+
+    order_no, reminder = reminded
+    answer(home, reminder, "签收单.jpg", photo(1200, 1600))
+    assert not [f for f in examine(Settings()).findings if "签收单" in f.line()]
+    order = open_repository(Settings()).get_order(order_no)
+    folder = DocumentArchive(Settings().archive_dir).folder(order_no)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["files"][order.delivery.form.file]  # as if the archive step had never run
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (folder / order.delivery.form.file).unlink()
+    (finding,) = [f for f in examine(Settings()).findings if "签收单" in f.line()]
+    assert order.delivery.form.file in finding.line() and CUSTOMER in finding.line()
