@@ -28,7 +28,7 @@ from orders.stock import HOLDING
 from orders.status import Status
 from orders.text import message_id_key, normal_address
 from parsers.answers import read_yes_no
-from parsers.staff_words import read_feasibility
+from parsers.staff_words import Arrival, read_arrival, read_feasibility
 from parsers.requests import change_reason, read_new_terms
 from parsers.result import ParseResult
 from store.repository import UnitOfWork
@@ -87,8 +87,9 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
     if staff is None and speaks_for(order, record, sender) and proves_thread(order, record, thread_ids):
         # A customer's domain may publish no SPF, DKIM or DMARC to pass, so a customer is refused only
         # when a check fails or the envelope sender differs (origin_doubt without our server's id).
-        answered = _delivery_answer(order, parsed, now, uow.master, origin_doubt(env)) or \
-            _fulfilment_answer(order, parsed, now, uow.master, rules)
+        arrival = _arrival_word(order, parsed)
+        answered = _delivery_answer(order, parsed, arrival, now, uow.master, origin_doubt(env)) if arrival \
+            else _fulfilment_answer(order, parsed, now, uow.master, rules)
         if answered is not None:
             return answered
     pending = _confirmed_pending_action(order, record, parsed, thread_ids)
@@ -144,11 +145,11 @@ def _staff_step4(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[
         return answered
     rep = sales_rep(order, uow.master)
     speaks_for_customer = "sales_manager" in roles or (rep is not None and normal_address(rep) == normal_address(sender))
-    if (speaks_for_customer or "logistics" in roles) and _about_delivery(order, parsed):
-        # The signed form forwarded by logistics or the rep, as the customer would send it.
+    arrival = _arrival_word(order, parsed) if speaks_for_customer or "logistics" in roles else None
+    if arrival is not None:  # the signed form forwarded by logistics or the rep, as the customer would send it
         if no_proof and not doubt:
             return refuse(order, sender, no_proof, message_id=parsed.envelope.message_id, at=now)
-        return _delivery_answer(order, parsed, now, uow.master, doubt)
+        return _delivery_answer(order, parsed, arrival, now, uow.master, doubt)
     if speaks_for_customer and order.shipment is not None and order.shipment.window_state == "proposed":
         if doubt:
             return refuse_unbelievable(order, sender, doubt, message_id=parsed.envelope.message_id, at=now)
@@ -158,20 +159,23 @@ def _staff_step4(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[
     return None
 
 
-def _about_delivery(order: Order, parsed: ParseResult) -> bool:
-    return order.status in DELIVERING and bool(parsed.scans or parsed.reply.intent in ("signoff", "complaint"))
-
-
-def _delivery_answer(order: Order, parsed: ParseResult, now: datetime, master, doubt: str | None) -> Outcome | None:
-    """The signed 签收单 (a photo or scan), a text 已签收, or remarks of damage, once the goods are on their way."""
-    if not _about_delivery(order, parsed):
+def _arrival_word(order: Order, parsed: ParseResult) -> Arrival | None:
+    """What the reply says about the goods' arrival, when the order is on its way or delivered and
+    the reply carries a file (the signed form, maybe) or says they came, or came with a problem."""
+    if order.status not in DELIVERING:
         return None
-    env, reply = parsed.envelope, parsed.reply
+    arrival = read_arrival(parsed.reply.text)
+    return arrival if parsed.scans or arrival.received or arrival.problem else None
+
+
+def _delivery_answer(order: Order, parsed: ParseResult, arrival: Arrival, now: datetime, master,
+                     doubt: str | None) -> Outcome:
+    """The signed 签收单 (a photo or scan), a text 已签收, or remarks of damage."""
+    env = parsed.envelope
     if doubt:  # the form makes the order delivered: never on a From that may be forged
         return refuse_unbelievable(order, env.sender, doubt, message_id=env.message_id, at=now)
-    remarks = (reply.reason or reply.text) if reply.intent == "complaint" else None
     try:
-        return signoff_reply(order, scans=parsed.scans, says_received=reply.intent == "signoff", remarks=remarks,
+        return signoff_reply(order, scans=parsed.scans, says_received=arrival.received, remarks=arrival.problem,
                              sender=env.sender, sent_at=env.date, at=now, message_id=env.message_id, master=master)
     except DeliveryRefused as exc:
         return refuse(order, env.sender, str(exc), message_id=env.message_id, at=now)

@@ -65,7 +65,7 @@ def _read_image(filename: str, data: bytes) -> dict:
                 return dict(problem=f"{filename} could not be read (it is damaged: too little data for "
                                     f"{width}×{height} px)")
             image.draft("RGB", (1200, 1200))  # JPEG decodes at a fraction of its size; others ignore it
-            image.load()  # a truncated or corrupt file fails here
+            _load_whole(image)  # a truncated or corrupt file fails here
     except Image.DecompressionBombError:  # Pillow refuses it at open, before its size is known: still an image
         return dict(kind="image", problem=f"{filename} is too large to open (more than "
                                           f"{MAX_PIXELS // 1_000_000} million pixels)")
@@ -76,6 +76,19 @@ def _read_image(filename: str, data: bytes) -> dict:
         found["problem"] = (f"{filename} is {width}×{height} px: too small to read (at least {MIN_SHORT_SIDE} px "
                             f"on its short side)")
     return found
+
+
+def _load_whole(image) -> None:
+    """Decode the image, failing on a file cut short. WeasyPrint, once imported, tells Pillow to
+    pad truncated images (ImageFile.LOAD_TRUNCATED_IMAGES, a process-wide flag): a photo cut off
+    in sending would pass as whole. The flag is off while this image loads."""
+    from PIL import ImageFile
+
+    padding, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+    try:
+        image.load()
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = padding
 
 
 def _read_pdf(filename: str, data: bytes) -> dict:

@@ -48,9 +48,9 @@ from parsers.dates import read_date
 from parsers.text import normalize
 
 __all__ = [
-    "Feasibility", "ProductionWord", "Picked", "Shipping", "Delay",
+    "Feasibility", "ProductionWord", "Picked", "Shipping", "Delay", "Arrival",
     "read_feasibility", "read_production", "read_picked", "read_payment", "read_shipping",
-    "read_delay", "read_window", "read_close", "read_shortage_choice",
+    "read_delay", "read_window", "read_close", "read_shortage_choice", "read_arrival",
 ]
 
 MAX_TEXT = 20_000  # characters of a reply read; a staff reply is a few lines
@@ -205,12 +205,13 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.end() if after else len(text))
 
 
-def _statements(pattern: re.Pattern, text: str) -> list[re.Match]:
-    """Where `pattern` is said, not asked."""
-    found = []
+def _statements(pattern: re.Pattern, text: str, plain: str | None = None) -> list[re.Match]:
+    """Where `pattern` is said, not asked. `plain`: the text before masking, where the
+    question words are looked for (a mask may have blanked half of 有没有)."""
+    found, asked = [], plain if plain is not None else text
     for match in pattern.finditer(text):
-        left, right = _clause(text, match.start(), match.end())
-        if not _QUESTION.search(text, left, right):
+        left, right = _clause(asked, match.start(), match.end())
+        if not _QUESTION.search(asked, left, right):
             found.append(match)
     return found
 
@@ -899,3 +900,100 @@ def read_shortage_choice(text: str) -> Literal["wait", "partial", "substitute"] 
         if _statements(pattern, kept):
             return choice
     return None
+
+
+# --- 10. the customer's word on the goods' arrival -----------------------------------------------
+
+@dataclass(frozen=True)
+class Arrival:
+    received: bool  # the goods arrived (or were signed for), with or without a problem
+    problem: str | None = None  # the clause that reports damage, a shortage, a wrong item: as written
+
+
+# What the carrier or the system says, or someone who is to sign: not the customer's word that it came.
+_ARRIVAL_NOT_OURS = re.compile(
+    r"(?:显示|物流|快递|系统|查询|跟踪|tracking)[^,;。\n]{0,8}?(?:已经?)?(?:签收|送达|delivered)"
+    r"|(?:联系|找|请|由|让|交给|负责)[^,;。\n]{0,20}?签收|签收人(?:是|为|改|换)|货到付款|到付"
+    r"|(?:等|待)(?:到|收到)?(?:货)?[^,;。\n]{0,6}?(?:到了?|收到)?[^,;。\n]{0,4}?再|收到(?:货)?后|到货后|到了以后|到了之后"
+    r"|\b(?:once|when|after|upon|until)\s+(?:it\s+|the\s+goods\s+|we\s+)?(?:receiv|arriv|deliver|sign)\w*"
+    r"|\b(?:will|to|shall|going\s+to)\s+(?:be\s+)?(?:receiv|sign|arriv|deliver)\w*"
+    r"|(?:到|收到|签收|送到)了?没(?:有)?(?=[啊呀呢吧?\s]|$)"  # 货到了没啊: a question without 吗
+    r"|(?:说好|约好|讲好|应该|本来|原定|预计|计划|约定)[^,;。\n]{0,8}?(?:到|送)",  # 说好昨天到的: a promise
+    re.IGNORECASE)
+_NOT_ARRIVED = re.compile(
+    rf"{_NEG}\s*(?:人)?\s*(?:收到|到货|到|送到|送达|签收|收货|见到|入库)|没人收到|没有人收到|没看到货|不见货"
+    r"|(?:货|东西|快递)\s*(?:还|仍然?|依然)\s*(?:没|未)"
+    rf"|{_EN_NEG}(?:received|arrived|delivered|here|come|got)\b|\bnothing\s+(?:has\s+)?(?:arrived|came|come)\b"
+    r"|\b(?:yet\s+to\s+(?:arrive|receive)|still\s+(?:waiting|in\s+transit)|no\s+sign\s+of)\b|\bnobody\s+(?:received|got)\b",
+    re.IGNORECASE)
+_ARRIVED = re.compile(
+    r"已经?签收|签收了|签好(?:了|字)?|签(?:过)?字了|已经?签字|(?:已|以|己)经?(?:全部)?收(?:到)?货|收到(?:了)?货|货(?:物|品)?(?:已经?|都|全部|也)?(?:收到|到了|到啦|送到|送达|到齐)"
+    r"|东西(?:已经?|都)?(?:收到|到了|到啦|送到)|(?:已|以)经?到货|到货了|货到了|(?:已|以)经?验收|验收(?:完毕|完成|合格|无误|没问题)"
+    r"|收到(?:了|啦|拉|咯|喽)(?!您|你|贵|邮件|通知|消息|信息)|(?:已|以)经?(?:全部|都)?收到(?!您|你|贵|邮件|通知|消息|信息|提醒)"
+    r"|(?:都|全部|已)收齐|拆(?:开|箱)|开箱|完好无损|\bunpacked\b|\binspected\b"
+    r"|检查(?:过了|了|完毕)|核对(?:过|了|无误|完毕)|清点(?:无误|完毕|过了|了)|点收|收讫|已?入库"
+    r"|货(?:物|品)?[^,;。\n]{0,5}?(?:到了|到啦|送到了|送达|到齐|是到了)|(?:东西|货)(?:都)?(?:是)?好的|东西都好|是到了"
+    r"|(?:今天|昨天|前天|上午|下午|早上|晚上|刚刚?|刚才|已于|于)[^,;。\n]{0,12}?(?:到的|到了|到货|送达|送到|收到了?货?|送来)"
+    r"|签(?:了|过)?的字|签了字|签了(?=[,;。!\s]|$)|(?:晚了|延误)[^,;。\n]{0,6}?才到"
+    r"|\b(?:all|everything|quantity|qty)\s+(?:is\s+|are\s+)?(?:ok|okay|fine|good|correct)\b|\bconfirm\s+receipt\b"
+    r"|签收单[^,;。\n]{0,6}?(?:附上|附后|发你|发给你|补上|拍照)|签收单(?:已经?)?(?:签好|签字|盖章|回传)|签收单[^,;。\n]{0,6}?(?:见|如|在)?附件|附件(?:是|为)?(?:已签(?:字)?的?)?签收单"
+    r"|\b(?:received|rcvd|rcv'?d|recei?ved|arrived|got\s+(?:the|all|our)\s+(?:goods|shipment|delivery|order|items|parcels?)"
+    r"|got\s+everything|got\s+it\s+all)\b"
+    r"|\b(?:signed|sign-?off)\s+(?:form|copy|delivery\s+note|note|pod|slip|sheet)\b|\bpod\s+attached\b"
+    r"|\bchecked\s+(?:everything|all|the\s+goods)\b|\b(?:all|goods|everything)\s+(?:is\s+|are\s+)?(?:here|in)\b",
+    re.IGNORECASE)
+# Damage, a shortage, a wrong item, goods that do not work: in the customer's words.
+_PROBLEM = re.compile(
+    r"破损|损坏|坏了|磕坏|磕碰|磕伤|碰坏|碰伤|刮伤|刮花|划伤|划痕|划花|凹陷|凹痕|变形|压坏|压扁|压变形|破了|裂开|裂了|开裂|碎了|摔坏"
+    r"|漏(?:液|油|水|气)|渗漏|受潮|湿了|淋湿|泡水|进水|生锈|锈蚀|锈迹|少货|少了\s*[\d一二两三四五六七八九十几]|缺(?:了|少)?\s*[\d一二两三四五六七八九十几]+\s*[件个箱台套只包盒支根片张卷袋桶]"
+    r"|缺件|缺少|短少|少发|漏发|数量不(?:对|符|足)|只(?:收到|到了?|有)\s*[\d一二两三四五六七八九十]+"
+    r"|(?:型号|规格|尺寸|颜色|材质|电压|款式|货|产品)(?:也)?(?:不对|不符|错了|发错|有误)|发错|错发|送错了?货|不是我们订的"
+    r"|不能用|无法使用|用不了|不工作|不能工作|不转|不亮|有异响|噪音(?:很)?大|故障|质量问题|有问题(?!吗)|拒收|退回"
+    r"|滑丝|滑牙|拧不紧|松动|开不了机|无法开机|不能开机|不通电|点不亮|裂纹|断了|断裂|弯了|弯曲|瘪了|过期|漏了|少(?:咗|左)"
+    r"|(?:配件|附件|说明书|遥控器|螺丝|零件|配套|合格证)[^,;。\n]{0,12}?(?:没有?|缺|少|不见|没看到|漏)"
+    r"|与[^,;。\n]{0,8}?(?:合同|订单|单据|发货单|装箱单|要求)[^,;。\n]{0,4}?不(?:符|一致)|不符合(?:合同|订单|要求)|不合格"
+    r"|(?:全部|都|全都)不对|弯(?:咗|了)|用唔到|用不到|(?:规格|型号|尺寸|外径|内径|长度)[^,;。\n]{0,6}?不符"
+    r"|\b(?:damaged?|broken|dent(?:ed|s)?|crushed|scratch(?:ed|es)?|crack(?:ed|s)?|leak(?:ing|ed|s)?|soaked|wet|rust(?:y|ed)?"
+    r"|missing|short(?:age|\s+by|-shipped|\s+shipped)?|defective|faulty|not\s+working|doesn'?t\s+work|does\s+not\s+work"
+    r"|(?:wrong|incorrect)\s+(?:\w+\s+)?(?:model|colou?r|size|item|spec|specification|voltage|part|material|goods|products?)s?"
+    r"|(?:model|colou?r|size|spec|voltage|material)\s+(?:is|was|are)\s+(?:wrong|incorrect|different)"
+    r"|only\s+(?:received|got)\s+\d+|refused|can(?:'|no)?t\s+use|can\s+not\s+use|unable\s+to\s+use|unusable)\b",
+    re.IGNORECASE)
+# A problem denied, or about another batch: none for this delivery.
+_NO_PROBLEM = re.compile(
+    r"(?:无|没有?|未见|未发现|没发现|不存在|并无|毫无|无任何|没有任何)\s*(?:任何)?\s*(?:明显)?\s*(?:的)?\s*"
+    r"(?:破损|损坏|磕碰|划痕|划伤|少货|缺件|缺少|短少|问题|质量问题|故障|变形|受潮|生锈|漏发|少发|错发)[^,;。!?\n]*"
+    r"|(?:不|没)(?:少|缺)(?:货|件)?|(?:如有|若有|如果有|有)(?:任何)?(?:质量)?问题(?:的话|再|请|就|随时|会|可)"
+    r"|\bif\s+(?:there\s+(?:is|are)\s+)?any\s+(?:issues?|problems?|damage)"
+    r"|\bno\s+(?:\w+\s+){0,2}?(?:damage|shortage|discrepanc\w*|issues?|problems?|defects?)"
+    r"(?:\s*(?:,|or|and|/|nor)\s*(?:\w+\s+)?(?:damage|shortage|discrepanc\w*|issues?|problems?|defects?|wrong\s+\w+))*"
+    r"|(?:上次|上一批|之前|前一批|以前|上回)[^。\n]{0,30}"
+    r"|\b(?:no|not|without|nothing|zero|any)\s+(?:\w+\s+){0,2}?(?:damage[sd]?|dents?|scratch(?:es)?|shortage|missing|issues?|problems?|defects?|rust|leaks?)\b"
+    r"|\bundamaged\b|\bnot\s+(?:damaged|broken|missing|wrong|short)\b|\b(?:last|previous)\s+(?:time|batch|shipment|order)[^.\n]{0,60}",
+    re.IGNORECASE)
+
+
+def read_arrival(text: str) -> Arrival:
+    """The customer's answer to the reminder the day before arrival: whether it says the goods
+    came (已签收, 货收到了, 已验收, received, signed form attached), and the clause that reports
+    a problem with them (破损, 少了2箱, 型号不符, damaged, wrong colour). A problem reported means
+    the goods came. Not yet (还没收到, not yet received), someone else's word (物流显示已签收),
+    a condition (到货后再验) or a question is no arrival; a denied problem (无破损, no damage) or
+    one about an earlier batch is none."""
+    body = _body(text)
+    kept = _mask(body.folded, _ARRIVAL_NOT_OURS, _NOT_ARRIVED)
+    problems = _statements(_PROBLEM, _mask(body.folded, _NO_PROBLEM), body.folded)
+    problem = None
+    if problems:
+        left, right = _clause(body.folded, problems[0].start(), problems[0].end())
+        sentence = _sentence(body.folded, left, right)
+        problem = body.text[sentence[0]:sentence[1]].strip(" \t\n,，;；。.") or None
+    received = bool(problem) or bool(_statements(_ARRIVED, kept, body.folded))
+    return Arrival(received=received, problem=problem)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a clause: the remark as the customer wrote it (up to 。, !, ? or a line end)."""
+    before = [m.end() for m in re.finditer(r"[。!?\n]|\.\s", text[:start])]
+    after = re.search(r"[。!?\n]|\.(?:\s|$)", text[end - 1:])
+    return (before[-1] if before else 0), (end - 1 + after.end() if after else len(text))

@@ -454,3 +454,14 @@ def test_each_attached_file_of_a_reply_gets_its_own_scan_in_order():
     found = [(s.filename, s.kind, s.problem is None) for s in result.scans]
     assert found == [("签收单-1.jpg", "image", False), ("签收单-2.pdf", None, False), ("签收单-3.heic", "image", True)]
     assert "600 px" in result.scans[0].problem and "0 bytes" in result.scans[1].problem
+
+
+def test_a_cut_off_photo_is_refused_even_after_weasyprint_told_pillow_to_pad_truncated_images():
+    from PIL import ImageFile
+
+    import weasyprint  # noqa: F401  (its import sets ImageFile.LOAD_TRUNCATED_IMAGES = True)
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    whole = noise_jpeg(1200, 1600)
+    assert read("签收单.jpg", whole[:len(whole) // 2]).problem.startswith("签收单.jpg could not be read")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # left as WeasyPrint wants it for the PDFs
