@@ -17,6 +17,8 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_
                   help="orderloop: order emails in, validated order records out.")
 orders_app = typer.Typer(no_args_is_help=True, help="Look at stored orders.")
 app.add_typer(orders_app, name="orders")
+cases_app = typer.Typer(no_args_is_help=True, help="Look at after-sales cases (售后单).")
+app.add_typer(cases_app, name="cases")
 
 
 class UserError(Exception):
@@ -237,6 +239,50 @@ def orders_show(order_no: str, as_json: bool = typer.Option(False, "--json")):
                   else f"[{event['kind']}]")
         source = f"  <{event['message_id'].strip('<>')}>" if event["message_id"] else ""
         typer.echo(f"  {event['at']}  {change}  {event['actor']}: {event['reason']}{source}")
+
+
+@cases_app.command("list")
+def cases_list(as_json: bool = typer.Option(False, "--json"),
+               state: Optional[str] = typer.Option(None, help="open, solution_sent or resolved"),
+               archived: bool = typer.Option(False, "--archived", help="Include the cases of archived orders.")):
+    """Every after-sales case, newest first: its number, order, state, when it opened and the problem."""
+    from flows.components import open_repository
+
+    if state is not None and state not in ("open", "solution_sent", "resolved"):
+        raise UserError(f"unknown state {state!r}: one of open, solution_sent, resolved")
+    orders = open_repository(Settings()).list_orders(include_archived=archived)
+    rows = sorted((case.summary(order.order_no) for order in orders for case in order.cases
+                   if state is None or case.state == state), key=lambda row: row["case_no"], reverse=True)
+    if as_json:
+        emit(rows)
+        return
+    for row in rows:
+        typer.echo(f"{row['case_no']}  {row['order_no']}  {row['state']:<13} {row['opened_at'][:16]}  {row['problem'][:60]}")
+
+
+@cases_app.command("show")
+def cases_show(case_no: str, as_json: bool = typer.Option(False, "--json")):
+    """One case: the problem, the photos, every solution and the customer's answers."""
+    from flows.components import open_repository
+
+    wanted = case_no.strip().upper()
+    found = next(((order, case) for order in open_repository(Settings()).list_orders(include_archived=True)
+                  for case in order.cases if case.case_no == wanted), None)
+    if found is None:
+        raise UserError(f"no case {case_no}")
+    order, case = found
+    record = case.summary(order.order_no) | case.model_dump(mode="json")
+    if as_json:
+        emit(record)
+        return
+    typer.echo(f"{case.case_no}  order {order.order_no}  {case.state}  opened {record['opened_at'][:16]} "
+               f"by {case.opened_by} ({case.source}); solution due {record['due_at'][:16]}")
+    typer.echo(f"problem: {case.problem}" + (f"\nphotos: {', '.join(case.photos)}" if case.photos else ""))
+    for solution in case.solutions:
+        typer.echo(f"  {solution.at.isoformat()[:16]}  solution by {solution.by}: {solution.text}")
+    for answer in case.answers:
+        typer.echo(f"  {answer.at.isoformat()[:16]}  customer ({'satisfied' if answer.satisfied else 'not satisfied'}): "
+                   f"{answer.text}")
 
 
 @app.command()

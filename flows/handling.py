@@ -215,8 +215,8 @@ def _held(uow: UnitOfWork, asked, why: str, settings: Settings, base: dict) -> P
 
 def progress(order, stock: StockSession, uow: UnitOfWork, now: datetime) -> list:
     """The steps after approval that need nobody's answer (orders.progress), on the message's stock ledger."""
-    if order.status not in HOLDING and order.fulfilment is None:
-        return []  # never effective: holds nothing, and the ledger is not read for it
+    if order.status not in HOLDING and order.fulfilment is None and order.status != Status.DELIVERED:
+        return []  # never effective: holds nothing, and the ledger is not read for it (a delivered one may close)
     return advance(order, ledger=stock.get(), master=uow.master, at=now)
 
 

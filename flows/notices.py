@@ -123,7 +123,11 @@ def _context(notice: Notice, order: Order, settings: Settings, master: MasterDat
                    timer=order.timer(notice.timer) if notice.timer else None,
                    timer_label=LABELS.get(notice.timer, notice.timer) if notice.timer else None,
                    confirm_link=mailto(settings.address, order.order_no, "确认 confirm", mail_ref, "确认 / OK")
-                   if notice.purpose == "window_proposal" else None, mail_ref=mail_ref)
+                   if notice.purpose == "window_proposal" else None, mail_ref=mail_ref,
+                   case=next((c for c in order.cases if c.case_no == notice.case), None),
+                   score_links=[(n, mailto(settings.address, order.order_no, f"满意度 {n}分 score {n}", mail_ref,
+                                           f"评分 score: {n}\n意见 comments: ")) for n in range(5, 0, -1)]
+                   if notice.purpose == "survey" else [])
     if notice.purpose == "action_check":
         context["action_label"], context["action_label_en"] = ACTION_LABELS[notice.reason]
     if request is not None:

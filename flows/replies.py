@@ -19,16 +19,19 @@ from orders.customers import (awaits_sender_check, confirm_sender, deny_sender, 
 from orders.intake import assess, handle_customer_reply
 from orders.master import StaffMember
 from orders.model import Order, PaymentTerms
-from orders.notice import Outcome
+from orders.notice import Notice, Outcome
 from orders.decisions import handle_verdict
-from orders.delivery import DELIVERING, DeliveryRefused, signoff_reply
+from orders.aftersales import case_named, customer_verdict, open_case
+from orders.closure import ClosureRefused, SurveyRefused, ask_rep_to_close, close_reply, survey_reply
+from orders.delivery import DELIVERING, DeliveryRefused, Remarks, signoff_reply
 from orders.review import answered_request, customer_record, refuse, renegotiate_terms, sales_rep
 from orders.roles import roles_of
 from orders.stock import HOLDING
 from orders.status import Status
 from orders.text import message_id_key, normal_address
 from parsers.answers import read_yes_no
-from parsers.staff_words import Arrival, read_arrival, read_feasibility
+from parsers.staff_words import (Arrival, concerns, read_arrival, read_case_verdict, read_close, read_feasibility,
+                                 read_survey)
 from parsers.requests import change_reason, read_new_terms
 from parsers.result import ParseResult
 from store.repository import UnitOfWork
@@ -87,9 +90,12 @@ def dispatch_reply(uow: UnitOfWork, order: Order, parsed: ParseResult, settings:
     if staff is None and speaks_for(order, record, sender) and proves_thread(order, record, thread_ids):
         # A customer's domain may publish no SPF, DKIM or DMARC to pass, so a customer is refused only
         # when a check fails or the envelope sender differs (origin_doubt without our server's id).
-        arrival = _arrival_word(order, parsed)
-        answered = _delivery_answer(order, parsed, arrival, now, uow.master, origin_doubt(env)) if arrival \
-            else _fulfilment_answer(order, parsed, now, uow.master, rules)
+        customer_doubt = origin_doubt(env)
+        answered = _after_sales_answer(uow, order, parsed, now, customer_doubt)
+        if answered is None:
+            arrival = _arrival_word(order, parsed)
+            answered = _delivery_answer(uow, order, parsed, arrival, now, customer_doubt) if arrival \
+                else _fulfilment_answer(order, parsed, now, uow.master, rules)
         if answered is not None:
             return answered
     pending = _confirmed_pending_action(order, record, parsed, thread_ids)
@@ -145,11 +151,20 @@ def _staff_step4(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[
         return answered
     rep = sales_rep(order, uow.master)
     speaks_for_customer = "sales_manager" in roles or (rep is not None and normal_address(rep) == normal_address(sender))
+    if speaks_for_customer and read_close(parsed.reply.text):  # the rep's 闭环
+        why = doubt or no_proof
+        if why:
+            return refuse(order, sender, why, message_id=parsed.envelope.message_id, at=now)
+        try:
+            return close_reply(order, sender=sender, at=now, message_id=parsed.envelope.message_id,
+                               master=uow.master)
+        except ClosureRefused as exc:
+            return refuse(order, sender, str(exc), message_id=parsed.envelope.message_id, at=now)
     arrival = _arrival_word(order, parsed) if speaks_for_customer or "logistics" in roles else None
     if arrival is not None:  # the signed form forwarded by logistics or the rep, as the customer would send it
         if no_proof and not doubt:
             return refuse(order, sender, no_proof, message_id=parsed.envelope.message_id, at=now)
-        return _delivery_answer(order, parsed, arrival, now, uow.master, doubt)
+        return _delivery_answer(uow, order, parsed, arrival, now, doubt)
     if speaks_for_customer and order.shipment is not None and order.shipment.window_state == "proposed":
         if doubt:
             return refuse_unbelievable(order, sender, doubt, message_id=parsed.envelope.message_id, at=now)
@@ -168,17 +183,65 @@ def _arrival_word(order: Order, parsed: ParseResult) -> Arrival | None:
     return arrival if parsed.scans or arrival.received or arrival.problem else None
 
 
-def _delivery_answer(order: Order, parsed: ParseResult, arrival: Arrival, now: datetime, master,
+def _delivery_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, arrival: Arrival, now: datetime,
                      doubt: str | None) -> Outcome:
-    """The signed 签收单 (a photo or scan), a text 已签收, or remarks of damage."""
+    """The signed 签收单 (a photo or scan), a text 已签收, or remarks of damage (an after-sales case)."""
     env = parsed.envelope
     if doubt:  # the form makes the order delivered: never on a From that may be forged
         return refuse_unbelievable(order, env.sender, doubt, message_id=env.message_id, at=now)
+    remarks = _remarks(uow, parsed, arrival.problem, now) if arrival.problem else None
     try:
-        return signoff_reply(order, scans=parsed.scans, says_received=arrival.received, remarks=arrival.problem,
-                             sender=env.sender, sent_at=env.date, at=now, message_id=env.message_id, master=master)
+        return signoff_reply(order, scans=parsed.scans, says_received=arrival.received, remarks=remarks,
+                             sender=env.sender, sent_at=env.date, at=now, message_id=env.message_id,
+                             master=uow.master)
     except DeliveryRefused as exc:
         return refuse(order, env.sender, str(exc), message_id=env.message_id, at=now)
+
+
+def _remarks(uow: UnitOfWork, parsed: ParseResult, problem: str, now: datetime) -> Remarks:
+    """A problem the customer reports, with what opens its case: the pictures they sent (not the
+    signed form), the department it concerns, and the store's next case number."""
+    photos = [scan.filename for scan in parsed.scans if scan.kind == "image"]
+    return Remarks(text=problem, department=concerns(problem), photos=photos,
+                   new_case_no=lambda: uow.next_case_no(now.date()))
+
+
+def _after_sales_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, now: datetime,
+                        doubt: str | None) -> Outcome | None:
+    """The customer's word on a solution (满意 / still not right), or the survey's answer; None
+    when the reply is neither (a new complaint goes on as a delivery remark)."""
+    env, text = parsed.envelope, parsed.reply.text
+    waiting = [case for case in order.cases if case.state == "solution_sent"]
+    verdict = read_case_verdict(text) if waiting else None
+    survey = order.survey
+    answer = read_survey(text, env.subject) if survey and survey.sent_at and not survey.answered_at else None
+    surveyed = answer is not None and (answer.scores or answer.satisfied is not None)
+    if verdict is None and not surveyed:
+        return None
+    if doubt:
+        return refuse_unbelievable(order, env.sender, doubt, message_id=env.message_id, at=now)
+    if verdict is not None and not surveyed:
+        case = case_named(order, env.subject + "\n" + text) or waiting[0]
+        return customer_verdict(order, case, satisfied=verdict, text=text, sender=env.sender, at=now,
+                                message_id=env.message_id, master=uow.master)
+    try:
+        needs = survey_reply(order, scores=list(answer.scores), satisfied_words=answer.satisfied,
+                             quality_ok=answer.quality_ok, on_time=answer.on_time, words=text, sender=env.sender,
+                             at=now, message_id=env.message_id)
+    except SurveyRefused as exc:
+        order.note("refused", at=now, actor=env.sender, message_id=env.message_id, reason=f"survey answer: {exc}")
+        return Outcome(order, [Notice("survey_again", order.order_no, env.sender, env.message_id, audience="sender",
+                                      reason=str(exc))], refused=True, acted=False, note=str(exc))
+    notices = []
+    if "case" in needs:
+        problem = read_arrival(text).problem or text.strip()[:500] or f"survey score {survey.score}"
+        notices = open_case(order, case_no=uow.next_case_no(now.date()), problem=problem, source="survey",
+                            photos=[s.filename for s in parsed.scans if s.kind == "image"],
+                            department=concerns(problem), by=env.sender, at=now, message_id=env.message_id,
+                            master=uow.master)
+    elif "rep" in needs:
+        notices = ask_rep_to_close(order, uow.master, now)
+    return Outcome(order, notices, note=f"survey answered (score {survey.score})")
 
 
 def _fulfilment_answer(order: Order, parsed: ParseResult, now: datetime, master, rules) -> Outcome | None:

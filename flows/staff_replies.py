@@ -11,11 +11,13 @@ the sender is told why; the order does not move.
     已备货 [P001 100 ...]                warehouse (the pre-ship check)
     已收款 AMOUNT                         finance
     承运商:… 运单号:… 件数:…            logistics
+    处理方案:…                           customer service (the after-sales case's solution)
 """
 from __future__ import annotations
 
 from datetime import datetime
 
+from orders.aftersales import CaseRefused, case_named, open_cases, solution_reply
 from orders.model import Order
 from orders.notice import Outcome
 from orders.review import refuse
@@ -25,7 +27,7 @@ from orders.tasks import (TaskRefused, payment_reply, pick_reply, production_rep
 from parsers.result import ParseResult
 from orders.delivery import DeliveryRefused, delay_reply
 from parsers.staff_words import (Delay, read_delay, read_payment, read_picked, read_production, read_shipping,
-                                 read_shortage_choice, read_window)
+                                 read_shortage_choice, read_solution, read_window)
 from store.repository import UnitOfWork
 
 __all__ = ["StockSession", "staff_answer", "window_reply", "shortage_reply", "refuse_unbelievable"]
@@ -76,9 +78,21 @@ def staff_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[
             return payment_reply(order, amount=word, paid_on=today, reference=env.message_id, **common)
         if role == "production":
             return production_reply(order, state=word.state, finish=word.finish, **common)
+        if role == "customer_service":
+            return _solution(order, text=word, subject=env.subject, **common)
         return pick_reply(order, quantities=word.quantities, specs=word.specs, **common)
-    except (TaskRefused, DeliveryRefused) as exc:
+    except (TaskRefused, DeliveryRefused, CaseRefused) as exc:
         return refuse(order, sender, str(exc), message_id=env.message_id, at=now)
+
+
+def _solution(order: Order, *, text: str, subject: str, sender: str, at: datetime, message_id: str | None,
+              master) -> Outcome:
+    """Customer service's 处理方案: for the case the reply names, else the only one open."""
+    case = case_named(order, f"{subject}\n{text}")
+    if case is None:
+        open_now = ", ".join(c.case_no for c in open_cases(order)) or "none"
+        raise CaseRefused(f"请写明售后单号 / name the case (open: {open_now}): 售后单 AS… 处理方案:…")
+    return solution_reply(order, case, text=text, sender=sender, at=at, message_id=message_id, master=master)
 
 
 def refuse_unbelievable(order: Order, sender: str | None, doubt: str, *, message_id: str | None,
@@ -92,7 +106,9 @@ def refuse_unbelievable(order: Order, sender: str | None, doubt: str, *, message
 
 def _read(text: str, today):
     """(the role that answers it, what it reports, the words read) for the first answer the text gives."""
-    for role, what, word in (("logistics", "a delay (延迟/预计送达)", read_delay(text, today)),
+    # 处理方案: first: a solution may name the carrier and number of what is re-sent.
+    for role, what, word in (("customer_service", "a solution (处理方案)", read_solution(text)),
+                             ("logistics", "a delay (延迟/预计送达)", read_delay(text, today)),
                              ("logistics", "shipping (承运商/运单号)", read_shipping(text)),
                              ("finance", "payments (已收款)", read_payment(text)),
                              ("production", "production (已排产/已完工)", read_production(text, today)),

@@ -16,6 +16,7 @@ from datetime import datetime
 from orders.approval import Step
 from orders.master import MasterData
 from orders.notice import Notice, Outcome
+from orders.closure import ask_rep_to_close, balance_overdue, send_survey
 from orders.delivery import arrival_reminder
 from orders.progress import shortage_notices
 from orders.roles import deputies_of
@@ -73,6 +74,9 @@ def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
 ANNOUNCEMENTS = {
     "shortage": lambda order, master, now: shortage_notices(order, master, now),  # 24 h before the requested date
     "arrival": lambda order, master, now: arrival_reminder(order, now),  # the day before the goods arrive
+    "survey": send_survey,  # 3 days after delivery
+    "survey_answer": ask_rep_to_close,  # the survey unanswered for 7 days
+    "balance": balance_overdue,  # the balance's due date passed
 }
 
 

@@ -13,12 +13,16 @@
   order 已签收 (delivered); a file that cannot be read is refused and its
   sender asked again, saying why; the carrier's 签收 or a text 已签收 alone
   is noted and the form asked for. Remarks of damage, shortage or a wrong
-  model are kept and handed to the rep and customer service.
+  model are kept and open an after-sales case (orders/aftersales.py).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from orders.aftersales import open_case, open_cases
+from orders.closure import start_after_delivery
 from orders.master import MasterData
 from orders.model import SYSTEM, Order
 from orders.notice import Notice, Outcome
@@ -29,7 +33,7 @@ from orders.tracking import exception_in, failure_to_report, merge_events, recor
 from orders.workdays import working_deadline
 
 __all__ = ["apply_tracking", "tracking_failed", "delay_reply", "DeliveryRefused", "EXCEPTION_WINDOW",
-           "set_arrival_reminder", "arrival_reminder", "signoff_reply", "SIGNOFF_CHASE_DAYS", "DELIVERING"]
+           "set_arrival_reminder", "arrival_reminder", "signoff_reply", "SIGNOFF_CHASE_DAYS", "DELIVERING", "Remarks"]
 
 EXCEPTION_WINDOW = timedelta(hours=2)  # 物流异常需在2小时内响应
 # Where answers about the goods' arrival (the signed form, 已签收, remarks of damage) are taken.
@@ -98,7 +102,17 @@ def _chase_form(order: Order, at: datetime) -> None:
         order.start_timer("signoff", working_deadline(at, SIGNOFF_CHASE_DAYS), timedelta(days=1), role="rep")
 
 
-def signoff_reply(order: Order, *, scans: list[Scan], says_received: bool, remarks: str | None, sender: str,
+@dataclass(frozen=True)
+class Remarks:
+    """Damage, a shortage or a wrong item reported with the delivery, and what opens its case."""
+
+    text: str
+    department: str | None  # warehouse (damage, shortage, wrong item) or production (does not work)
+    photos: list[str]
+    new_case_no: Callable[[], str]  # the store's next AS number
+
+
+def signoff_reply(order: Order, *, scans: list[Scan], says_received: bool, remarks: Remarks | None, sender: str,
                   sent_at: datetime | None, at: datetime, message_id: str | None,
                   master: MasterData) -> Outcome | None:
     """The customer's (or logistics') answer about the goods' arrival: the signed form as a
@@ -151,6 +165,10 @@ def _delivered(order: Order, scan: Scan, sender: str, sent_at: datetime | None, 
                   reason=f"signed 签收单 received ({scan.filename}, {scan.format}"
                          + (f" {scan.width}×{scan.height} px" if scan.width else "")
                          + f", sha256 {scan.sha256[:12]}…); delivered on {order.actual_delivery_date}")
+    if open_cases(order):  # opened by remarks before the form came back
+        order.move_to(Status.AFTER_SALES, at=at, actor=SYSTEM, message_id=message_id,
+                      reason=f"after-sales case {open_cases(order)[0].case_no} open")
+    start_after_delivery(order, at)
     return [Notice("delivered", order.order_no, to, message_id, audience=audience)
             for to, audience in rep_and_customer(order, master)]
 
@@ -164,17 +182,16 @@ def _delivery_date(order: Order, sent_at: datetime | None, at: datetime) -> date
     return max(min(written, at.date()), order.actual_ship_date or date.min)
 
 
-def _remarks(order: Order, remarks: str | None, sender: str, at: datetime, message_id: str | None,
+def _remarks(order: Order, remarks: Remarks | None, sender: str, at: datetime, message_id: str | None,
              master: MasterData) -> list[Notice]:
-    """Damage, shortage or a wrong model: kept, and the rep and customer service told
-    (the after-sales case of procedure step 6 takes it over)."""
-    if not remarks:
+    """Damage, shortage or a wrong model: kept on the delivery, and an after-sales case opened
+    for it (customer service has 24 hours for a solution)."""
+    if remarks is None or not remarks.text.strip():
         return []
-    text = remarks.strip()[:500]
+    text = remarks.text.strip()[:500]
     order.delivery.remarks.append(Remark(text=text, by=sender, at=at))
-    order.note("note", at=at, actor=sender, message_id=message_id, reason=f"delivery remark: {text}")
-    return [Notice("delivery_remarks", order.order_no, to, message_id, audience=audience, reason=text)
-            for to, audience in _role_and_rep(order, "customer_service", master)]
+    return open_case(order, case_no=remarks.new_case_no(), problem=text, source="signoff", photos=remarks.photos,
+                     department=remarks.department, by=sender, at=at, message_id=message_id, master=master)
 
 
 def tracking_failed(order: Order, *, kind: str, detail: str, at: datetime, master: MasterData) -> Outcome:

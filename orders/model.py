@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from orders.fulfilment import Fulfilment
 from orders.money import ZERO, line_amount, payable
 from orders.payments import Payment
+from orders.cases import Case, Survey
 from orders.shipment import Shipment
 from orders.signoff import Delivery
 from orders.status import Status, check_transition
@@ -225,6 +226,8 @@ class Order(BaseModel):
     special_requirements: str | None = None
     shipment: Shipment | None = None
     delivery: Delivery | None = None  # the carrier's 签收, the customer's word, the signed form (step 5)
+    cases: list[Case] = Field(default_factory=list)  # after-sales cases (售后单), step 6
+    survey: Survey | None = None
     attachments: list[Attachment] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
     needs_feasibility: bool = False

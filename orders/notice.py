@@ -26,7 +26,10 @@ NoticePurpose = Literal[
     "task_reminder", "task_escalation", "task_withdrawn",
     # Step 5: the shipment on its way.
     "carrier_exception", "tracking_down", "delay_notice", "arrival_reminder",
-    "signoff_request", "signoff_again", "delivered", "delivery_remarks",
+    "signoff_request", "signoff_again", "delivered",
+    # Step 6: after-sales cases, the survey, the balance, closure.
+    "case_opened", "case_received", "case_solution", "case_resolved", "case_reopened",
+    "survey", "survey_again", "close_request", "closed", "balance_overdue",
 ]
 Audience = Literal["customer", "approver", "sender", "rep", "warehouse", "production", "finance", "tech",
                    "logistics", "customer_service", "sales_manager"]
@@ -101,7 +104,19 @@ NOTICES: dict[str, NoticeKind] = {
     "signoff_again": NoticeKind(("sender",), "签收单无法识别,请重新发送 / The signed form could not be read: "
                                              "please send it again"),
     "delivered": NoticeKind(("customer", "rep"), "订单已签收 / Delivery confirmed"),
-    "delivery_remarks": NoticeKind(("rep", "customer_service"), "签收异常 / Delivery remarks: damage or shortage"),
+    # Step 6: after-sales cases (售后单), the survey, the balance, closure (已闭环).
+    "case_opened": NoticeKind(("customer_service", "warehouse", "production", "rep"),
+                              "售后单:24小时内给出方案 / After-sales case: a solution within 24 hours"),
+    "case_received": NoticeKind(("customer",), "售后已受理 / We have your report"),
+    "case_solution": NoticeKind(("customer", "rep"), "售后处理方案 / The solution to your report"),
+    "case_resolved": NoticeKind(("customer_service", "rep"), "售后已解决 / Case resolved: the customer is satisfied"),
+    "case_reopened": NoticeKind(("customer_service", "rep"),
+                                "客户不满意,请重新处理 / Not settled: a new solution within 24 hours"),
+    "survey": NoticeKind(("customer",), "满意度回访 / How was your order?"),
+    "survey_again": NoticeKind(("sender",), "评分无法识别 / Your score could not be read"),
+    "close_request": NoticeKind(("rep",), "请确认订单闭环 / Please confirm the order can close"),
+    "closed": NoticeKind(("customer", "rep"), "订单已闭环 / Order completed"),
+    "balance_overdue": NoticeKind(("finance", "rep"), "尾款逾期 / Balance overdue"),
 }
 
 
@@ -134,6 +149,7 @@ class Notice:
     change_id: int | None = None
     details: tuple[str, ...] = ()  # lines the mail lists: differences, options, a timer's task
     timer: str | None = None  # the clock a reminder or escalation is about (orders.timers.LABELS)
+    case: str | None = None  # the after-sales case (售后单) it is about
 
 
 @dataclass

@@ -22,6 +22,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from orders.fulfilment import Fulfilment, plan
+from orders.closure import close_if_done
 from orders.master import MasterData
 from orders.model import SYSTEM, Order
 from orders.notice import Notice
@@ -43,7 +44,7 @@ WITHDRAWN_ROLES = ("production", "warehouse", "finance", "logistics")  # told wh
 def advance(order: Order, *, ledger: StockLedger, master: MasterData, at: datetime) -> list[Notice]:
     """Take every step that needs nobody's answer; the notices they send."""
     if order.status not in HOLDING:
-        return _release(order, ledger, master, at)
+        return _release(order, ledger, master, at) + close_if_done(order, master, at)
     if order.status == Status.EFFECTIVE and (order.fulfilment is None or order.fulfilment.version != order.version):
         return start_fulfilment(order, ledger=ledger, master=master, at=at)
     if order.status == Status.PICKING:

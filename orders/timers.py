@@ -35,6 +35,10 @@ LABELS = {
     "exception": "carrier exception 2 h / 物流异常2小时",
     "arrival": "the day before arrival / 到货前一天提醒",
     "signoff": "signed form 2 working days after the carrier's 签收 / 签收单回传2个工作日",
+    "aftersales": "after-sales solution 24 h / 售后24小时内给出方案",
+    "survey": "satisfaction survey 3 days after delivery / 交付后3天满意度回访",
+    "survey_answer": "survey unanswered 7 days: the rep confirms / 回访7天未答复",
+    "balance": "balance due (credit days after delivery) / 尾款到期",
 }
 KINDS = tuple(LABELS)
 

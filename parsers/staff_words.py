@@ -48,9 +48,10 @@ from parsers.dates import read_date
 from parsers.text import normalize
 
 __all__ = [
-    "Feasibility", "ProductionWord", "Picked", "Shipping", "Delay", "Arrival",
+    "Feasibility", "ProductionWord", "Picked", "Shipping", "Delay", "Arrival", "SurveyAnswer",
     "read_feasibility", "read_production", "read_picked", "read_payment", "read_shipping",
     "read_delay", "read_window", "read_close", "read_shortage_choice", "read_arrival",
+    "read_solution", "read_case_verdict", "read_survey", "concerns",
 ]
 
 MAX_TEXT = 20_000  # characters of a reply read; a staff reply is a few lines
@@ -997,3 +998,100 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     before = [m.end() for m in re.finditer(r"[。!?\n]|\.\s", text[:start])]
     after = re.search(r"[。!?\n]|\.(?:\s|$)", text[end - 1:])
     return (before[-1] if before else 0), (end - 1 + after.end() if after else len(text))
+
+
+# --- 11. after-sales and the survey: customer service's solution, the customer's word on it, the score
+
+_SOLUTION = re.compile(r"(?:处理方案|解决方案|方案|solution)\s*[:：]\s*(?P<text>\S[^\n]*(?:\n(?!\s*\n)[^\n]+)*)",
+                       re.IGNORECASE)
+
+
+def read_solution(text: str) -> str | None:
+    """Customer service's 处理方案:… (solution: …): what follows the label, its lines up to a blank one."""
+    body = _body(text)
+    found = _SOLUTION.search(body.folded)
+    if found is None:
+        return None
+    return body.text[found.start("text"):found.end("text")].strip() or None
+
+
+_NOT_SATISFIED = re.compile(
+    r"不满意|不太满意|没(?:有)?(?:解决|处理好|搞定)|还(?:是|没)|仍(?:然|旧)?(?:有|没|未)|不行|不可以|不接受|不同意|不能接受|没用"
+    r"|\b(?:not\s+(?:satisfied|happy|resolved|solved|fixed|acceptable|ok)|unsatisfied|dissatisfied|still\s+(?:not|broken|damaged|missing|wrong)"
+    r"|unacceptable|doesn'?t\s+(?:help|solve|work))\b",
+    re.IGNORECASE)
+_SATISFIED = re.compile(
+    r"满意|已解决|解决了|搞定了?|处理好了|没问题了?|可以了|好的|同意|接受|收到(?:新|换|补)|已(?:收到|换|补)"
+    r"|\b(?:satisfied|resolved|solved|fixed|ok(?:ay)?|fine|accepted?|agree[ds]?|happy|thanks?|thank\s+you|good)\b",
+    re.IGNORECASE)
+
+
+def read_case_verdict(text: str) -> bool | None:
+    """The customer's word on a solution: True for 满意/已解决/OK, False for 不满意/还是不行/
+    not resolved; None when it says neither."""
+    body = _body(text)
+    if _statements(_NOT_SATISFIED, body.folded):
+        return False
+    return True if _statements(_SATISFIED, body.folded) else None
+
+
+@dataclass(frozen=True)
+class SurveyAnswer:
+    scores: tuple[int, ...]  # every score the reply gives: one is the answer; two, or a 7, are asked again
+    satisfied: bool | None  # what the words say: 满意/很好/good, or 不满意/差/disappointed
+    quality_ok: bool | None  # 质量是否符合预期
+    on_time: bool | None  # 交付是否及时
+
+
+_SCORE_WORDS = re.compile(
+    r"(?:评分|打分|分数|得分|满意度|总分|综合|score|rating|rated?|grade)\s*(?:是|为|给|打)?\s*[:：]?\s*(?P<a>\d{1,2})\s*(?:分|星|/\s*5)?"
+    r"|(?:给|打)\s*(?:你们|贵司)?\s*(?P<b>\d{1,2})\s*(?:分|星)|(?<![\d.\-:/])(?P<c>\d{1,2})\s*(?:分|星)(?!钟|之|期|批|开|别)"
+    r"|(?<![\d.\-:/])(?P<d>\d{1,2})\s*/\s*5\b|(?<![\d.\-:/])(?P<e>\d{1,2})\s+(?:out\s+of|of)\s+5\b|(?P<f>\d{1,2})\s*stars?\b",
+    re.IGNORECASE)
+_BARE_SCORE = re.compile(r"\s*(\d{1,2})\s*[.!。!]?\s*")
+_UNHAPPY = re.compile(r"不满意|不太满意|很差|太差|差劲|失望|不好|糟糕|一般般?|\b(?:poor|bad|terrible|disappointed|"
+                      r"unsatisfied|dissatisfied|not\s+(?:satisfied|happy|good))\b", re.IGNORECASE)
+_HAPPY = re.compile(r"满意|很好|非常好|不错|挺好|很棒|好评|点赞|\b(?:good|great|excellent|satisfied|happy|perfect|"
+                    r"well\s+done)\b", re.IGNORECASE)
+_QUALITY = re.compile(r"(?:质量|品质|quality)[^,;。\n]{0,8}?(?P<v>否|不|差|一般|没有?达到|不符合|no\b|not\b|poor|bad|是|好|"
+                      r"不错|符合|满意|没问题|可以|ok\b|yes\b|good|fine|as\s+expected)", re.IGNORECASE)
+_ON_TIME = re.compile(r"(?:交付|交货|送货|到货|delivery|on\s+time)[^,;。\n]{0,8}?(?P<v>否|不及时|不准时|晚|延迟|延误|慢|no\b|"
+                      r"not\b|late|delayed|是|及时|准时|按时|快|yes\b|on\s+time|ok\b|fine)", re.IGNORECASE)
+_NO_WORDS = ("否", "不", "差", "一般", "没", "no", "not", "poor", "bad", "late", "delayed", "晚", "延", "慢")
+
+
+def read_survey(text: str, subject: str = "") -> SurveyAnswer:
+    """The customer's answer to the satisfaction survey: the scores it gives (评分 5, 4分, 5/5,
+    a bare "5", the mailto link's subject), what its words say, and the two questions' answers."""
+    body = _body(text)
+    scores = [int(next(v for v in m.groupdict().values() if v)) for m in _statements(_SCORE_WORDS, body.folded)]
+    bare = _BARE_SCORE.fullmatch(body.folded.strip())
+    if not scores and bare:
+        scores = [int(bare.group(1))]
+    if not scores and subject:
+        scores = [int(next(v for v in m.groupdict().values() if v)) for m in _SCORE_WORDS.finditer(_fold(subject))]
+    unhappy, happy = _statements(_UNHAPPY, body.folded), _statements(_HAPPY, _mask(body.folded, _UNHAPPY))
+    satisfied = False if unhappy else True if happy else None
+    return SurveyAnswer(tuple(dict.fromkeys(scores)), satisfied, _yes_no(_QUALITY, body.folded),
+                        _yes_no(_ON_TIME, body.folded))
+
+
+def _yes_no(pattern: re.Pattern, text: str) -> bool | None:
+    found = pattern.search(text)
+    if found is None:
+        return None
+    return not found.group("v").lower().startswith(_NO_WORDS)
+
+
+_MAKING_PROBLEM = re.compile(
+    r"不能用|无法使用|用不了|不工作|不能工作|故障|质量|不亮|不转|异响|噪音|开不了机|无法开机|不能开机|不通电|点不亮|滑牙|滑丝"
+    r"|拧不紧|裂纹|开裂|断裂|漏(?:液|油|水|气)|渗漏|生锈|锈|过期|不合格"
+    r"|\b(?:not\s+working|doesn'?t\s+work|does\s+not\s+work|defective|faulty|quality|noisy|rust\w*|leak\w*|crack\w*"
+    r"|expired|won'?t\s+(?:start|power))\b",
+    re.IGNORECASE)
+
+
+def concerns(problem: str) -> Literal["warehouse", "production"]:
+    """Who must act on a problem besides customer service: production for goods that do not
+    work or are badly made; the warehouse for damage in transit, a shortage or a wrong item."""
+    return "production" if _MAKING_PROBLEM.search(_fold(problem or "")) else "warehouse"

@@ -119,6 +119,10 @@ class UnitOfWork(ABC):
         """The order whose thread holds this Message-ID (ours or the customer's)."""
 
     @abstractmethod
+    def next_case_no(self, month: date) -> str:
+        """The next after-sales case number of the month: AS + yyyymm + 4 digits."""
+
+    @abstractmethod
     def next_order_no(self, month: date) -> str:
         """SO + yyyymm + 4-digit sequence; a number is issued once and never again."""
 

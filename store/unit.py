@@ -115,6 +115,18 @@ class BookUnitOfWork(UnitOfWork):
         self._counters.put(key, counter)
         return format_order_no(month, counter["last"])
 
+    def next_case_no(self, month: date) -> str:
+        """The month's case counter plus one, and never a number an open order's case holds
+        already (a counter put back from an older generation of the file)."""
+        key = f"AS{month:%Y%m}"
+        counter = dict(self._counters.get(key) or {"month": key, "last": 0})
+        counter["last"] += 1
+        taken = {case.get("case_no") for doc in self._orders.values() for case in doc.get("cases") or []}
+        while f"{key}{counter['last']:04d}" in taken:
+            counter["last"] += 1
+        self._counters.put(key, counter)
+        return f"{key}{counter['last']:04d}"
+
     def processed(self, key: str) -> ProcessedMessage | None:
         """Live records only; archived ones are older than keep_days and their
         messages have long left the inbox (Repository.find_processed sees all)."""

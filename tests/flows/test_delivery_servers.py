@@ -5,7 +5,8 @@ no answer for 2 hours (reminder, then the sales manager), logistics' delay
 reply to the customer, the reminder the day before arrival with the 签收单,
 a scan too small to read refused, a stranger's scan ignored, and the signed
 form with a damage remark accepted: 已签收, the form in the archive with its
-checksum, the rep and customer service told. The clock is ORDERLOOP_NOW."""
+checksum, and the remark an after-sales case for customer service and the
+warehouse. The clock is ORDERLOOP_NOW."""
 from __future__ import annotations
 
 import email
@@ -166,17 +167,20 @@ def test_a_shipment_is_tracked_delayed_reminded_and_signed_for_by_email(servers,
                                   [("签收单-已签字.jpg", good)]))
     run_intake()
     record = order(order_no)
-    assert record.status == Status.DELIVERED and str(record.actual_delivery_date) == "2023-10-09"
+    assert record.status == Status.AFTER_SALES and str(record.actual_delivery_date) == "2023-10-09"
     assert "少货3件" in record.delivery.remarks[0].text
     assert "已签收" in clients.plain(latest(mta, CUSTOMER, "已签收"))
     assert "已签收" in clients.plain(latest(mta, REP, "已签收"))
-    for person in (REP, SERVICE):
-        assert "少货3件" in clients.plain(latest(mta, person, "签收异常"))
+    (case,) = record.cases  # the remark is an after-sales case: customer service and the warehouse have 24 h
+    for person in (REP, SERVICE, "warehouse@example.com"):
+        assert "少货3件" in clients.plain(latest(mta, person, "售后单")) and case.case_no in clients.plain(
+            latest(mta, person, "售后单"))
+    assert case.case_no in clients.plain(latest(mta, CUSTOMER, "售后已受理"))
     folder = DocumentArchive(Settings().archive_dir).folder(order_no)
     stored = folder / record.delivery.form.file
     assert stored.read_bytes() == good
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["files"][record.delivery.form.file] == hashlib.sha256(good).hexdigest()
     shown = json.loads(CliRunner().invoke(app, ["orders", "show", order_no, "--json"]).output)
-    assert shown["status"] == "delivered" and shown["delivery"]["form"]["sha256"] == hashlib.sha256(good).hexdigest()
+    assert shown["status"] == "after_sales" and shown["delivery"]["form"]["sha256"] == hashlib.sha256(good).hexdigest()
     assert not mails_to(mta, "buyer@huadong-evil.example")  # nothing of the customer's went to the stranger

@@ -28,7 +28,10 @@ def test_the_demo_ships_every_order_tracks_it_and_takes_its_signed_form(tmp_path
     settings = Settings()
     repository = open_repository(settings)
     orders = repository.list_orders()
-    assert len(orders) == 3 and {o.status for o in orders} == {Status.DELIVERED}, [(o.order_no, o.status) for o in orders]
+    # Delivered; the one whose customer noted a damaged box is in after-sales with its case open.
+    assert len(orders) == 3 and {o.status for o in orders} == {Status.DELIVERED, Status.AFTER_SALES}, \
+        [(o.order_no, o.status) for o in orders]
+    assert [len(o.cases) for o in orders if o.status == Status.AFTER_SALES] == [1]
     for order in orders:
         folder = settings.archive_dir / "2023" / "10" / order.order_no
         shipping = pdf_text(folder / "shipping.pdf")

@@ -100,19 +100,26 @@ def test_the_carriers_signature_asks_the_customer_for_the_form_once():
     assert order.status == Status.SHIPPED
 
 
-def test_damage_remarks_are_kept_and_reach_the_rep_and_customer_service_and_the_form_still_counts():
+def test_damage_remarks_are_kept_and_open_a_case_and_the_form_still_counts():
+    from orders.delivery import Remarks
+
     order = shipped()
-    outcome = answer(order, scans=[scan()], remarks="第2箱外包装破损，少货3件")
-    assert order.status == Status.DELIVERED
+    numbers = iter(["AS2023100001", "AS2023100002"])
+    remarks = Remarks(text="第2箱外包装破损，少货3件", department="warehouse", photos=[],
+                      new_case_no=lambda: next(numbers))
+    outcome = answer(order, scans=[scan()], remarks=remarks)
+    assert order.status == Status.AFTER_SALES  # delivered, with a case open
     assert [r.text for r in order.delivery.remarks] == ["第2箱外包装破损，少货3件"]
+    assert [(c.case_no, c.source) for c in order.cases] == [("AS2023100001", "signoff")]
     told = sorted((n.purpose, n.to) for n in outcome.notices)
-    assert told == [("delivered", CUSTOMER), ("delivered", "rep@company.example"),
-                    ("delivery_remarks", "rep@company.example"), ("delivery_remarks", "service@company.example")]
-    remark = next(n for n in outcome.notices if n.to == "service@company.example")
-    assert "少货3件" in mail(order, remark) and "24" in mail(order, remark)
-    # After delivery a remark still reaches them; the form stays the first one.
-    later = answer(order, scans=[scan(name="another.jpg")], remarks="型号不符", at=T + timedelta(days=1))
-    assert [n.purpose for n in later.notices] == ["delivery_remarks", "delivery_remarks"]
+    assert ("delivered", CUSTOMER) in told and ("case_opened", "service@company.example") in told
+    assert ("case_received", CUSTOMER) in told
+    # After delivery a new remark opens another case; the form stays the first one.
+    later = answer(order, scans=[scan(name="another.jpg")], remarks=Remarks(
+        text="型号不符", department="warehouse", photos=[], new_case_no=lambda: next(numbers)),
+        at=T + timedelta(days=1))
+    assert [c.case_no for c in order.cases] == ["AS2023100001", "AS2023100002"]
+    assert {n.purpose for n in later.notices} == {"case_opened", "case_received"}
     assert order.delivery.form.original_name == "签收单.jpg"
 
 

@@ -20,5 +20,6 @@ def test_a_timer_reminds_at_its_deadline_escalates_one_window_later_then_stays_o
 def test_every_later_clock_is_a_kind_and_a_window():
     shortage = Timer(kind="shortage", due_at=T, window=timedelta(hours=24))
     assert shortage.fire(T + timedelta(hours=25)) == "remind"
-    assert Timer(kind="survey", due_at=T, window=timedelta(days=3)).label == "survey"  # no label of its own: its name
+    assert Timer(kind="unheard_of", due_at=T, window=timedelta(days=3)).label == "unheard_of"  # no label: its name
+    assert Timer(kind="survey", due_at=T, window=timedelta(days=1)).label.startswith("satisfaction survey")
     assert Timer(kind="review", due_at=T, window=timedelta(hours=2)).label.startswith("manager review")
