@@ -8,15 +8,21 @@ from __future__ import annotations
 import flows.prefect_env  # noqa: F401  (must precede prefect)
 from prefect import flow, task
 
+from flows.closing import file_closures
 from flows.components import open_repository
 from flows.handling import chase_overdue_timers
 from flows.intake import IO, send_pending_mail
 from flows.settings import Settings
+from orders.status import Status
 
 
 @task(**IO)
 def chase_timers(settings: Settings) -> list[str]:
-    return chase_overdue_timers(open_repository(settings), settings, settings.current_time())
+    repository = open_repository(settings)
+    chased = chase_overdue_timers(repository, settings, settings.current_time())
+    # A closed order whose closure a crash left unfiled is filed here, at the latest.
+    file_closures(settings, repository, repository.list_orders(Status.CLOSED))
+    return chased
 
 
 @flow(name="review-deadlines", description="Every clock of every order: reminders, then escalation.")

@@ -22,6 +22,7 @@ from store.repository import OutgoingMail
 
 from flows.components import clean_stale_files, open_mailbox, open_mailer, open_repository
 from flows.crashpoints import crashpoint
+from flows.closing import file_closures, file_sent
 from flows.documents import archive_originals, recover_staged, staging
 from flows.handling import Placement, record_batch_safely
 from flows.outgoing import finish_waiting, forget, message_bytes, settle_started, start_rendering, stored_orders
@@ -71,7 +72,9 @@ def record_batch(settings: Settings, messages: list[IncomingMessage]) -> list[Pl
         # The PDFs the stored mails wait for render in the workers while the emails are archived;
         # the send takes them up (flows/outgoing.py).
         start_rendering(settings, repository)
-        stored_orders(settings, archive_originals(settings, repository, messages, placements))
+        orders = archive_originals(settings, repository, messages, placements)
+        stored_orders(settings, orders)
+        file_closures(settings, repository, list(orders.values()))
     return placements
 
 
@@ -91,6 +94,8 @@ def send_pending_mail(settings: Settings) -> int:
             return 0
         mailer = open_mailer(settings)
         sent, refused = deliver(mailer, pending, settings)  # closed on return: the outbox is on disk
+        done = set(sent)
+        file_sent(settings, [(mail, message_bytes(mail, settings)) for mail in pending if mail.message_id in done])
         crashpoint("after_send")
         with repository.unit_of_work() as uow:
             now = settings.current_time()
@@ -98,7 +103,6 @@ def send_pending_mail(settings: Settings) -> int:
                 uow.mark_sent(message_id, now)
             for message_id, reason in refused.items():
                 uow.mark_failed(message_id, now, reason)
-        done = set(sent)
         forget([mail for mail in pending if mail.message_id in done], settings)
         mailer.settled()
     return len(sent)

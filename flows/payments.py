@@ -24,6 +24,7 @@ from orders.status import FINAL
 from orders.tasks import TaskRefused, payment_reply
 from store.repository import Repository
 
+from flows.closing import file_closures
 from flows.handling import progress, queue_notices
 from flows.masterdata import ImportFailed, csv_rows
 from flows.settings import Settings
@@ -93,4 +94,5 @@ def import_payments(repository: Repository, path: Path, settings: Settings, now:
             queue_notices(uow, order, notices, settings, now)
             stock.save()
             uow.save_order(order)
+    file_closures(settings, repository, list(orders.values()))  # those the payments closed
     return sum(len(order.payments) for order in orders.values()) - sum(had.values())

@@ -123,7 +123,8 @@ def signoff_reply(order: Order, *, scans: list[Scan], says_received: bool, remar
         raise DeliveryRefused(f"{order.order_no} 尚未发货 / has not shipped (it is {order.status.label})")
     delivery = order.delivery = order.delivery or Delivery()
     order.join_thread(message_id)
-    notices = _remarks(order, remarks, sender, at, message_id, master)
+    # With the form on file already, a problem is a complaint about delivered goods, not a remark on the form.
+    notices = _remarks(order, remarks, "complaint" if delivery.form else "signoff", sender, at, message_id, master)
     form = readable_scan(scans)
     if form is not None and delivery.form is None:
         return Outcome(order, notices + _delivered(order, form, sender, sent_at, at, message_id, master),
@@ -182,15 +183,15 @@ def _delivery_date(order: Order, sent_at: datetime | None, at: datetime) -> date
     return max(min(written, at.date()), order.actual_ship_date or date.min)
 
 
-def _remarks(order: Order, remarks: Remarks | None, sender: str, at: datetime, message_id: str | None,
-             master: MasterData) -> list[Notice]:
+def _remarks(order: Order, remarks: Remarks | None, source: str, sender: str, at: datetime,
+             message_id: str | None, master: MasterData) -> list[Notice]:
     """Damage, shortage or a wrong model: kept on the delivery, and an after-sales case opened
     for it (customer service has 24 hours for a solution)."""
     if remarks is None or not remarks.text.strip():
         return []
     text = remarks.text.strip()[:500]
     order.delivery.remarks.append(Remark(text=text, by=sender, at=at))
-    return open_case(order, case_no=remarks.new_case_no(), problem=text, source="signoff", photos=remarks.photos,
+    return open_case(order, case_no=remarks.new_case_no(), problem=text, source=source, photos=remarks.photos,
                      department=remarks.department, by=sender, at=at, message_id=message_id, master=master)
 
 

@@ -29,7 +29,7 @@ NoticePurpose = Literal[
     "signoff_request", "signoff_again", "delivered",
     # Step 6: after-sales cases, the survey, the balance, closure.
     "case_opened", "case_received", "case_solution", "case_resolved", "case_reopened",
-    "survey", "survey_again", "close_request", "closed", "balance_overdue",
+    "survey", "survey_again", "close_request", "closed", "balance_overdue", "overpayment",
 ]
 Audience = Literal["customer", "approver", "sender", "rep", "warehouse", "production", "finance", "tech",
                    "logistics", "customer_service", "sales_manager"]
@@ -117,6 +117,7 @@ NOTICES: dict[str, NoticeKind] = {
     "close_request": NoticeKind(("rep",), "请确认订单闭环 / Please confirm the order can close"),
     "closed": NoticeKind(("customer", "rep"), "订单已闭环 / Order completed"),
     "balance_overdue": NoticeKind(("finance", "rep"), "尾款逾期 / Balance overdue"),
+    "overpayment": NoticeKind(("finance", "rep"), "超额收款 / Paid more than owed"),
 }
 
 

@@ -16,6 +16,7 @@ from orders.changes import request_change
 from orders.delivery import set_arrival_reminder
 from orders.fulfilment import pick_differences
 from orders.master import MasterData
+from orders.money import ZERO
 from orders.model import DraftLine, Order, OrderDraft
 from orders.notice import Notice, Outcome
 from orders.payments import Payment, add_payment, balance_due, known_payment, prepayment_outstanding
@@ -93,9 +94,7 @@ def payment_reply(order: Order, *, amount: Decimal, paid_on: date, reference: st
         raise TaskRefused(f"{order.order_no} {order.status.label} / is {order.status}: no payment is taken")
     if known_payment(order, reference, amount, source):
         return Outcome(order, note=f"payment {reference} is on the order already")  # filed, nobody told again
-    if amount > balance_due(order):
-        raise TaskRefused(f"收款 {amount} 超过应收余额 {balance_due(order)} / {amount} is more than the balance due "
-                          f"{balance_due(order)}: check the order number")
+    over = amount - max(balance_due(order), ZERO)  # money received is kept; finance settles the excess
     add_payment(order, Payment(amount=amount, paid_on=paid_on, reference=reference, recorded_by=sender,
                                recorded_at=at, source=source))
     order.join_thread(message_id)
@@ -107,8 +106,14 @@ def payment_reply(order: Order, *, amount: Decimal, paid_on: date, reference: st
     rep = sales_rep(order, master)
     people = [(sender, "finance")] if master.staff_by_email(sender) else []
     people += [(rep, "rep")] if rep else []
-    return Outcome(order, [Notice("payment_recorded", order.order_no, to, message_id, audience=audience)
-                           for to, audience in people], note=f"payment {amount} recorded")
+    notices = [Notice("payment_recorded", order.order_no, to, message_id, audience=audience) for to, audience in people]
+    if over > ZERO:
+        order.note("note", at=at, actor=sender, message_id=message_id,
+                   reason=f"overpayment: {over:,.2f} more than was owed; finance and the rep told")
+        finance = [(m.email, "finance") for m in master.staff_with_role("finance")]
+        notices += [Notice("overpayment", order.order_no, to, message_id, audience=audience, reason=f"{over:,.2f}")
+                    for to, audience in finance + ([(rep, "rep")] if rep else [])]
+    return Outcome(order, notices, note=f"payment {amount} recorded")
 
 
 def shipping_reply(order: Order, *, carrier: str | None, tracking_no: str | None, packages: int | None,

@@ -21,6 +21,7 @@ from flows.cli import app
 from flows.deadlines import deadlines_flow
 from flows.settings import Settings
 from orders.status import Status
+from store.documents import DocumentArchive
 
 from tests.flows import clients
 from tests.flows.conftest import run_intake
@@ -127,3 +128,18 @@ def test_a_case_is_solved_the_survey_answered_the_balance_paid_and_the_order_clo
     for person in (CUSTOMER, REP):
         assert order_no in str(latest(mta, person, "已闭环")["Subject"])
     assert not mails_to(mta, "buyer@huadong-evil.example")
+
+    # The archive holds the whole thread both ways, the final sales order, the form and the closure record.
+    folder = DocumentArchive(Settings().archive_dir).folder(order_no)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    closure = json.loads((folder / "closure.json").read_text(encoding="utf-8"))
+    assert closure["closed_by"] == "orderloop" and closure["balance_due"] == "0.00"
+    assert [p["reference"] for p in closure["payments"]] == ["BANK-20231009-01"]
+    assert [(c["case_no"], c["state"], len(c["solutions"])) for c in closure["cases"]] == [(case.case_no, "resolved", 2)]
+    assert closure["survey"]["score"] == 5 and closure["signed_form"]["file"] in manifest["files"]
+    assert "sales_order.pdf" in {d["file"] for d in manifest["documents"].values()}
+    ours = {re.sub(r"[^A-Za-z0-9._-]+", "_", m["Message-ID"].strip("<>"))  # what the customer got, as filed
+            for m in mails_to(mta, CUSTOMER)}
+    filed = {name[len("mail/"):-len(".eml")] for name in manifest["files"] if name.startswith("mail/")}
+    assert ours <= filed, ours - filed
+    assert DocumentArchive(Settings().archive_dir).verify(order_no) == []

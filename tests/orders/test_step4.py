@@ -116,9 +116,6 @@ def test_after_the_pick_the_window_and_the_prepayment_come_before_logistics():
                        message_id=None, ledger=stock, master=MASTER)
     window_answer(order, window=None, sender=CUSTOMER, at=T, message_id=None, master=MASTER)
     assert advance(order, ledger=stock, master=MASTER, at=T) == []  # the prepayment is still missing
-    with pytest.raises(TaskRefused, match="more than the balance due"):
-        payment_reply(order, amount=Decimal("60000"), paid_on=T.date(), reference="r0", sender="finance@company.example",
-                      at=T, message_id=None, master=MASTER)
     payment_reply(order, amount=Decimal("15000.00"), paid_on=T.date(), reference="bank-1",
                   sender="finance@company.example", at=T, message_id=None, master=MASTER)
     again = payment_reply(order, amount=Decimal("15000.00"), paid_on=T.date(), reference="bank-1",
@@ -353,3 +350,13 @@ def test_a_deputy_answers_for_the_role_even_when_not_in_the_staff_table():
     assert roles_of(MASTER, "logistics.deputy@company.example") == {"logistics"}
     assert roles_of(MASTER, "warehouse@company.example") == {"warehouse"}
     assert roles_of(MASTER, "outsider@example.net") == set()
+
+
+def test_a_payment_larger_than_the_balance_is_kept_and_finance_and_the_rep_are_told_the_excess():
+    order = Order.receive("SO2023100009", at=T, actor="purchase@huadong.example", message_id=None)
+    order.status, order.total_payable, order.sales_rep = Status.DELIVERED, Decimal("45800.00"), "rep@company.example"
+    outcome = payment_reply(order, amount=Decimal("50000.00"), paid_on=T.date(), reference="bank-9",
+                            sender="finance@company.example", at=T, message_id=None, master=MASTER)
+    assert [str(p.amount) for p in order.payments] == ["50000.00"]
+    over = sorted((n.audience, n.reason) for n in outcome.notices if n.purpose == "overpayment")
+    assert over == [("finance", "4,200.00"), ("rep", "4,200.00")]
