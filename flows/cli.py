@@ -286,6 +286,31 @@ def cases_show(case_no: str, as_json: bool = typer.Option(False, "--json")):
 
 
 @app.command()
+def notices(late: bool = typer.Option(False, "--late", help="Only the customer notices that took over 24 h or "
+                                                              "were never sent (the procedure's 24-hour rule)."),
+            as_json: bool = typer.Option(False, "--json")):
+    """The customer's notice of each status change they see (effective, in production, shipped,
+    delayed, delivered, closed); with --late, those that broke the 24-hour rule."""
+    from flows.components import open_repository
+    from orders.notice import late_notices
+
+    if not late:
+        raise UserError("say which notices: orderloop notices --late [--json]")
+    settings = Settings()
+    repository, now = open_repository(settings), settings.current_time()
+    rows = [row for order in repository.list_orders(include_archived=True)
+            for row in late_notices(order, repository.audit_trail(order.order_no), now)]
+    if as_json:
+        emit(rows)
+        return
+    for row in rows:
+        when = "never sent" if row["never_sent"] else f"sent {row['notice_at'][:16]}"
+        typer.echo(f"{row['order_no']}  {row['change']:<16} changed {row['changed_at'][:16]}  {when} "
+                   f"({row['hours']} h)")
+    typer.echo(f"{len(rows)} late customer notice(s)")
+
+
+@app.command()
 def render(order_no: str, doc: str = typer.Option("order", "--doc",
                                                  help="order, requirements, outbound, shipping or signoff")):
     """Render one of an order's documents into its archive folder (a new version) and print the path."""

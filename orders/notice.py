@@ -162,3 +162,34 @@ class Outcome:
     # A reply that tried to decide and was refused: nothing changed but the
     # audit trail (and an explanation to the sender), so the order is saved.
     refused: bool = False
+
+
+# The 24-hour rule: each status change the customer sees, and the notice that tells them.
+CUSTOMER_VISIBLE = {"effective": "order_effective", "in_production": "in_production", "shipped": "shipped",
+                    "delivered": "delivered", "closed": "closed"}
+NOTICE_WITHIN_HOURS = 24
+
+
+def late_notices(order: Order, trail: list, now) -> list[dict]:
+    """Each customer-visible change of the order (its audit trail: effective, in production,
+    shipped, a delay, delivered, closed) whose notice to the customer took more than 24 hours,
+    or was never sent and 24 hours have passed."""
+    found, told = [], [e for e in trail if e.kind == "notice" and e.reason.endswith("(customer)")]
+    reached = set()  # a status reached again (已签收 once a case is resolved) is no news to the customer
+    for event in trail:
+        purpose = CUSTOMER_VISIBLE.get(event.to_status) if event.kind == "transition" else None
+        if purpose is not None:
+            if purpose in reached:
+                continue
+            reached.add(purpose)
+        elif event.kind == "note" and event.reason.startswith("delay:"):
+            purpose = "delay_notice"  # every delay is news
+        else:
+            continue
+        notice = next((n for n in told if n.reason.startswith(f"{purpose} mailed to ") and n.at >= event.at), None)
+        waited = (notice.at if notice else now) - event.at
+        if waited.total_seconds() > NOTICE_WITHIN_HOURS * 3600:
+            found.append({"order_no": order.order_no, "change": purpose, "changed_at": event.at.isoformat(),
+                          "notice_at": notice.at.isoformat() if notice else None,
+                          "hours": round(waited.total_seconds() / 3600, 1), "never_sent": notice is None})
+    return found

@@ -143,3 +143,5 @@ def test_a_case_is_solved_the_survey_answered_the_balance_paid_and_the_order_clo
     filed = {name[len("mail/"):-len(".eml")] for name in manifest["files"] if name.startswith("mail/")}
     assert ours <= filed, ours - filed
     assert DocumentArchive(Settings().archive_dir).verify(order_no) == []
+    # Every change the customer saw was told within 24 hours.
+    assert json.loads(CliRunner().invoke(app, ["notices", "--late", "--json"]).output) == []

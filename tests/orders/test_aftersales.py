@@ -180,3 +180,25 @@ def test_the_gaps_say_exactly_what_is_missing_and_a_case_is_found_by_its_number(
               by=CUSTOMER, at=T, message_id=None, master=MASTER)
     assert case_named(order, "关于 as2023109999 的处理").case_no == "AS2023109999"
     assert case_named(order, "处理方案:换货") is None  # two open: the reply must name one
+
+
+def test_a_customer_visible_change_whose_notice_took_over_24_hours_or_never_came_is_late():
+    from orders.model import Event
+    from orders.notice import late_notices
+
+    order, _ = delivered()
+
+    def event(seq, hours, kind, to, reason):
+        return Event(order_no=order.order_no, seq=seq, at=T + timedelta(hours=hours), actor="x", from_status=None,
+                     to_status=to, reason=reason, kind=kind)
+
+    trail = [event(1, 0, "transition", Status.SHIPPED, "shipped"),
+             event(2, 0, "notice", Status.SHIPPED, f"shipped mailed to {CUSTOMER} (customer)"),
+             event(3, 30, "note", Status.SHIPPED, "delay: 暴雨; new date 2023-10-18"),
+             event(4, 60, "notice", Status.SHIPPED, f"delay_notice mailed to {CUSTOMER} (customer)"),
+             event(5, 70, "transition", Status.DELIVERED, "signed 签收单 received"),
+             event(6, 70, "notice", Status.DELIVERED, f"delivered mailed to {REP} (rep)")]
+    late = late_notices(order, trail, now=T + timedelta(hours=100))
+    assert [(row["change"], row["hours"], row["never_sent"]) for row in late] == [("delay_notice", 30.0, False),
+                                                                               ("delivered", 30.0, True)]
+    assert late_notices(order, trail, now=T + timedelta(hours=80))[1:] == []  # not 24 h yet: not late
