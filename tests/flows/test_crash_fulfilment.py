@@ -100,3 +100,46 @@ def test_a_poll_killed_after_the_signed_form_is_taken_archives_it_once_and_tells
     told = sorted(str(m["To"]) for m in outbox(home) if "已签收" in str(m["Subject"]))
     assert told == ["li.rep@example.com", "purchase@huadong.example"]
     assert len({m["Message-ID"] for m in outbox(home)}) == len(outbox(home))
+
+
+@pytest.mark.parametrize("point", STEPS)
+def test_a_poll_killed_as_a_case_opens_or_the_order_closes_opens_one_case_and_closes_once(
+        point, home, prefect_api, monkeypatch):
+    import json
+
+    from flows.deadlines import deadlines_flow
+    from flows.payments import import_payments
+    from store.documents import DocumentArchive
+    from tests.flows.test_delivery_servers import photo, reply_with, seed_shipped
+
+    order_no = seed_shipped()
+    monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-04T09:00:00+08:00")
+    deadlines_flow()
+    deliver(reply_with(last_to(home, "purchase@huadong.example", "明日到货"), "已签收,第3箱破损。",
+                       [("签收单.jpg", photo(1200, 1600))]))
+    crash_and_rerun(prefect_api, point)  # the remark opens a case
+    order = open_repository(Settings()).get_order(order_no)
+    assert order.status == Status.AFTER_SALES and len(order.cases) == 1
+    opened = [m for m in outbox(home) if "售后单" in str(m["Subject"])]
+    assert sorted(str(m["To"]) for m in opened) == ["li.rep@example.com", "service@example.com",
+                                                     "warehouse@example.com"]
+    to_service = next(m for m in opened if str(m["To"]) == "service@example.com")
+    deliver(customer_reply(to_service, "处理方案:换一箱新的,明天送到。", sender="service@example.com"))
+    run_intake()
+    deliver(customer_reply(last_to(home, "purchase@huadong.example", "售后处理方案"), "满意"))
+    run_intake()
+    monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-07T10:00:00+08:00")
+    deadlines_flow()  # the survey
+    bank = Settings().home / "bank.csv"
+    bank.write_text(f"date,order_no,amount,reference\n2023-10-07,{order_no},45000.00,B1\n", encoding="utf-8")
+    import_payments(open_repository(Settings()), bank, Settings(), Settings().current_time())
+    deliver(customer_reply(last_to(home, "purchase@huadong.example", "满意度回访"), "评分 5,很满意"))
+    crash_and_rerun(prefect_api, point)  # the answer closes the order
+    order = open_repository(Settings()).get_order(order_no)
+    assert order.status == Status.CLOSED
+    closed = [m for m in outbox(home) if "已闭环" in str(m["Subject"])]
+    assert sorted(str(m["To"]) for m in closed) == ["li.rep@example.com", "purchase@huadong.example"]
+    folder = DocumentArchive(Settings().archive_dir).folder(order_no)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert "closure.json" in manifest["files"] and DocumentArchive(Settings().archive_dir).verify(order_no) == []
+    assert len({m["Message-ID"] for m in outbox(home)}) == len(outbox(home))
