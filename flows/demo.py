@@ -1,7 +1,8 @@
-"""`orderloop demo`: the lifecycle so far on the embedded defaults: intake,
-confirmation, approval, step 4 (production, picking, payment, the delivery
-window, shipping) and step 5 (tracking, the reminder the day before arrival,
-the signed 签收单) by email.
+"""`orderloop demo`: the whole procedure on the embedded defaults, by email:
+intake, confirmation, approval, step 4 (production, picking, payment, the
+delivery window, shipping), step 5 (tracking, the reminder the day before
+arrival, the signed 签收单) and step 6 (an after-sales case solved, the
+surveys, the balances paid, every order closed and archived).
 
 A fresh folder gets the sample master data and five sample emails in its
 Maildir; one poll reads them; the customers' answers and confirmations are
@@ -57,6 +58,7 @@ def run_demo(home: Path | None) -> None:
         typer.echo(f"{step}. staff answer by email: {', '.join(replies)}")
         _poll()
     _deliver(settings)
+    _after_sales(settings)
     typer.echo("the order documents (PDF) of every order, into the archive")
     _render_documents(settings)
     _summarise(settings)
@@ -119,10 +121,10 @@ def _staff_reply(settings: Settings) -> list[str]:
                 else:
                     request = order.approval_requests[-1]
                     sender, answered = request.approver, request.message_id
-                answers = [(sender, answered, body)]
+                answers = [(sender, answered, body, order.order_no)]
             else:
                 answers = _fulfilment_answers(order)
-            for sender, answered, body in answers:
+            for sender, answered, body, _ in answers:
                 mailbox.append(_reply(order, body, settings, sender=sender, in_reply_to=answered))
                 done.append(f"{sender} on {order.order_no} ({order.status.label}: {body.splitlines()[0]})")
     return done
@@ -150,13 +152,15 @@ def _fulfilment_answers(order) -> list[tuple[str, str, str]]:
     return [answer for answer in answers if answer is not None]
 
 
-def _answer_to(order, purpose: str, body: str) -> tuple[str, str, str] | None:
-    """The last mail of that purpose the order sent, and its recipient as the one who answers."""
-    sent = [(key, to) for key, to in order.mail_sent.items() if f".{purpose}." in key]
+def _answer_to(order, purpose: str, body: str, *, role_of: str | None = None, master=None):
+    """(sender, the mail answered, the reply, order number): the last mail of that purpose
+    the order sent (to someone of `role_of`, if given), its recipient as the one who answers."""
+    sent = [(key, to) for key, to in order.mail_sent.items() if f".{purpose}." in key
+            and (role_of is None or any(m.email.casefold() == to for m in master.staff_with_role(role_of)))]
     if not sent:
         return None
     key, to = sent[-1]
-    return to, f"<{key}>", body
+    return to, f"<{key}>", body, order.order_no
 
 
 def _reply(order, body: str, settings: Settings, *, sender: str | None = None,
@@ -222,6 +226,57 @@ def _deliver(settings: Settings) -> None:
             reply = _signed_form_reply(repository.get_order(order.order_no), settings, remark)
             if reply is not None:
                 mailbox.append(reply)
+    _poll()
+
+
+def _after_sales(settings: Settings) -> None:
+    """Step 6: customer service solves the damaged box's case and the customer is satisfied;
+    3 days after delivery the surveys go out and are answered; the bank file pays the
+    balances; each order closes (已闭环) and its archive is completed."""
+    from flows.components import open_repository
+    from flows.deadlines import deadlines_flow
+    from flows.payments import import_payments
+    from orders.payments import balance_due
+    from orders.status import Status
+
+    repository = open_repository(settings)
+    troubled = [o for o in repository.list_orders(Status.AFTER_SALES) if o.cases]
+    if troubled:
+        typer.echo("   after-sales: customer service answers the case; the customer is satisfied")
+        _answer(settings, [_answer_to(o, "case_opened", "处理方案:补发一个新外箱并上门更换,明天上午送到。",
+                                      role_of="customer_service", master=repository.master()) for o in troubled])
+        _answer(settings, [_answer_to(repository.get_order(o.order_no), "case_solution", "已更换,满意,谢谢!")
+                           for o in troubled])
+    delivered = repository.list_orders(Status.DELIVERED)
+    if not delivered:
+        return
+    last = max(o.actual_delivery_date for o in delivered)
+    _at(f"{last + timedelta(days=3)}T10:00:00+08:00")
+    typer.echo(f"   {last + timedelta(days=3)}: 3 days after delivery, the satisfaction surveys: {deadlines_flow()}")
+    _answer(settings, [_answer_to(o, "survey", "质量 是,交付 是,评分 5。意见:包装很好,送货准时。")
+                       for o in repository.list_orders(Status.DELIVERED)])
+    owed = [(o.order_no, balance_due(o)) for o in repository.list_orders(Status.DELIVERED) if balance_due(o) > 0]
+    if owed:
+        bank = settings.home / "bank-statement.csv"
+        bank.write_text("date,order_no,amount,reference\n" + "".join(
+            f"{last + timedelta(days=4)},{no},{amount},BANK-{no}\n" for no, amount in owed), encoding="utf-8")
+        _at(f"{last + timedelta(days=4)}T15:00:00+08:00")
+        count = import_payments(repository, bank, settings, settings.current_time())
+        typer.echo(f"   the bank statement pays the balances ({count} payment(s), {bank.name}): the orders close")
+        _poll()
+
+
+def _answer(settings: Settings, answers) -> None:
+    """Each (sender, the mail answered, the reply) into the inbox, then one poll."""
+    from flows.components import open_mailbox, open_repository
+
+    repository = open_repository(settings)
+    with open_mailbox(settings) as mailbox:
+        for answer in answers:
+            if answer is not None:
+                sender, answered, body, order_no = answer
+                mailbox.append(_reply(repository.get_order(order_no), body, settings, sender=sender,
+                                      in_reply_to=answered))
     _poll()
 
 
@@ -343,6 +398,14 @@ def _summarise(settings: Settings) -> None:
             typer.echo(f"      signed 签收单: {(folder / delivery.form.file).resolve()} "
                        f"({delivery.form.width}×{delivery.form.height} px, sha256 {delivery.form.sha256[:16]}…)"
                        + "".join(f"; remark: {r.text}" for r in delivery.remarks))
+        for case in order.cases:
+            typer.echo(f"      after-sales case {case.case_no} ({case.state}): {case.problem[:60]}"
+                       + "".join(f" → solution: {x.text[:40]}" for x in case.solutions)
+                       + "".join(f" → customer: {a.text[:20]}" for a in case.answers))
+        if order.survey is not None and order.survey.answered_at is not None:
+            typer.echo(f"      survey: score {order.survey.score}, {order.survey.words or ''}"[:160])
+        if (folder / "closure.json").exists():
+            typer.echo(f"      closed and archived: {(folder / 'closure.json').resolve()}")
     outbox = sorted((settings.outbox_dir / "new").glob("*"))
     typer.echo(f"\nfiles:\n  order store:     {settings.store_dir}\n"
                f"  emails sent:     {settings.outbox_dir} ({len(outbox)} messages)\n"
