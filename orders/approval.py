@@ -78,13 +78,16 @@ class CreditEvidence:
         return self.exposure_after > self.credit_limit
 
 
-def credit_evidence(order: Order, customer: CustomerRecord) -> CreditEvidence:
+def credit_evidence(order: Order, customer: CustomerRecord, receivable: Decimal = ZERO) -> CreditEvidence:
+    """`receivable`: what the customer's other approved orders still owe by the pipeline's ledger,
+    on top of the outstanding balance the customer record was imported with."""
     total = order.total_payable if order.total_payable is not None else ZERO
     prepaid = order.payment_terms.prepayment_percent or ZERO
     on_credit = round_money(total * (HUNDRED - min(prepaid, HUNDRED)) / HUNDRED)
-    return CreditEvidence(credit_limit=customer.credit_limit, outstanding=customer.outstanding,
+    outstanding = customer.outstanding + receivable
+    return CreditEvidence(credit_limit=customer.credit_limit, outstanding=outstanding,
                           overdue=customer.overdue, order_total=total, prepayment_percent=prepaid,
-                          on_credit=on_credit, exposure_after=customer.outstanding + on_credit)
+                          on_credit=on_credit, exposure_after=outstanding + on_credit)
 
 
 class DecisionRefused(ValueError):

@@ -78,7 +78,9 @@ def validation_report(order: Order, master: MasterData, today) -> tuple[ReportLi
 
 def credit_for(order: Order, master: MasterData) -> CreditEvidence | None:
     record = customer_record(order, master)
-    return credit_evidence(order, record) if record is not None else None
+    if record is None:
+        return None
+    return credit_evidence(order, record, master.receivable(record.code, besides=order.order_no))
 
 
 def open_review(order: Order, step: Step, *, at: datetime, rules: ReviewRules, master: MasterData,

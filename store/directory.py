@@ -6,6 +6,9 @@ directory is made (once per unit of work or read).
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
 from pydantic import ValidationError
 
 from orders.master import CustomerRecord, ProductRecord, StaffMember
@@ -14,6 +17,9 @@ from store.errors import StoreCorrupt
 from store.keys import KEYS
 from store.repository import StaffDirectory
 from store.tables import Book
+
+# Orders whose balance the customer owes: approved, and neither finished nor called off.
+OWING = frozenset({"effective", "in_production", "picking", "shipped", "delivered", "after_sales"})
 
 MODELS = {"customers": CustomerRecord, "products": ProductRecord, "staff": StaffMember}
 
@@ -76,7 +82,8 @@ class Directory(StaffDirectory):
     products by SKU (any case) or name (exact, trimmed); staff by email or role."""
 
     def __init__(self, customers: list[CustomerRecord], products: list[ProductRecord],
-                 staff: list[StaffMember]):
+                 staff: list[StaffMember], receivables: Callable[[], Iterable[dict]] | None = None):
+        self._receivables = receivables  # the live orders (as stored), read when a receivable is asked for
         self._customer_code = _index(customers, "code", _strip)
         self._customer_email = {}
         for record in customers:  # every registered address finds its customer; the first record wins
@@ -89,10 +96,23 @@ class Directory(StaffDirectory):
         self._staff = list(staff)
 
     @classmethod
-    def from_book(cls, book: Book) -> "Directory":
+    def from_book(cls, book: Book, orders: Callable[[], Iterable[dict]] | None = None) -> "Directory":
         """The master data of a book; a record that does not validate raises
-        StoreCorrupt (the file is broken: no message is to blame for it)."""
-        return cls(*(_records(book, kind) for kind in ("customers", "products", "staff")))
+        StoreCorrupt (the file is broken: no message is to blame for it).
+        `orders`: the live orders, for what customers owe on them."""
+        return cls(*(_records(book, kind) for kind in ("customers", "products", "staff")), receivables=orders)
+
+    def receivable(self, customer_code: str, *, besides: str | None = None) -> Decimal:
+        """The balances of the customer's approved, unfinished orders (effective to after-sales)."""
+        total = Decimal(0)
+        for doc in self._receivables() if self._receivables else ():
+            customer = doc.get("customer") or {}
+            if customer.get("code") != customer_code or doc.get("order_no") == besides or doc.get("status") not in OWING:
+                continue
+            payable = Decimal(str(doc.get("total_payable") or 0))
+            total += max(payable - sum((Decimal(str(p.get("amount") or 0)) for p in doc.get("payments") or []),
+                                       Decimal(0)), Decimal(0))
+        return total
 
     def customer_by_code(self, code: str) -> CustomerRecord | None:
         return self._customer_code.get(_strip(code))

@@ -51,7 +51,7 @@ class BookUnitOfWork(UnitOfWork):
     @property
     def master(self) -> Directory:
         if self._directory is None:
-            self._directory = Directory.from_book(self._shelf.master())
+            self._directory = Directory.from_book(self._shelf.master(), orders=self._orders.values)
         return self._directory
 
     def get_order(self, order_no: str) -> Order | None:
