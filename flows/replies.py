@@ -21,9 +21,9 @@ from orders.master import StaffMember
 from orders.model import Order, PaymentTerms
 from orders.notice import Notice, Outcome
 from orders.decisions import handle_verdict
-from orders.aftersales import case_named, customer_verdict, open_case
+from orders.aftersales import Remarks, case_named, customer_verdict, open_case
 from orders.closure import ClosureRefused, SurveyRefused, ask_rep_to_close, close_reply, survey_reply
-from orders.delivery import DELIVERING, DeliveryRefused, Remarks, signoff_reply
+from orders.delivery import DELIVERING, DeliveryRefused, signoff_reply
 from orders.review import answered_request, customer_record, refuse, renegotiate_terms, sales_rep
 from orders.roles import roles_of
 from orders.stock import HOLDING
@@ -235,10 +235,8 @@ def _after_sales_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, now:
     notices = []
     if "case" in needs:
         problem = read_arrival(text).problem or text.strip()[:500] or f"survey score {survey.score}"
-        notices = open_case(order, case_no=uow.next_case_no(now.date()), problem=problem, source="survey",
-                            photos=[s.filename for s in parsed.scans if s.kind == "image"],
-                            department=concerns(problem), by=env.sender, at=now, message_id=env.message_id,
-                            master=uow.master)
+        notices = open_case(order, _remarks(uow, parsed, problem, now), source="survey", by=env.sender, at=now,
+                            message_id=env.message_id, master=uow.master)
     elif "rep" in needs:
         notices = ask_rep_to_close(order, uow.master, now)
     return Outcome(order, notices, note=f"survey answered (score {survey.score})")

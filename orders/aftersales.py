@@ -13,6 +13,8 @@ Pure: the case number is handed in (the store counts them).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from orders.cases import Case, CustomerWord, Solution
@@ -22,10 +24,20 @@ from orders.notice import Notice, Outcome
 from orders.review import rep_and_customer, sales_rep
 from orders.status import Status
 
-__all__ = ["CaseRefused", "CASE_WINDOW", "open_cases", "open_case",
+__all__ = ["Remarks", "CaseRefused", "CASE_WINDOW", "open_cases", "open_case",
            "solution_reply", "customer_verdict", "case_named"]
 
 CASE_WINDOW = timedelta(hours=24)  # 24小时内给出解决方案
+
+
+@dataclass(frozen=True)
+class Remarks:
+    """Damage, a shortage or a wrong item reported with the delivery, and what opens its case."""
+
+    text: str
+    department: str | None  # warehouse (damage, shortage, wrong item) or production (does not work)
+    photos: list[str]
+    new_case_no: Callable[[], str]  # the store's next AS number
 
 
 class CaseRefused(ValueError):
@@ -45,13 +57,13 @@ def case_named(order: Order, text: str) -> Case | None:
     return still[0] if len(still) == 1 else None
 
 
-def open_case(order: Order, *, case_no: str, problem: str, source: str, photos: list[str],
-              department: str | None, by: str, at: datetime, message_id: str | None,
+def open_case(order: Order, remarks: Remarks, *, source: str, by: str, at: datetime, message_id: str | None,
               master: MasterData) -> list[Notice]:
     """A new case: customer service (and the warehouse or production) get it with its
     24 hours; the customer is told its number; the order is 售后中 while it is open."""
-    case = Case(case_no=case_no, source=source, problem=problem[:1000], photos=photos, department=department,
-                opened_at=at, opened_by=by, due_at=at + CASE_WINDOW)
+    case_no, department = remarks.new_case_no(), remarks.department
+    case = Case(case_no=case_no, source=source, problem=remarks.text.strip()[:1000], photos=remarks.photos,
+                department=department, opened_at=at, opened_by=by, due_at=at + CASE_WINDOW)
     order.cases.append(case)
     reason = f"after-sales case {case_no} opened ({source}): {case.problem[:200]}"
     if order.status == Status.DELIVERED:

@@ -17,11 +17,9 @@
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from orders.aftersales import open_case, open_cases
+from orders.aftersales import Remarks, open_case, open_cases
 from orders.closure import start_after_delivery
 from orders.master import MasterData
 from orders.model import SYSTEM, Order
@@ -33,7 +31,7 @@ from orders.tracking import exception_in, failure_to_report, merge_events, recor
 from orders.workdays import working_deadline
 
 __all__ = ["apply_tracking", "tracking_failed", "delay_reply", "DeliveryRefused", "EXCEPTION_WINDOW",
-           "set_arrival_reminder", "arrival_reminder", "signoff_reply", "SIGNOFF_CHASE_DAYS", "DELIVERING", "Remarks"]
+           "set_arrival_reminder", "arrival_reminder", "signoff_reply", "SIGNOFF_CHASE_DAYS", "DELIVERING"]
 
 EXCEPTION_WINDOW = timedelta(hours=2)  # 物流异常需在2小时内响应
 # Where answers about the goods' arrival (the signed form, 已签收, remarks of damage) are taken.
@@ -100,16 +98,6 @@ def _carrier_signed(order: Order, signed_at: datetime, at: datetime) -> list[Not
 def _chase_form(order: Order, at: datetime) -> None:
     if order.timer("signoff") is None:
         order.start_timer("signoff", working_deadline(at, SIGNOFF_CHASE_DAYS), timedelta(days=1), role="rep")
-
-
-@dataclass(frozen=True)
-class Remarks:
-    """Damage, a shortage or a wrong item reported with the delivery, and what opens its case."""
-
-    text: str
-    department: str | None  # warehouse (damage, shortage, wrong item) or production (does not work)
-    photos: list[str]
-    new_case_no: Callable[[], str]  # the store's next AS number
 
 
 def signoff_reply(order: Order, *, scans: list[Scan], says_received: bool, remarks: Remarks | None, sender: str,
@@ -191,8 +179,7 @@ def _remarks(order: Order, remarks: Remarks | None, source: str, sender: str, at
         return []
     text = remarks.text.strip()[:500]
     order.delivery.remarks.append(Remark(text=text, by=sender, at=at))
-    return open_case(order, case_no=remarks.new_case_no(), problem=text, source=source, photos=remarks.photos,
-                     department=remarks.department, by=sender, at=at, message_id=message_id, master=master)
+    return open_case(order, remarks, source=source, by=sender, at=at, message_id=message_id, master=master)
 
 
 def tracking_failed(order: Order, *, kind: str, detail: str, at: datetime, master: MasterData) -> Outcome:

@@ -8,10 +8,10 @@ from itertools import count
 
 import pytest
 
-from orders.aftersales import CaseRefused, case_named, customer_verdict, open_case, solution_reply
+from orders.aftersales import CaseRefused, Remarks, case_named, customer_verdict, open_case, solution_reply
 from orders.closure import (ClosureRefused, SurveyRefused, close_if_done, close_reply, closure_gaps, survey_reply)
 from orders.deadlines import chase_timers
-from orders.delivery import Remarks, signoff_reply
+from orders.delivery import signoff_reply
 from orders.master import StaffMember
 from orders.payments import Payment, add_payment
 from orders.review import ReviewRules
@@ -176,8 +176,8 @@ def test_the_gaps_say_exactly_what_is_missing_and_a_case_is_found_by_its_number(
     order, _ = delivered(remark="型号不符")
     gaps = closure_gaps(order)
     assert any(order.cases[0].case_no in gap for gap in gaps) and any("50,800.00 still owed" in gap for gap in gaps)
-    open_case(order, case_no="AS2023109999", problem="少了一箱", source="complaint", photos=[], department=None,
-              by=CUSTOMER, at=T, message_id=None, master=MASTER)
+    open_case(order, Remarks(text="少了一箱", department=None, photos=[], new_case_no=lambda: "AS2023109999"),
+              source="complaint", by=CUSTOMER, at=T, message_id=None, master=MASTER)
     assert case_named(order, "关于 as2023109999 的处理").case_no == "AS2023109999"
     assert case_named(order, "处理方案:换货") is None  # two open: the reply must name one
 

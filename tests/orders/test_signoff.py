@@ -101,7 +101,7 @@ def test_the_carriers_signature_asks_the_customer_for_the_form_once():
 
 
 def test_damage_remarks_are_kept_and_open_a_case_and_the_form_still_counts():
-    from orders.delivery import Remarks
+    from orders.aftersales import Remarks
 
     order = shipped()
     numbers = iter(["AS2023100001", "AS2023100002"])
