@@ -21,7 +21,7 @@ from orders.cases import Case, CustomerWord, Solution
 from orders.master import MasterData
 from orders.model import Order
 from orders.notice import Notice, Outcome
-from orders.review import rep_and_customer, sales_rep
+from orders.review import rep_and_customer, staff_and_rep
 from orders.status import Status
 
 __all__ = ["Remarks", "CaseRefused", "CASE_WINDOW", "open_cases", "open_case",
@@ -71,12 +71,8 @@ def open_case(order: Order, remarks: Remarks, *, source: str, by: str, at: datet
     else:  # shipped, the form not yet back (the order moves on once it is), or in after-sales already
         order.note("note", at=at, actor=by, reason=reason, message_id=message_id)
     _case_clock(order)
-    staff = [(m.email, "customer_service") for m in master.staff_with_role("customer_service")]
-    staff += [(m.email, department) for m in master.staff_with_role(department)] if department else []
-    rep = sales_rep(order, master)
-    staff += [(rep, "rep")] if rep else []
     notices = [Notice("case_opened", order.order_no, to, message_id, audience=audience, case=case_no)
-               for to, audience in staff]
+               for to, audience in staff_and_rep(order, master, "customer_service", department)]
     if order.reply_to:
         notices.append(Notice("case_received", order.order_no, order.reply_to, message_id, case=case_no))
     return notices
@@ -107,9 +103,7 @@ def customer_verdict(order: Order, case: Case, *, satisfied: bool, text: str, se
     again, and customer service has another 24 hours."""
     case.answers.append(CustomerWord(text=text.strip()[:1000], satisfied=satisfied, by=sender, at=at))
     order.join_thread(message_id)
-    service = [(m.email, "customer_service") for m in master.staff_with_role("customer_service")]
-    rep = sales_rep(order, master)
-    told = service + ([(rep, "rep")] if rep else [])
+    told = staff_and_rep(order, master, "customer_service")
     if satisfied:
         case.state, case.resolved_at = "resolved", at
         _case_clock(order)

@@ -22,7 +22,7 @@ from orders.model import SYSTEM, Order
 from orders.money import ZERO
 from orders.notice import Notice, Outcome
 from orders.payments import balance_due
-from orders.review import rep_and_customer, sales_rep
+from orders.review import rep_and_customer, sales_rep, staff_and_rep
 from orders.status import Status
 
 __all__ = ["SURVEY_AFTER", "SURVEY_ANSWER", "ClosureRefused", "start_after_delivery", "send_survey",
@@ -161,11 +161,8 @@ def balance_overdue(order: Order, master: MasterData, at: datetime) -> list[Noti
     if owed <= ZERO or order.status in (Status.CLOSED, Status.CANCELLED, Status.REJECTED):
         return []
     order.note("note", at=at, actor=SYSTEM, reason=f"balance {owed:,.2f} overdue: finance and the rep told")
-    people = [(m.email, "finance") for m in master.staff_with_role("finance")]
-    rep = sales_rep(order, master)
-    people += [(rep, "rep")] if rep else []
     return [Notice("balance_overdue", order.order_no, to, None, audience=audience, reason=f"{owed:,.2f}")
-            for to, audience in people]
+            for to, audience in staff_and_rep(order, master, "finance")]
 
 
 def _close(order: Order, actor: str, at: datetime, message_id: str | None, master: MasterData,

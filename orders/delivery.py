@@ -24,7 +24,7 @@ from orders.closure import start_after_delivery
 from orders.master import MasterData
 from orders.model import SYSTEM, Order
 from orders.notice import Notice, Outcome
-from orders.review import rep_and_customer, sales_rep
+from orders.review import rep_and_customer, staff_and_rep
 from orders.signoff import Delivery, Remark, Scan, SignedForm, readable_scan
 from orders.status import Status
 from orders.tracking import exception_in, failure_to_report, merge_events, record_failure
@@ -67,14 +67,9 @@ def apply_tracking(order: Order, *, events, state: str | None, estimated_arrival
     order.start_timer("exception", at + EXCEPTION_WINDOW, EXCEPTION_WINDOW, role="logistics")
     order.note("note", at=at, actor=SYSTEM, reason=f"carrier exception: {words}; logistics has 2 h to answer")
     return Outcome(order, asked + [Notice("carrier_exception", order.order_no, to, None, audience=audience,
-                                          reason=words) for to, audience in _role_and_rep(order, "logistics", master)],
+                                          reason=words) for to, audience in staff_and_rep(order, master, "logistics")],
                    note=f"carrier exception: {words}")
 
-
-def _role_and_rep(order: Order, role: str, master: MasterData) -> list[tuple[str, str]]:
-    """(address, audience) of everyone holding `role`, and the order's rep."""
-    rep = sales_rep(order, master)
-    return [(m.email, role) for m in master.staff_with_role(role)] + ([(rep, "rep")] if rep else [])
 
 
 SIGNOFF_CHASE_DAYS = 2  # working days after the carrier's 签收 before the rep is reminded of the form

@@ -193,6 +193,13 @@ def decide_level(order: Order, step: Step, *, verdict: str, approver: str, reaso
     return Outcome(order, notices, note=f"{step} {verdict}d by {approver}: {result}")
 
 
+def staff_and_rep(order: Order, master: MasterData, *roles: str | None) -> list[tuple[str, str]]:
+    """(address, audience) of everyone holding one of `roles` (None: skipped), then the order's rep."""
+    rep = sales_rep(order, master)
+    return [(m.email, role) for role in roles if role for m in master.staff_with_role(role)] + \
+        ([(rep, "rep")] if rep else [])
+
+
 def rep_and_customer(order: Order, master: MasterData) -> list[tuple[str, str]]:
     rep = sales_rep(order, master)
     return ([(rep, "rep")] if rep else []) + ([(order.reply_to, "customer")] if order.reply_to else [])

@@ -21,7 +21,7 @@ from orders.model import DraftLine, Order, OrderDraft
 from orders.notice import Notice, Outcome
 from orders.payments import Payment, add_payment, balance_due, known_payment, prepayment_outstanding
 from orders.progress import DAY, end_of_day, enter_picking, shortage_notices
-from orders.review import pending_change, rep_and_customer, sales_rep
+from orders.review import pending_change, rep_and_customer, sales_rep, staff_and_rep
 from orders.shipment import ShippingRefused, carrier_and_number
 from orders.status import FINAL, Status
 from orders.stock import StockLedger
@@ -110,9 +110,8 @@ def payment_reply(order: Order, *, amount: Decimal, paid_on: date, reference: st
     if over > ZERO:
         order.note("note", at=at, actor=sender, message_id=message_id,
                    reason=f"overpayment: {over:,.2f} more than was owed; finance and the rep told")
-        finance = [(m.email, "finance") for m in master.staff_with_role("finance")]
         notices += [Notice("overpayment", order.order_no, to, message_id, audience=audience, reason=f"{over:,.2f}")
-                    for to, audience in finance + ([(rep, "rep")] if rep else [])]
+                    for to, audience in staff_and_rep(order, master, "finance")]
     return Outcome(order, notices, note=f"payment {amount} recorded")
 
 
