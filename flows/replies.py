@@ -152,9 +152,10 @@ def _staff_step4(uow: UnitOfWork, order: Order, parsed: ParseResult, roles: set[
     rep = sales_rep(order, uow.master)
     speaks_for_customer = "sales_manager" in roles or (rep is not None and normal_address(rep) == normal_address(sender))
     if speaks_for_customer and read_close(parsed.reply.text):  # the rep's 闭环
-        why = doubt or no_proof
-        if why:
-            return refuse(order, sender, why, message_id=parsed.envelope.message_id, at=now)
+        if doubt:
+            return refuse_unbelievable(order, sender, doubt, message_id=parsed.envelope.message_id, at=now)
+        if no_proof:
+            return refuse(order, sender, no_proof, message_id=parsed.envelope.message_id, at=now)
         try:
             return close_reply(order, sender=sender, at=now, message_id=parsed.envelope.message_id,
                                master=uow.master)

@@ -71,7 +71,7 @@ def test_a_message_that_fails_after_its_pdf_was_rendered_leaves_no_archive_folde
         mailbox.append(sample_email("03-english-order.eml"))
     run_intake()
     [order] = open_repository(Settings()).list_orders()
-    assert [p.name for p in (home / "archive").rglob("SO*")] == [order.order_no]
+    assert [p.name for p in (home / "archive").rglob("SO*") if p.is_dir()] == [order.order_no]
 
 
 @pytest.mark.parametrize("smtputf8", [True, False])
