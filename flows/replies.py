@@ -216,7 +216,7 @@ def _after_sales_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, now:
     verdict = read_case_verdict(text) if waiting else None
     survey = order.survey
     answer = read_survey(text, env.subject) if survey and survey.sent_at and not survey.answered_at else None
-    surveyed = answer is not None and (answer.scores or answer.satisfied is not None)
+    surveyed = answer is not None and (answer.scores or answer.satisfied is not None or answer.off_scale)
     if verdict is None and not surveyed:
         return None
     if doubt:
@@ -228,7 +228,7 @@ def _after_sales_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, now:
     try:
         needs = survey_reply(order, scores=list(answer.scores), satisfied_words=answer.satisfied,
                              quality_ok=answer.quality_ok, on_time=answer.on_time, words=text, sender=env.sender,
-                             at=now, message_id=env.message_id)
+                             at=now, message_id=env.message_id, off_scale=answer.off_scale)
     except SurveyRefused as exc:
         order.note("refused", at=now, actor=env.sender, message_id=env.message_id, reason=f"survey answer: {exc}")
         return Outcome(order, [Notice("survey_again", order.order_no, env.sender, env.message_id, audience="sender",

@@ -74,13 +74,16 @@ def send_survey(order: Order, master: MasterData, at: datetime) -> list[Notice]:
 
 
 def survey_reply(order: Order, *, scores: list[int], satisfied_words: bool | None, quality_ok: bool | None,
-                 on_time: bool | None, words: str, sender: str, at: datetime,
-                 message_id: str | None) -> list[str]:
+                 on_time: bool | None, words: str, sender: str, at: datetime, message_id: str | None,
+                 off_scale: str | None = None) -> list[str]:
     """The customer's answer: the score (one, 1–5) and the words kept on the order. Returns
-    what the answer says needs doing: "case" for a score of 2 or less, "rep" for a 3."""
+    what the answer says needs doing: "case" for a score of 2 or less, "rep" for a 3.
+    `off_scale`: a score on another scale (10/10), asked again."""
     survey = order.survey
     if survey is None or survey.sent_at is None:
         raise SurveyRefused("no survey was sent for this order")
+    if off_scale:
+        raise SurveyRefused(f"评分 {off_scale} 不是 1–5 分制 / {off_scale} is not a score between 1 and 5")
     if len(set(scores)) > 1:
         raise SurveyRefused(f"两个评分 / two scores ({', '.join(map(str, sorted(set(scores))))}): 请只选一个 1–5")
     if scores and not 1 <= scores[0] <= 5:

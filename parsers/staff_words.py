@@ -1015,24 +1015,41 @@ def read_solution(text: str) -> str | None:
     return body.text[found.start("text"):found.end("text")].strip() or None
 
 
-_NOT_SATISFIED = re.compile(
-    r"不满意|不太满意|没(?:有)?(?:解决|处理好|搞定)|还(?:是|没)|仍(?:然|旧)?(?:有|没|未)|不行|不可以|不接受|不同意|不能接受|没用"
-    r"|\b(?:not\s+(?:satisfied|happy|resolved|solved|fixed|acceptable|ok)|unsatisfied|dissatisfied|still\s+(?:not|broken|damaged|missing|wrong)"
-    r"|unacceptable|doesn'?t\s+(?:help|solve|work))\b",
+# The customer's word on a solution, strongest first: still wrong; not decided yet; not come yet; settled.
+_STILL_WRONG = re.compile(
+    r"不满意|不太满意|没(?:有)?(?:解决|处理好|搞定)|还是[^,;。\n]{0,8}?(?:不对|不符|错|坏|少|缺|不|有问题)|不对|不符|发成了?|发错"
+    r"|还没(?:换|修|补|处理|解决|退)|仍(?:然|旧)?(?:有问题|坏|少|缺|不)|不行|不可以"
+    r"|不接受|不同意|不能接受|没用|(?:也|又|还)(?:是)?坏(?:了|的)?|坏的|破了|还(?:少|缺|差)|少了?一|至今未|依然"
+    r"|\b(?:not\s+(?:satisfied|happy|resolved|solved|fixed|acceptable)|unsatisfied|dissatisfied"
+    r"|still\s+(?:not|broken|damaged|missing|wrong|short)|unacceptable|doesn'?t\s+(?:help|solve|work)|also\s+broken)\b",
     re.IGNORECASE)
-_SATISFIED = re.compile(
-    r"满意|已解决|解决了|搞定了?|处理好了|没问题了?|可以了|好的|同意|接受|收到(?:新|换|补)|已(?:收到|换|补)"
-    r"|\b(?:satisfied|resolved|solved|fixed|ok(?:ay)?|fine|accepted?|agree[ds]?|happy|thanks?|thank\s+you|good)\b",
+_UNDECIDED = re.compile(
+    r"等[^,;。\n]{0,12}?再|再(?:说|回复|答复|确认|告诉)|问一下|请示|看看再|还没来得及|(?:拆|验|检查|试)完(?:再|了再)?(?:告诉|回复|说)"
+    r"|方案(?:可以)?接受|接受(?:这个|该)?方案|同意(?:这个|该)?方案|暂时没问题|暂时还行"
+    r"|\b(?:will|we'?ll|let\s+you\s+know|get\s+back|once|when\s+the\s+goods|after\s+we)\b"
+    r"|\bplan\s+is\s+(?:fine|ok(?:ay)?|acceptable)\b|\bnoted\b",
+    re.IGNORECASE)
+_NOT_COME = re.compile(rf"{_NEG}\s*(?:收到|到货|到|送到|送达)|没收到|未到|\b(?:not\s+(?:yet\s+)?(?:received|arrived)|"
+                       r"haven'?t\s+(?:received|got))\b", re.IGNORECASE)
+_SETTLED = re.compile(
+    r"满意|已解决|解决了|搞定了?|处理好了|处理完毕|已处理|没问[题提]了?|无问题|均无问题|可以了|收到(?:新|换|补)|已(?:换|补)"
+    r"|\b(?:satisfied|resolved|solved|fixed|all\s+good|looks\s+good|all\s+fine|works\s+now|happy\s+now|settled"
+    r"|checks?\s+out|everything\s+(?:is\s+)?(?:fine|ok(?:ay)?|good|in\s+order))\b",
     re.IGNORECASE)
 
 
 def read_case_verdict(text: str) -> bool | None:
-    """The customer's word on a solution: True for 满意/已解决/OK, False for 不满意/还是不行/
-    not resolved; None when it says neither."""
-    body = _body(text)
-    if _statements(_NOT_SATISFIED, body.folded):
+    """The customer's word on a solution: True for 满意/已解决/没问题/resolved; False for 不满意/
+    还是不行/补发的也坏了/还少一件/not resolved, or nothing come; None for thanks, "ok noted",
+    a plan accepted before anything arrived, or 等货到了验收再回复."""
+    folded = _body(text).folded
+    if _statements(_STILL_WRONG, folded):
         return False
-    return True if _statements(_SATISFIED, body.folded) else None
+    if _statements(_UNDECIDED, folded):
+        return None
+    if _statements(_NOT_COME, folded):
+        return False
+    return True if _statements(_SETTLED, folded) else None
 
 
 @dataclass(frozen=True)
@@ -1041,39 +1058,84 @@ class SurveyAnswer:
     satisfied: bool | None  # what the words say: 满意/很好/good, or 不满意/差/disappointed
     quality_ok: bool | None  # 质量是否符合预期
     on_time: bool | None  # 交付是否及时
+    off_scale: str | None = None  # a score on another scale (10/10, 8/10): asked again
 
 
+_NUM = r"(?:\d{1,3}|[零〇一二两三四五六七八九十])"
 _SCORE_WORDS = re.compile(
-    r"(?:评分|打分|分数|得分|满意度|总分|综合|score|rating|rated?|grade)\s*(?:是|为|给|打)?\s*[:：]?\s*(?P<a>\d{1,2})\s*(?:分|星|/\s*5)?"
-    r"|(?:给|打)\s*(?:你们|贵司)?\s*(?P<b>\d{1,2})\s*(?:分|星)|(?<![\d.\-:/])(?P<c>\d{1,2})\s*(?:分|星)(?!钟|之|期|批|开|别)"
-    r"|(?<![\d.\-:/])(?P<d>\d{1,2})\s*/\s*5\b|(?<![\d.\-:/])(?P<e>\d{1,2})\s+(?:out\s+of|of)\s+5\b|(?P<f>\d{1,2})\s*stars?\b",
+    rf"(?:评分|打分|分数|得分|满意度|总分|综合|总体|overall|score|rating|rated?|grade)[^,;。\n\d零〇一二两三四五六七八九十]{{0,12}}?"
+    rf"(?P<a>{_NUM})\s*(?:分|星|/\s*5)?"
+    rf"|(?:给|打)\s*(?:你们|贵司)?\s*(?P<b>{_NUM})\s*(?:分|星)|(?<![\d.\-:/])(?P<c>{_NUM})\s*(?:分|星)(?!钟|之|期|批|开|别)"
+    rf"|(?<![\d.\-:/])(?P<d>\d{{1,3}})\s*/\s*5\b|(?<![\d.\-:/])(?P<e>\d{{1,3}})\s+(?:out\s+of|of)\s+5\b"
+    rf"|(?P<f>\d{{1,3}})\s*stars?\b",
     re.IGNORECASE)
+_SCORE_RANGE = re.compile(rf"(?<![\d.])(?P<low>{_NUM})\s*[-~～到至]\s*(?P<high>{_NUM})\s*(?:分|星)")
+_OFF_SCALE = re.compile(r"(?<![\d.\-:/])\d{1,3}\s*/\s*(?:10|100)\b")
 _BARE_SCORE = re.compile(r"\s*(\d{1,2})\s*[.!。!]?\s*")
-_UNHAPPY = re.compile(r"不满意|不太满意|很差|太差|差劲|失望|不好|糟糕|一般般?|\b(?:poor|bad|terrible|disappointed|"
-                      r"unsatisfied|dissatisfied|not\s+(?:satisfied|happy|good))\b", re.IGNORECASE)
+# "1. 是 2. 否 3. 4": the survey's three questions answered by number.
+_NUMBERED = re.compile(r"(?m)(?:^|(?<=\s))(?P<n>[123])\s*[.、)]\s*(?P<v>\S[^\n]*?)\s*(?=\s[123]\s*[.、)]|$)")
+_UNHAPPY = re.compile(r"不满意|不太满意|很差|太差|差劲|失望|不好|糟糕|再也不|不会再|\b(?:poor|bad|terrible|disappointed|"
+                      r"unsatisfied|dissatisfied|never\s+again|not\s+(?:satisfied|happy|good))\b", re.IGNORECASE)
 _HAPPY = re.compile(r"满意|很好|非常好|不错|挺好|很棒|好评|点赞|\b(?:good|great|excellent|satisfied|happy|perfect|"
                     r"well\s+done)\b", re.IGNORECASE)
+_BUT = re.compile(r"就是|但是?|不过|可惜|\bbut\b|\bhowever\b", re.IGNORECASE)
 _QUALITY = re.compile(r"(?:质量|品质|quality)[^,;。\n]{0,8}?(?P<v>否|不|差|一般|没有?达到|不符合|no\b|not\b|poor|bad|是|好|"
                       r"不错|符合|满意|没问题|可以|ok\b|yes\b|good|fine|as\s+expected)", re.IGNORECASE)
-_ON_TIME = re.compile(r"(?:交付|交货|送货|到货|delivery|on\s+time)[^,;。\n]{0,8}?(?P<v>否|不及时|不准时|晚|延迟|延误|慢|no\b|"
+_ON_TIME = re.compile(r"(?:交付|交货|送货|到货|物流|发货|delivery|on\s+time)[^,;。\n]{0,8}?(?P<v>否|不\S{0,2}?及时|不\S{0,2}?准时|晚|延迟|延误|慢|no\b|"
                       r"not\b|late|delayed|是|及时|准时|按时|快|yes\b|on\s+time|ok\b|fine)", re.IGNORECASE)
 _NO_WORDS = ("否", "不", "差", "一般", "没", "no", "not", "poor", "bad", "late", "delayed", "晚", "延", "慢")
 
 
 def read_survey(text: str, subject: str = "") -> SurveyAnswer:
-    """The customer's answer to the satisfaction survey: the scores it gives (评分 5, 4分, 5/5,
-    a bare "5", the mailto link's subject), what its words say, and the two questions' answers."""
-    body = _body(text)
-    scores = [int(next(v for v in m.groupdict().values() if v)) for m in _statements(_SCORE_WORDS, body.folded)]
-    bare = _BARE_SCORE.fullmatch(body.folded.strip())
+    """The customer's answer to the satisfaction survey: the scores it gives (评分 5, 4分, 五星,
+    5/5, a bare "5", "3." answering question 3, the mailto link's subject), a score on another
+    scale (10/10), what its words say, and the two questions' answers."""
+    folded = _body(text).folded
+    numbered = {m.group("n"): m.group("v").strip() for m in _NUMBERED.finditer(folded)}
+    # The question numbers are no scores: blanked, their answers kept (3. 总体评分:4分).
+    unnumbered = _NUMBERED.sub(lambda m: " " * (m.start("v") - m.start()) + m.group(0)[m.start("v") - m.start():],
+                               folded)
+    ranges = _statements(_SCORE_RANGE, unnumbered)
+    scores = [_score(m) for m in ranges for m in (m.group("low"), m.group("high"))]
+    scores += [_score(next(v for v in m.groupdict().values() if v))
+               for m in _statements(_SCORE_WORDS, _mask(unnumbered, _SCORE_RANGE, _OFF_SCALE))]
+    if numbered.get("3") and _BARE_SCORE.fullmatch(numbered["3"]):
+        scores.append(int(numbered["3"]))
+    bare = _BARE_SCORE.fullmatch(folded.strip())
     if not scores and bare:
         scores = [int(bare.group(1))]
     if not scores and subject:
-        scores = [int(next(v for v in m.groupdict().values() if v)) for m in _SCORE_WORDS.finditer(_fold(subject))]
-    unhappy, happy = _statements(_UNHAPPY, body.folded), _statements(_HAPPY, _mask(body.folded, _UNHAPPY))
-    satisfied = False if unhappy else True if happy else None
-    return SurveyAnswer(tuple(dict.fromkeys(scores)), satisfied, _yes_no(_QUALITY, body.folded),
-                        _yes_no(_ON_TIME, body.folded))
+        scores = [_score(next(v for v in m.groupdict().values() if v)) for m in _SCORE_WORDS.finditer(_fold(subject))]
+    off_scale = next((m.group(0) for m in _statements(_OFF_SCALE, folded)), None)
+    quality = _yes_no(_QUALITY, folded) if "1" not in numbered else _answered(_QUALITY, numbered["1"])
+    on_time = _yes_no(_ON_TIME, folded) if "2" not in numbered else _answered(_ON_TIME, numbered["2"])
+    unhappy, happy = _statements(_UNHAPPY, folded), _statements(_HAPPY, _mask(folded, _UNHAPPY))
+    if unhappy:
+        satisfied = False
+    elif happy and not (quality is False or on_time is False or _BUT.search(folded)):
+        satisfied = True
+    elif not happy and quality is True and on_time is True:
+        satisfied = True  # both questions answered yes
+    else:
+        satisfied = None
+    return SurveyAnswer(tuple(dict.fromkeys(scores)), satisfied, quality, on_time, off_scale)
+
+
+_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9, "十": 10}
+
+
+def _score(value: str) -> int:
+    return _NUMERALS[value] if value in _NUMERALS else int(value)
+
+
+def _answered(pattern: re.Pattern, answer: str) -> bool | None:
+    """A numbered question's answer: its words (交付不够及时), else 是 / 否."""
+    said = _yes_no(pattern, answer)
+    folded = answer.strip().lower()
+    if said is not None or not folded:
+        return said
+    return not folded.startswith(_NO_WORDS)
 
 
 def _yes_no(pattern: re.Pattern, text: str) -> bool | None:

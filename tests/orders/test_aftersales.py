@@ -134,13 +134,14 @@ def test_a_good_survey_closes_a_paid_order_and_an_owed_balance_keeps_it_open_nam
         close_reply(owing, sender=REP, at=T + timedelta(days=5), message_id=None, master=MASTER)
 
 
-@pytest.mark.parametrize("scores, why", [([4, 3], "two scores"), ([7], "not between 1 and 5")])
-def test_a_survey_answer_with_two_scores_or_a_7_is_asked_again(scores, why):
+@pytest.mark.parametrize("scores, off_scale, why", [([4, 3], None, "two scores"), ([7], None, "not between 1 and 5"),
+                                                     ([], "10/10", "10/10 is not a score between 1 and 5")])
+def test_a_survey_answer_with_two_scores_a_7_or_a_10_of_10_is_asked_again(scores, off_scale, why):
     order, _ = delivered(paid=True)
     fire(order, order.timer("survey").due_at)
     with pytest.raises(SurveyRefused, match=why):
         survey_reply(order, scores=scores, satisfied_words=None, quality_ok=None, on_time=None, words="",
-                     sender=CUSTOMER, at=T + timedelta(days=4), message_id=None)
+                     sender=CUSTOMER, at=T + timedelta(days=4), message_id=None, off_scale=off_scale)
     assert order.survey.answered_at is None
 
 
