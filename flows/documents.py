@@ -65,7 +65,7 @@ from store.documents import (DocumentArchive, StoredDocument, claim_folder, desc
 from templates.documents import KINDS, DocumentRenderer, company_from, document_number
 
 from flows.settings import Settings
-from flows.signed_forms import signed_form_file
+from flows.signed_forms import customer_files
 
 log = logging.getLogger("orderloop.documents")
 # A staging folder lives for one batch (seconds, minutes); one older than the
@@ -368,7 +368,7 @@ def archive_originals(settings: Settings, repository, messages, placements) -> d
         staged.publish(lambda no: orders.get(no) or repository.get_order(no))
     for order_no, emails in by_order.items():
         order = orders.get(order_no)
-        archive.put_emails(order_no, emails, order, attachments=signed_form_file(order, emails))
+        archive.put_emails(order_no, emails, order, attachments=customer_files(order, emails))
     return orders
 
 

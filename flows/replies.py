@@ -26,6 +26,7 @@ from orders.closure import ClosureRefused, SurveyRefused, ask_rep_to_close, clos
 from orders.delivery import DELIVERING, DeliveryRefused, signoff_reply
 from orders.review import answered_request, customer_record, refuse, renegotiate_terms, sales_rep
 from orders.roles import roles_of
+from orders.signoff import readable_scan
 from orders.stock import HOLDING
 from orders.status import Status
 from orders.text import message_id_key, normal_address
@@ -190,7 +191,7 @@ def _delivery_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, arrival
     env = parsed.envelope
     if doubt:  # the form makes the order delivered: never on a From that may be forged
         return refuse_unbelievable(order, env.sender, doubt, message_id=env.message_id, at=now)
-    remarks = _remarks(uow, parsed, arrival.problem, now) if arrival.problem else None
+    remarks = _remarks(uow, order, parsed, arrival.problem, now) if arrival.problem else None
     try:
         return signoff_reply(order, scans=parsed.scans, says_received=arrival.received, remarks=remarks,
                              sender=env.sender, sent_at=env.date, at=now, message_id=env.message_id,
@@ -199,10 +200,11 @@ def _delivery_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, arrival
         return refuse(order, env.sender, str(exc), message_id=env.message_id, at=now)
 
 
-def _remarks(uow: UnitOfWork, parsed: ParseResult, problem: str, now: datetime) -> Remarks:
+def _remarks(uow: UnitOfWork, order: Order, parsed: ParseResult, problem: str, now: datetime) -> Remarks:
     """A problem the customer reports, with what opens its case: the pictures they sent (not the
-    signed form), the department it concerns, and the store's next case number."""
-    photos = [scan.filename for scan in parsed.scans if scan.kind == "image"]
+    signed form, when this reply brings it), the department it concerns, and the store's next case number."""
+    form = readable_scan(parsed.scans) if order.delivery is None or order.delivery.form is None else None
+    photos = [scan.filename for scan in parsed.scans if scan.kind == "image" and scan is not form]
     return Remarks(text=problem, department=concerns(problem), photos=photos,
                    new_case_no=lambda: uow.next_case_no(now.date()))
 
@@ -236,7 +238,7 @@ def _after_sales_answer(uow: UnitOfWork, order: Order, parsed: ParseResult, now:
     notices = []
     if "case" in needs:
         problem = read_arrival(text).problem or text.strip()[:500] or f"survey score {survey.score}"
-        notices = open_case(order, _remarks(uow, parsed, problem, now), source="survey", by=env.sender, at=now,
+        notices = open_case(order, _remarks(uow, order, parsed, problem, now), source="survey", by=env.sender, at=now,
                             message_id=env.message_id, master=uow.master)
     elif "rep" in needs:
         notices = ask_rep_to_close(order, uow.master, now)

@@ -1,5 +1,6 @@
-"""The signed 签收单 into the order's archive: taken from the reply that
-brought it, byte for byte, and named in the manifest with its checksum.
+"""The signed 签收单, and the photos of an after-sales case, into the order's
+archive: taken from the reply that brought them, byte for byte, and named in
+the manifest with their checksums (signoff/…, cases/<case_no>/…).
 
 The order records which file it took (orders.signoff.SignedForm: its SHA-256);
 the bytes come from the message itself when the batch is archived, after the
@@ -12,10 +13,40 @@ import email
 import email.policy
 import hashlib
 import logging
+import re
 
 from orders.model import Order
 
 log = logging.getLogger("orderloop.documents")
+_SAFE = re.compile(r"[^\w.-]+")  # a customer's file name, as a file name in the archive
+
+
+def customer_files(order: Order | None, emails: list[tuple[str, bytes]]) -> dict[str, bytes]:
+    """{archive name: bytes} of the signed form and the cases' photos that `emails` brought."""
+    return signed_form_file(order, emails) | case_photos(order, emails)
+
+
+def case_photos(order: Order | None, emails: list[tuple[str, bytes]]) -> dict[str, bytes]:
+    """Each case's photos, from the reply that opened it: cases/<case_no>/<name>."""
+    found: dict[str, bytes] = {}
+    for case in order.cases if order is not None else ():
+        wanted = set(case.photos)
+        for key, raw in emails if wanted and case.message_id else ():
+            if key.split(" ")[0] != case.message_id:
+                continue
+            for part in _parts(order, key, raw):
+                name = part.get_filename()
+                if name in wanted:
+                    found[f"cases/{case.case_no}/{_SAFE.sub('_', name)[:120]}"] = part.get_payload(decode=True) or b""
+    return found
+
+
+def _parts(order: Order, key: str, raw: bytes) -> list:
+    try:
+        return [p for p in email.message_from_bytes(raw, policy=email.policy.default).walk() if not p.is_multipart()]
+    except Exception as exc:  # parsed once already: a library's hiccup is logged, the emails are still filed
+        log.warning("%s: the files of %s not read back (%s)", key, order.order_no, exc)
+        return []
 
 
 def signed_form_file(order: Order | None, emails: list[tuple[str, bytes]]) -> dict[str, bytes]:
@@ -26,13 +57,8 @@ def signed_form_file(order: Order | None, emails: list[tuple[str, bytes]]) -> di
     for key, raw in emails:
         if form.message_id is not None and key.split(" ")[0] != form.message_id:
             continue
-        try:
-            parts = [p for p in email.message_from_bytes(raw, policy=email.policy.default).walk()
-                     if not p.is_multipart()]
-            for part in parts:
-                data = part.get_payload(decode=True)
-                if data and hashlib.sha256(data).hexdigest() == form.sha256:
-                    return {form.file: data}
-        except Exception as exc:  # parsed once already: a library's hiccup is logged, the emails are still filed
-            log.warning("%s: the signed form of %s not read back (%s)", key, order.order_no, exc)
+        for part in _parts(order, key, raw):
+            data = part.get_payload(decode=True)
+            if data and hashlib.sha256(data).hexdigest() == form.sha256:
+                return {form.file: data}
     return {}

@@ -63,7 +63,7 @@ def open_case(order: Order, remarks: Remarks, *, source: str, by: str, at: datet
     24 hours; the customer is told its number; the order is 售后中 while it is open."""
     case_no, department = remarks.new_case_no(), remarks.department
     case = Case(case_no=case_no, source=source, problem=remarks.text.strip()[:1000], photos=remarks.photos,
-                department=department, opened_at=at, opened_by=by, due_at=at + CASE_WINDOW)
+                department=department, opened_at=at, opened_by=by, message_id=message_id, due_at=at + CASE_WINDOW)
     order.cases.append(case)
     reason = f"after-sales case {case_no} opened ({source}): {case.problem[:200]}"
     if order.status == Status.DELIVERED:

@@ -31,10 +31,11 @@ class Case(BaseModel):
     state: Literal["open", "solution_sent", "resolved"] = "open"
     source: Literal["signoff", "survey", "complaint"]
     problem: str
-    photos: list[str] = Field(default_factory=list)  # the customer's pictures, by name (in the archived mail)
+    photos: list[str] = Field(default_factory=list)  # the customer's pictures, by name: filed in cases/<case_no>/
     department: Literal["warehouse", "production"] | None = None  # who else must act on it
     opened_at: datetime
     opened_by: str
+    message_id: str | None = None  # the reply that reported it (its photos are filed from it)
     due_at: datetime  # the solution's deadline; a new 24 h when the customer is not satisfied
     solutions: list[Solution] = Field(default_factory=list)
     answers: list[CustomerWord] = Field(default_factory=list)

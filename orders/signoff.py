@@ -12,6 +12,7 @@ Pure: no bytes here, only what was read from them.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Literal
 
@@ -43,13 +44,18 @@ class Scan(BaseModel):
                 "GIF": "gif", "BMP": "bmp"}.get((self.format or "").upper(), "bin")
 
 
+_FORM_NAME = re.compile(r"签收|簽收|回单|回單|签字|sign|\bpod\b|delivery", re.IGNORECASE)
+
+
 def readable_scan(scans: list[Scan]) -> Scan | None:
-    """The first attachment that is the signed form, readable; the largest image if several."""
+    """The attachment that is the signed form, readable: one named as the form (签收单.jpg,
+    signed_POD.pdf) if any, else a PDF, else the largest image (a damage photo beside it is smaller)."""
     good = [scan for scan in scans if scan.problem is None and scan.kind is not None]
-    pdfs = [scan for scan in good if scan.kind == "pdf"]
+    named = [scan for scan in good if _FORM_NAME.search(scan.filename)]
+    pdfs = [scan for scan in named or good if scan.kind == "pdf"]
     if pdfs:
         return pdfs[0]
-    return max(good, key=lambda scan: min(scan.width or 0, scan.height or 0), default=None)
+    return max(named or good, key=lambda scan: min(scan.width or 0, scan.height or 0), default=None)
 
 
 class SignedForm(BaseModel):

@@ -60,11 +60,15 @@ def test_a_case_is_solved_the_survey_answered_the_balance_paid_and_the_order_clo
 
     # The signed form, with a remark: delivered, and a case for customer service and the warehouse.
     at(monkeypatch, "2023-10-05T16:00:00+08:00")
-    send(mta, servers, reply_with(reminder, "已签收。第2箱外包装破损,少了2件。", [("签收单.jpg", photo(1200, 1600))]))
+    damage = photo(800, 600)
+    send(mta, servers, reply_with(reminder, "已签收。第2箱外包装破损,少了2件。",
+                                  [("签收单.jpg", photo(1200, 1600)), ("破损照片.jpg", damage)]))
     run_intake()
     record = order(order_no)
     (case,) = record.cases
-    assert record.status == Status.AFTER_SALES and case.state == "open"
+    assert record.status == Status.AFTER_SALES and case.state == "open" and case.photos == ["破损照片.jpg"]
+    filed = DocumentArchive(Settings().archive_dir).folder(order_no) / "cases" / case.case_no / "破损照片.jpg"
+    assert filed.read_bytes() == damage  # the customer's photo, filed with the case
     opened = latest(mta, SERVICE, "售后单")
     assert case.case_no in clients.plain(opened) and "少了2件" in clients.plain(opened)
 

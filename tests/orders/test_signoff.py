@@ -128,6 +128,8 @@ def test_the_largest_readable_image_or_a_pdf_is_the_form_and_nothing_before_ship
     assert readable_scan([small, big]).filename == "b.jpg"
     assert readable_scan([big, scan(name="s.pdf", kind="pdf", fmt="PDF", width=None, height=None)]).filename == "s.pdf"
     assert readable_scan([scan(problem="too small")]) is None
+    damage, form = scan(name="IMG_2001.jpg", width=3000, height=4000), scan(name="签收单.jpg", width=900, height=1200)
+    assert readable_scan([damage, form]).filename == "签收单.jpg"  # the one named as the form, though smaller
     order = shipped()
     order.status = Status.PICKING
     with pytest.raises(DeliveryRefused, match="has not shipped"):
