@@ -286,6 +286,37 @@ def cases_show(case_no: str, as_json: bool = typer.Option(False, "--json")):
 
 
 @app.command()
+def board(as_json: bool = typer.Option(False, "--json")):
+    """The order board: open orders by status, whom each waits on and since when, every overdue
+    clock, quarantined messages and refused mail (the Prefect UI's `order-board` artifact)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from flows.board import read_board
+    from flows.components import open_repository
+
+    settings = Settings()
+    found = read_board(open_repository(settings), settings.current_time())
+    if as_json:
+        emit(found.as_dict())
+        return
+    table = Table(title=f"订单看板 Order board {found.at:%Y-%m-%d %H:%M}")
+    for column in ("order", "status", "customer", "waits on", "since", "overdue"):
+        table.add_column(column)
+    for row in found.rows:
+        overdue = "; ".join(f"{c.kind} +{c.age_minutes} min" for c in row.overdue)
+        table.add_row(row.order_no, row.status_label, row.customer or "—", ", ".join(row.waits_on),
+                      f"{row.since:%m-%d %H:%M}", overdue)
+    console = Console()
+    console.print(table)
+    console.print(f"quarantined: {len(found.quarantined)}   refused mail: {len(found.refused_mail)}")
+    for item in found.quarantined[-10:]:
+        console.print(f"  [quarantine] {item['subject'] or '—'}: {item['reason']}", markup=False)
+    for item in found.refused_mail[-10:]:
+        console.print(f"  [refused] {item['order_no'] or '—'} to {item['to']}: {item['reason']}", markup=False)
+
+
+@app.command()
 def notices(late: bool = typer.Option(False, "--late", help="Only the customer notices that took over 24 h or "
                                                               "were never sent (the procedure's 24-hour rule)."),
             as_json: bool = typer.Option(False, "--json")):

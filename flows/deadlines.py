@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import flows.prefect_env  # noqa: F401  (must precede prefect)
 from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
 
+from flows.board import board_artifact
 from flows.closing import file_closures
 from flows.components import open_repository
 from flows.handling import chase_overdue_timers
@@ -29,4 +31,6 @@ def chase_timers(settings: Settings) -> list[str]:
 def deadlines_flow() -> dict[str, int]:
     settings = Settings()
     chased = chase_timers(settings)
-    return {"chased": len(chased), "sent": send_pending_mail(settings)}
+    counts = {"chased": len(chased), "sent": send_pending_mail(settings)}
+    create_markdown_artifact(**board_artifact(settings, open_repository(settings)))
+    return counts

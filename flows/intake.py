@@ -13,7 +13,7 @@ import logging
 import flows.prefect_env  # noqa: F401  (must precede prefect)
 from filelock import FileLock
 from prefect import flow, task
-from prefect.artifacts import acreate_table_artifact
+from prefect.artifacts import acreate_markdown_artifact, acreate_table_artifact
 from prefect.cache_policies import NONE
 
 from mail.base import IncomingMessage, Mailer, MailRefused
@@ -22,6 +22,7 @@ from store.repository import OutgoingMail
 
 from flows.components import clean_stale_files, open_mailbox, open_mailer, open_repository
 from flows.crashpoints import crashpoint
+from flows.board import board_artifact
 from flows.closing import file_closures, file_sent
 from flows.documents import archive_originals, recover_staged, staging
 from flows.handling import Placement, record_batch_safely
@@ -141,7 +142,9 @@ async def intake_flow() -> dict[str, int]:
         file_messages(settings, placements[-len(batch):])
         if len(batch) < settings.batch_size:
             break
-    return await report(placements, sent)
+    counts = await report(placements, sent)
+    await acreate_markdown_artifact(**board_artifact(settings, open_repository(settings)))
+    return counts
 
 
 async def report(placements: list[Placement], sent: int) -> dict[str, int]:

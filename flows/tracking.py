@@ -16,6 +16,7 @@ from datetime import datetime
 
 import flows.prefect_env  # noqa: F401  (must precede prefect)
 from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
 
 from orders.delivery import apply_tracking, tracking_failed
 from orders.model import Order
@@ -24,6 +25,7 @@ from store.repository import Repository
 from tracking import TrackingError, TrackingService
 from tracking.kuaidi100 import Kuaidi100
 
+from flows.board import board_artifact
 from flows.components import open_repository
 from flows.crashpoints import crashpoint
 from flows.handling import queue_notices
@@ -95,5 +97,6 @@ def track(settings: Settings) -> dict[str, int]:
 @flow(name="tracking", description="Every shipped order's carrier asked; exceptions told at once.")
 def tracking_flow() -> dict[str, int]:
     settings = Settings()
-    counts = track(settings)
-    return counts | {"sent": send_pending_mail(settings)}
+    counts = track(settings) | {"sent": send_pending_mail(settings)}
+    create_markdown_artifact(**board_artifact(settings, open_repository(settings)))
+    return counts

@@ -17,7 +17,7 @@ from store.directory import Directory
 from store.errors import StoreCorrupt, StoreError  # noqa: F401  (re-exported: store.base.StoreCorrupt)
 from store.keys import instant, order_sort_key
 from orders.stock import StockLedger
-from store.repository import ProcessedMessage, Repository
+from store.repository import OutgoingMail, ProcessedMessage, Repository
 from store.stock import read_ledger
 from store.tables import Book, Shelf
 from store.unit import BookUnitOfWork, archived_doc
@@ -96,6 +96,15 @@ class BookRepository(Repository):
                 docs.setdefault(key, doc)
         found = [ProcessedMessage.model_validate(d) for d in docs.values() if d["folder"] == "quarantine"]
         return sorted(found, key=lambda record: instant(record.at))
+
+    def refused_mail(self) -> list[OutgoingMail]:
+        """Mail the server refused for good, live and archived, oldest first."""
+        docs: dict[str, dict] = {}
+        for book in self._books_newest_first(self._reader()):
+            for key, doc in book.table("outbox").items():
+                docs.setdefault(key, doc)
+        found = [OutgoingMail.model_validate(d) for d in docs.values() if d.get("failure")]
+        return sorted(found, key=lambda mail: instant(mail.created_at))
 
     def master(self) -> Directory:
         return Directory.from_book(self._reader().master())

@@ -204,6 +204,10 @@ class Repository(ABC):
     def quarantined(self) -> list[ProcessedMessage]: ...
 
     @abstractmethod
+    def refused_mail(self) -> list[OutgoingMail]:
+        """Mail the server refused for good (kept, never sent again), oldest first."""
+
+    @abstractmethod
     def master(self) -> StaffDirectory: ...
 
     @abstractmethod

@@ -1,0 +1,41 @@
+"""The order board after real flow runs: the `order-board` artifact every run
+updates in the Prefect API, and `orderloop board --json`, show the orders with
+their status labels and whom they wait on, and the quarantined message with
+its reason."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from prefect.artifacts import Artifact
+from typer.testing import CliRunner
+
+from flows.cli import app
+from flows.components import open_mailbox
+from flows.deadlines import deadlines_flow
+from flows.settings import Settings
+
+from tests.flows.conftest import run_intake, sample_email
+
+pytestmark = pytest.mark.integration
+
+# An order whose From names two addresses: quarantined, never answered.
+TWO_SENDERS = ("From: a@x.example, b@y.example\r\nTo: orders@example.com\r\nSubject: 订单\r\n"
+               "Message-ID: <x1@x.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+               "产品: P001\r\n数量: 100\r\n单价: 500\r\n客户: 华东\r\n").encode("utf-8")
+
+
+def test_every_run_updates_the_order_board_with_orders_waits_and_quarantine(home, prefect_api, monkeypatch):
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(sample_email("01-seed-order.eml"))
+        mailbox.append(TWO_SENDERS)
+    run_intake()
+    markdown = Artifact.get("order-board").data
+    assert "SO2023100001" in markdown and "待客户确认 / customer to confirm" in markdown
+    assert "names 2 addresses" in markdown  # the quarantined message, with its reason
+    shown = json.loads(CliRunner().invoke(app, ["board", "--json"]).output)
+    assert [(o["order_no"], o["waits_on"]) for o in shown["orders"]] == [("SO2023100001", ["customer"])]
+    assert len(shown["quarantined"]) == 1
+    monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-05T10:00:00+08:00")
+    deadlines_flow()  # the timers flow updates it too
+    assert Artifact.get("order-board").data.startswith("# 订单看板 Order board — 2023-10-05 10:00")
