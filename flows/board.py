@@ -67,9 +67,19 @@ def board_artifact(settings: Settings, repository: Repository) -> dict:
                 description="Open orders, whom they wait on, overdue clocks, quarantine, refused mail")
 
 
-def _cell(text) -> str:
+def run_summary(flow: str, counts: dict, acted: dict[str, list[str]]) -> str:
+    """A run in words: what it counted, and each order it touched with what happened to it
+    (so a run that escalated two orders is told apart from one that did nothing)."""
+    lines = [f"# {flow}: " + ", ".join(f"{name} {value}" for name, value in counts.items()), ""]
+    if not acted:
+        return "\n".join(lines + ["nothing to do"]) + "\n"
+    lines += [f"- **{order_no}**: {_cell('; '.join(what), 500)}" for order_no, what in list(acted.items())[:MAX_ROWS]]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text, width: int = 120) -> str:
     """Customer text in a Markdown table: no pipes or line breaks to break it."""
-    return str(text or "—").replace("|", "/").replace("\n", " ")[:120]
+    return str(text or "—").replace("|", "/").replace("\n", " ")[:width]
 
 
 def _age(minutes: int) -> str:

@@ -101,10 +101,13 @@ def serve():
     from flows.tracking import tracking_flow
 
     settings = Settings()
-    serve_deployments(intake_flow.to_deployment(name="intake", interval=settings.poll_interval_seconds),
-                      deadlines_flow.to_deployment(name="review-deadlines",
+    # One run of each flow at a time: a slow intake is never overtaken by the next one.
+    serve_deployments(intake_flow.to_deployment(name="intake", interval=settings.poll_interval_seconds,
+                                                concurrency_limit=1),
+                      deadlines_flow.to_deployment(name="review-deadlines", concurrency_limit=1,
                                                    interval=settings.deadline_interval_seconds),
-                      tracking_flow.to_deployment(name="tracking", interval=settings.tracking_interval_seconds))
+                      tracking_flow.to_deployment(name="tracking", interval=settings.tracking_interval_seconds,
+                                                  concurrency_limit=1))
 
 
 @app.command("import")

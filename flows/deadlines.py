@@ -6,10 +6,10 @@ then what that queued is sent."""
 from __future__ import annotations
 
 import flows.prefect_env  # noqa: F401  (must precede prefect)
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
-from flows.board import board_artifact
+from flows.board import board_artifact, run_summary
 from flows.closing import file_closures
 from flows.components import open_repository
 from flows.handling import chase_overdue_timers
@@ -19,7 +19,7 @@ from orders.status import Status
 
 
 @task(**IO)
-def chase_timers(settings: Settings) -> list[str]:
+def chase_timers(settings: Settings) -> dict[str, list[str]]:
     repository = open_repository(settings)
     chased = chase_overdue_timers(repository, settings, settings.current_time())
     # A closed order whose closure a crash left unfiled is filed here, at the latest.
@@ -27,10 +27,15 @@ def chase_timers(settings: Settings) -> list[str]:
     return chased
 
 
-@flow(name="review-deadlines", description="Every clock of every order: reminders, then escalation.")
+@flow(name="review-deadlines", description="Every clock of every order: reminders, then escalation.",
+      flow_run_name=lambda: f"timers {Settings().current_time():%Y-%m-%d %H:%M}")
 def deadlines_flow() -> dict[str, int]:
     settings = Settings()
     chased = chase_timers(settings)
     counts = {"chased": len(chased), "sent": send_pending_mail(settings)}
+    logger = get_run_logger()
+    for order_no, what in chased.items():
+        logger.info("%s: %s", order_no, "; ".join(what))
+    create_markdown_artifact(markdown=run_summary("timers", counts, chased), description="what this run did")
     create_markdown_artifact(**board_artifact(settings, open_repository(settings)))
     return counts

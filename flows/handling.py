@@ -299,14 +299,15 @@ def _thread_order(uow: UnitOfWork, message_ids: list[str]) -> str | None:
     return None
 
 
-def chase_overdue_timers(repository: Repository, settings: Settings, now: datetime) -> list[str]:
+def chase_overdue_timers(repository: Repository, settings: Settings, now: datetime) -> dict[str, list[str]]:
     """Remind and escalate every task past its deadline (the manager's review,
     tech's feasibility day, production, picking, prepayment, the delivery
-    window, shipping); the order numbers acted on. One unit of work: the
-    reminders are queued with the events that record them."""
+    window, shipping, ...); for each order acted on, what went to whom
+    ("task_reminder → logistics@…"). One unit of work: the reminders are
+    queued with the events that record them."""
     rules, documents = settings.review_rules(), Documents(settings)
     with repository.unit_of_work() as uow:
-        acted = []
+        acted = {}
         for order_no in uow.orders_with_timers_due(now):
             order = uow.get_order(order_no)
             outcome = chase_timers(order, now=now, rules=rules, master=uow.master)
@@ -314,7 +315,7 @@ def chase_overdue_timers(repository: Repository, settings: Settings, now: dateti
                 continue
             queue_notices(uow, order, outcome.notices, settings, now, documents)
             uow.save_order(order)
-            acted.append(order_no)
+            acted[order_no] = [f"{n.purpose} → {n.to}" for n in outcome.notices] or ["a clock stopped"]
     return acted
 
 

@@ -12,7 +12,7 @@ import logging
 
 import flows.prefect_env  # noqa: F401  (must precede prefect)
 from filelock import FileLock
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import acreate_markdown_artifact, acreate_table_artifact
 from prefect.cache_policies import NONE
 
@@ -22,7 +22,7 @@ from store.repository import OutgoingMail
 
 from flows.components import clean_stale_files, open_mailbox, open_mailer, open_repository
 from flows.crashpoints import crashpoint
-from flows.board import board_artifact
+from flows.board import board_artifact, run_summary
 from flows.closing import file_closures, file_sent
 from flows.documents import archive_originals, recover_staged, staging
 from flows.handling import Placement, record_batch_safely
@@ -131,7 +131,8 @@ def file_messages(settings: Settings, placements: list[Placement]) -> None:
         mailbox.file({p.uid: p.folder for p in placements})
 
 
-@flow(name="intake", description="Order emails in, validated order records and questions out.")
+@flow(name="intake", description="Order emails in, validated order records and questions out.",
+      flow_run_name=lambda: f"intake {Settings().current_time():%Y-%m-%d %H:%M}")
 async def intake_flow() -> dict[str, int]:
     settings = Settings()
     clean_up(settings)
@@ -148,12 +149,33 @@ async def intake_flow() -> dict[str, int]:
 
 
 async def report(placements: list[Placement], sent: int) -> dict[str, int]:
-    """Counts for the caller, and a table of the batch for the Prefect UI."""
+    """Counts for the caller; for the Prefect UI, the run's name with its count of emails, one
+    log line per order touched, a table of the batch and the run in words."""
     counts = {"messages": len(placements), "sent": sent}
+    acted: dict[str, list[str]] = {}
     for p in placements:
         counts[p.folder] = counts.get(p.folder, 0) + 1
+        acted.setdefault(p.record.order_no or f"({p.folder})", []).append(
+            f"{p.record.kind} {p.folder}" + (f": {p.record.reason}" if p.record.reason else ""))
+    await _name_run(f"intake {Settings().current_time():%Y-%m-%d %H:%M} ({len(placements)} emails)")
+    logger = get_run_logger()
+    for order_no, what in acted.items():
+        logger.info("%s: %s", order_no, "; ".join(what))
     if placements:
         rows = [{"kind": p.record.kind, "folder": p.folder, "order_no": p.record.order_no or "",
                  "subject": p.record.subject or "", "reason": p.record.reason or ""} for p in placements[:200]]
-        await acreate_table_artifact(rows, key="intake-batch", description=f"{counts}")
+        described = ", ".join(f"{name} {value}" for name, value in counts.items())
+        await acreate_table_artifact(rows, key="intake-batch", description=f"intake: {described}")
+    await acreate_markdown_artifact(markdown=run_summary("intake", counts, acted), description="what this run did")
     return counts
+
+
+async def _name_run(name: str) -> None:
+    """The run's name says what it did (`intake 2023-10-09 10:31 (12 emails)`), not `crazy-marten`."""
+    from prefect.client.orchestration import get_client
+    from prefect.runtime import flow_run
+
+    if flow_run.id is None:
+        return
+    async with get_client() as client:
+        await client.update_flow_run(flow_run_id=flow_run.id, name=name)

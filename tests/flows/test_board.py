@@ -39,3 +39,26 @@ def test_every_run_updates_the_order_board_with_orders_waits_and_quarantine(home
     monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-05T10:00:00+08:00")
     deadlines_flow()  # the timers flow updates it too
     assert Artifact.get("order-board").data.startswith("# 订单看板 Order board — 2023-10-05 10:00")
+
+
+def test_a_run_is_named_for_what_it_did_and_says_it_in_words(home, prefect_api, monkeypatch):
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(sample_email("01-seed-order.eml"))
+    run_intake()
+    monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-01T12:30:00+08:00")  # the customer has no clock: nothing is due
+    deadlines_flow()
+
+    async def latest():
+        async with get_client() as client:
+            runs = await client.read_flow_runs(limit=50)
+            artifacts = await client.read_artifacts(limit=50)
+            return [r.name for r in runs], [a.data for a in artifacts if a.description == "what this run did"]
+
+    names, summaries = asyncio.run(latest())
+    assert "intake 2023-10-01 10:00 (1 emails)" in names and "timers 2023-10-01 12:30" in names
+    assert any(s.startswith("# intake: messages 1") and "SO2023100001" in s for s in summaries)
+    assert any(s.startswith("# timers: chased 0") and "nothing to do" in s for s in summaries)

@@ -19,7 +19,7 @@ async def deployment_names(api_url: str) -> dict[str, list]:
 
     async with get_client() as client:
         found = await client.read_deployments()
-        return {d.name: [s.schedule for s in d.schedules] for d in found}
+        return {d.name: ([s.schedule for s in d.schedules], d.global_concurrency_limit) for d in found}
 
 
 def test_serve_shows_the_intake_flow_on_its_interval(tmp_path, prefect_api):
@@ -34,9 +34,10 @@ def test_serve_shows_the_intake_flow_on_its_interval(tmp_path, prefect_api):
             names = asyncio.run(deployment_names(prefect_api))
         assert server.poll() is None, server.stderr.read().decode()[-2000:]
         assert "intake" in names
-        (schedule,) = names["intake"]
+        (schedule,), limit = names["intake"]
         assert schedule.interval.total_seconds() == 300
-        (tracking,) = names["tracking"]
+        assert limit is not None and limit.limit == 1  # two intake runs never overlap
+        (tracking,), _ = names["tracking"]
         assert tracking.interval.total_seconds() == 1800  # carriers asked every 30 minutes
     finally:
         os.killpg(server.pid, signal.SIGTERM)
