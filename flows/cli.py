@@ -94,6 +94,11 @@ def doctor(as_json: bool = typer.Option(False, "--json", help="The problems as J
 @app.command()
 def serve():
     """Serve the flows with their schedules (needs a Prefect server: PREFECT_API_URL)."""
+    import os
+
+    # Served runs tell ops what they did (a line per order touched) in the UI's logs; one-shot
+    # commands stay quiet (flows/prefect_env.py). Set before Prefect reads its settings.
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
     from prefect import serve as serve_deployments
 
     from flows.deadlines import deadlines_flow
