@@ -17,11 +17,14 @@ from store.repository import Repository
 from store.tinydb_store import TinyRepository
 
 from flows.crashpoints import crashpoint
+from flows.events import order_events
 from flows.settings import Settings
 
 
 def open_repository(settings: Settings) -> Repository:
-    return TinyRepository(settings.store_dir)
+    repository = TinyRepository(settings.store_dir)
+    repository.on_commit(order_events)  # Prefect events for ops' automations, inside flow runs only
+    return repository
 
 
 # What to check when a server cannot be reached or refuses the login: the

@@ -24,6 +24,7 @@ from flows.components import clean_stale_files, open_mailbox, open_mailer, open_
 from flows.crashpoints import crashpoint
 from flows.board import board_artifact, run_summary
 from flows.closing import file_closures, file_sent
+from flows.events import quarantined
 from flows.documents import archive_originals, recover_staged, staging
 from flows.handling import Placement, record_batch_safely
 from flows.outgoing import finish_waiting, forget, message_bytes, settle_started, start_rendering, stored_orders
@@ -70,6 +71,7 @@ def record_batch(settings: Settings, messages: list[IncomingMessage]) -> list[Pl
     with staging(settings):  # documents of new orders reach the archive only once they are stored
         placements = record_batch_safely(repository, messages, settings, settings.current_time())
         crashpoint("after_store")
+        quarantined([p.record for p in placements if p.folder == "quarantine"])
         # The PDFs the stored mails wait for render in the workers while the emails are archived;
         # the send takes them up (flows/outgoing.py).
         start_rendering(settings, repository)

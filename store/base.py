@@ -6,9 +6,10 @@ is here, so the memory twin and TinyDB answer every question the same way.
 """
 from __future__ import annotations
 
+import logging
 import threading
 from abc import abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 
 from orders.model import Event, Order
@@ -22,10 +23,18 @@ from store.stock import read_ledger
 from store.tables import Book, Shelf
 from store.unit import BookUnitOfWork, archived_doc
 
+log = logging.getLogger("orderloop.store")
+
 
 class BookRepository(Repository):
     def __init__(self) -> None:
         self._local = threading.local()
+        self._listeners: list[Callable[[list[Event]], None]] = []
+
+    def on_commit(self, listener: Callable[[list[Event]], None]) -> None:
+        """Call `listener` with the events each unit of work committed (after the commit: a
+        listener's failure is logged and changes nothing stored)."""
+        self._listeners.append(listener)
 
     @abstractmethod
     def _reader(self) -> Shelf: ...
@@ -45,9 +54,15 @@ class BookRepository(Repository):
                 uow = BookUnitOfWork(shelf)
                 yield uow
                 shelf.commit(uow.audit_docs())
+                events = uow.new_events()
                 uow.committed()
         finally:
             self._local.open = False
+        for listener in self._listeners:
+            try:
+                listener(events)
+            except Exception:  # told after the commit: the store is right whatever a listener does
+                log.exception("a listener of committed events failed")
 
     def check(self) -> None:
         """Read the live file and the master data as a unit of work would:

@@ -267,6 +267,10 @@ class BookUnitOfWork(UnitOfWork):
             self._threads = None  # archived orders' threads are closed
         return sum(len(docs) for docs in batches.values())
 
+    def new_events(self) -> list[Event]:
+        """The events this unit of work adds to the audit trail."""
+        return list(self._events.values())
+
     def audit_docs(self) -> list[dict]:
         return [event_doc(event) for event in self._events.values()]
 

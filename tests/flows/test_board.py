@@ -62,3 +62,31 @@ def test_a_run_is_named_for_what_it_did_and_says_it_in_words(home, prefect_api, 
     assert "intake 2023-10-01 10:00 (1 emails)" in names and "timers 2023-10-01 12:30" in names
     assert any(s.startswith("# intake: messages 1") and "SO2023100001" in s for s in summaries)
     assert any(s.startswith("# timers: chased 0") and "nothing to do" in s for s in summaries)
+
+
+def test_status_changes_and_quarantine_are_prefect_events_for_automations(home, prefect_api):
+    import asyncio
+    import time
+
+    from prefect.client.orchestration import get_client
+    from prefect.events.worker import EventsWorker
+
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(sample_email("01-seed-order.eml"))
+        mailbox.append(TWO_SENDERS)
+    run_intake()
+    EventsWorker.drain_all()
+
+    async def names() -> list[tuple[str, str]]:
+        async with get_client() as client:
+            answer = await client._client.post("/events/filter", json={
+                "limit": 50, "filter": {"event": {"prefix": ["orderloop."]}}})
+            return [(e["event"], e["resource"]["prefect.resource.id"]) for e in answer.json()["events"]]
+
+    deadline, found = time.monotonic() + 20, []
+    while time.monotonic() < deadline and not {"orderloop.order.confirming", "orderloop.message.quarantined"} <= {
+            name for name, _ in found}:
+        time.sleep(0.5)
+        found = asyncio.run(names())
+    assert ("orderloop.order.confirming", "orderloop.order.SO2023100001") in found
+    assert any(name == "orderloop.message.quarantined" for name, _ in found)
