@@ -14,11 +14,41 @@ from store.errors import StoreError
 from flows.settings import Settings
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
-                  help="orderloop: order emails in, validated order records out.")
+                  help="orderloop: order emails in, validated order records out.\n\n"
+                       "Everything lives under ORDERLOOP_HOME (default ./var): the inbox Maildir mail/inbox, the "
+                       "outbox, the store and the archive. Settings are ORDERLOOP_* environment variables: "
+                       "ORDERLOOP_IMAP_HOST/_PORT/_USER/_PASSWORD/_SSL, ORDERLOOP_SMTP_HOST/_PORT/_USER/_PASSWORD/"
+                       "_STARTTLS, ORDERLOOP_ADDRESS, ORDERLOOP_COMPANY, ORDERLOOP_TRACKING_URL/_CUSTOMER/_KEY, "
+                       "ORDERLOOP_POLL_INTERVAL_SECONDS, ORDERLOOP_AUTHSERV_ID, ... (README). The flows report to "
+                       "the Prefect server at PREFECT_API_URL.")
 orders_app = typer.Typer(no_args_is_help=True, help="Look at stored orders.")
 app.add_typer(orders_app, name="orders")
 cases_app = typer.Typer(no_args_is_help=True, help="Look at after-sales cases (售后单).")
 app.add_typer(cases_app, name="cases")
+
+
+@app.callback(invoke_without_command=True)
+def _every_command(ctx: typer.Context,
+                   version: bool = typer.Option(False, "--version", help="Print the version and stop.")):
+    """Runs before every command: the version, and the inbox Maildir made, so that mail can be
+    dropped into ORDERLOOP_HOME/mail/inbox from the first command on."""
+    if ctx.invoked_subcommand is None and not version:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+    if version:
+        from importlib.metadata import PackageNotFoundError, version as installed
+
+        try:
+            typer.echo(f"orderloop {installed('orderloop')}")
+        except PackageNotFoundError:
+            typer.echo("orderloop (not installed)")
+        raise typer.Exit()
+    if ctx.invoked_subcommand == "parse":  # reads one file: leaves no folder where it is run
+        return
+    settings = Settings()
+    if not settings.imap_host:
+        for sub in ("cur", "new", "tmp"):
+            (settings.inbox_dir / sub).mkdir(parents=True, exist_ok=True)
 
 
 class UserError(Exception):
@@ -92,10 +122,23 @@ def doctor(as_json: bool = typer.Option(False, "--json", help="The problems as J
 
 
 @app.command()
-def serve():
-    """Serve the flows with their schedules (needs a Prefect server: PREFECT_API_URL)."""
+def serve(ephemeral: bool = typer.Option(False, "--ephemeral", help="Run without a Prefect server: a temporary "
+                                                                    "API whose history is lost when serve stops."),
+          poll: Optional[int] = typer.Option(None, help="Seconds between intake runs (ORDERLOOP_POLL_INTERVAL_SECONDS)."),
+          timers: Optional[int] = typer.Option(None, help="Seconds between timer runs "
+                                                          "(ORDERLOOP_DEADLINE_INTERVAL_SECONDS)."),
+          tracking: Optional[int] = typer.Option(None, help="Seconds between carrier queries "
+                                                            "(ORDERLOOP_TRACKING_INTERVAL_SECONDS).")):
+    """Serve every flow (intake, timers, tracking) on its schedule, for a Prefect server
+    (PREFECT_API_URL, where ops watch the runs in the UI)."""
     import os
 
+    if not os.environ.get("PREFECT_API_URL") and not ephemeral:
+        raise UserError("no Prefect server: set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api after "
+                        "`prefect server start`), or run `orderloop serve --ephemeral` and lose the history on stop")
+    for name, value in (("POLL", poll), ("DEADLINE", timers), ("TRACKING", tracking)):
+        if value is not None:
+            os.environ[f"ORDERLOOP_{name}_INTERVAL_SECONDS"] = str(value)
     # Served runs tell ops what they did (a line per order touched) in the UI's logs; one-shot
     # commands stay quiet (flows/prefect_env.py). Set before Prefect reads its settings.
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")

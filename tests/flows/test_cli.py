@@ -105,3 +105,21 @@ def test_parse_judges_dates_against_the_day_the_email_was_sent(tmp_path):
     on_time = subprocess.run([sys.executable, "-m", "flows", "parse", str(SEED), "--json"],
                              capture_output=True, text=True, env=environ, timeout=60)
     assert json.loads(on_time.stdout)["problems"] == []
+
+
+def test_version_help_naming_the_settings_an_inbox_from_the_first_command_and_serve_needing_a_server(
+        tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    monkeypatch.setenv("ORDERLOOP_HOME", str(tmp_path))
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    runner = CliRunner()
+    assert runner.invoke(app, ["--version"]).output.startswith("orderloop ")
+    shown = runner.invoke(app, ["--help"]).output
+    assert "ORDERLOOP_HOME" in shown and "ORDERLOOP_IMAP_HOST" in shown and "PREFECT_API_URL" in shown
+    runner.invoke(app, ["board"])
+    assert (tmp_path / "mail" / "inbox" / "new").is_dir()  # mail can be dropped in from the first command on
+    refused = runner.invoke(app, ["serve"])
+    assert refused.exit_code != 0 and "--ephemeral" in str(refused.exception or refused.output)
