@@ -90,3 +90,24 @@ def test_status_changes_and_quarantine_are_prefect_events_for_automations(home, 
         found = asyncio.run(names())
     assert ("orderloop.order.confirming", "orderloop.order.SO2023100001") in found
     assert any(name == "orderloop.message.quarantined" for name, _ in found)
+
+
+def test_ops_alerts_on_quarantine_and_failed_runs_are_automations_in_the_prefect_api(prefect_api):
+    import asyncio
+
+    from prefect.blocks.notifications import CustomWebhookNotificationBlock
+    from prefect.client.orchestration import get_client
+
+    from flows.alerts import create_alerts
+
+    block = CustomWebhookNotificationBlock(name="ops-chat", url="http://127.0.0.1:9/ops", allow_private_urls=True)
+    block_id = block.save("orderloop-ops-chat", overwrite=True)
+    create_alerts(block_id)
+
+    async def automations():
+        async with get_client() as client:
+            return {a.name: (a.trigger.expect, [x.type for x in a.actions]) for a in await client.read_automations()}
+
+    found = asyncio.run(automations())
+    assert found["orderloop: a message was quarantined"] == ({"orderloop.message.quarantined"}, ["send-notification"])
+    assert found["orderloop: a flow run failed"] == ({"prefect.flow-run.Failed"}, ["send-notification"])
