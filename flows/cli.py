@@ -140,15 +140,19 @@ def serve(ephemeral: bool = typer.Option(False, "--ephemeral", help="Run without
         if value is not None:
             os.environ[f"ORDERLOOP_{name}_INTERVAL_SECONDS"] = str(value)
     # Served runs tell ops what they did (a line per order touched) in the UI's logs; one-shot
-    # commands stay quiet (flows/prefect_env.py). Set before Prefect reads its settings.
+    # commands stay quiet (flows/prefect_env.py). A run the inbox watcher starts is picked up
+    # within a second or two. Set before Prefect reads its settings.
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_RUNNER_POLL_FREQUENCY", "1")
     from prefect import serve as serve_deployments
 
     from flows.deadlines import deadlines_flow
     from flows.intake import intake_flow
     from flows.tracking import tracking_flow
+    from flows.watch import start_watching
 
     settings = Settings()
+    start_watching(settings)  # new mail starts an intake run at once; the interval is the fallback
     # One run of each flow at a time: a slow intake is never overtaken by the next one.
     serve_deployments(intake_flow.to_deployment(name="intake", interval=settings.poll_interval_seconds,
                                                 concurrency_limit=1),

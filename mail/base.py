@@ -37,6 +37,16 @@ class Mailbox(ABC):
     @abstractmethod
     def folder_count(self, folder: Folder | Literal["inbox"]) -> int: ...
 
+    def wait_for_mail(self, seen: set[str] | None, timeout: float) -> set[str]:
+        """Block until the inbox holds a message not in `seen` (what the last call returned), or
+        `timeout` seconds pass, and say what it holds then; with `seen` None, at once. A mailbox
+        that cannot wait cheaply just lists after the timeout."""
+        import time
+
+        if seen is not None:
+            time.sleep(timeout)
+        return {message.uid for message in self.fetch_new()}
+
     def close(self) -> None:
         pass
 

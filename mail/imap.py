@@ -123,6 +123,20 @@ class ImapMailbox(Mailbox):
     def folder_count(self, folder: Folder | Literal["inbox"]) -> int:
         return self._call(self._count, folder)
 
+    def wait_for_mail(self, seen: set[str] | None, timeout: float) -> set[str]:
+        """IMAP IDLE: the server says when a message arrives, so nothing is polled. The inbox's
+        UIDNEXT is what comes back ({"uidnext:N"}): it moves with every arrival, also one that
+        came between two IDLEs."""
+        box = self._connection()
+        now = {f"uidnext:{self._uidnext(box)}"}
+        if seen is None or now != seen:
+            return now  # the first look, or an arrival while we were not idling
+        box.idle.wait(timeout=timeout)
+        return {f"uidnext:{self._uidnext(box)}"}
+
+    def _uidnext(self, box: BaseMailBox) -> int:
+        return int(box.folder.status(self.inbox, ["UIDNEXT"])["UIDNEXT"])
+
     def close(self) -> None:
         box, self._box = self._box, None
         if box is None:

@@ -70,6 +70,17 @@ class MaildirMailbox(Mailbox):
         base = self.root if folder == "inbox" else self._folder_dir(folder)
         return sum(1 for sub in ("new", "cur") for entry in os.scandir(base / sub) if _is_message(entry.name))
 
+    def wait_for_mail(self, seen: set[str] | None, timeout: float) -> set[str]:
+        """A directory listing twice a second (cheap: no file is read) until a new uid shows."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while True:
+            uids = set(self._inbox_files())
+            if seen is None or uids - seen or time.monotonic() >= deadline:
+                return uids
+            time.sleep(0.5)
+
     def _inbox_files(self) -> dict[str, Path]:
         files = {}
         for sub in ("new", "cur"):
