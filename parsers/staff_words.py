@@ -1023,7 +1023,7 @@ _STILL_WRONG = re.compile(
     r"|\b(?:not\s+(?:satisfied|happy|resolved|solved|fixed|acceptable)|unsatisfied|dissatisfied"
     r"|still\s+(?:not|broken|damaged|missing|wrong|short)|unacceptable|doesn'?t\s+(?:help|solve|work)|also\s+broken)\b",
     re.IGNORECASE)
-_UNDECIDED = re.compile(
+_NOT_DECIDED = re.compile(
     r"等[^,;。\n]{0,12}?再|再(?:说|回复|答复|确认|告诉)|问一下|请示|看看再|还没来得及|(?:拆|验|检查|试)完(?:再|了再)?(?:告诉|回复|说)"
     r"|方案(?:可以)?接受|接受(?:这个|该)?方案|同意(?:这个|该)?方案|暂时没问题|暂时还行"
     r"|\b(?:will|we'?ll|let\s+you\s+know|get\s+back|once|when\s+the\s+goods|after\s+we)\b"
@@ -1045,7 +1045,7 @@ def read_case_verdict(text: str) -> bool | None:
     folded = _body(text).folded
     if _statements(_STILL_WRONG, folded):
         return False
-    if _statements(_UNDECIDED, folded):
+    if _statements(_NOT_DECIDED, folded):
         return None
     if _statements(_NOT_COME, folded):
         return False

@@ -52,10 +52,12 @@ def test_a_run_is_named_for_what_it_did_and_says_it_in_words(home, prefect_api, 
     monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-01T12:30:00+08:00")  # the customer has no clock: nothing is due
     deadlines_flow()
 
-    async def latest():
+    async def latest():  # the newest: the session's Prefect API holds every test's runs
+        from prefect.client.schemas.sorting import ArtifactSort, FlowRunSort
+
         async with get_client() as client:
-            runs = await client.read_flow_runs(limit=50)
-            artifacts = await client.read_artifacts(limit=50)
+            runs = await client.read_flow_runs(sort=FlowRunSort.EXPECTED_START_TIME_DESC, limit=10)
+            artifacts = await client.read_artifacts(sort=ArtifactSort.CREATED_DESC, limit=20)
             return [r.name for r in runs], [a.data for a in artifacts if a.description == "what this run did"]
 
     names, summaries = asyncio.run(latest())
