@@ -51,7 +51,9 @@ class Settings(BaseSettings):
     deadline_interval_seconds: int = Field(default=300, ge=30)
     tracking_interval_seconds: int = Field(default=1800, ge=60)  # carriers asked every 30 minutes
     batch_size: int = Field(default=500, ge=1)
-    poll_interval_seconds: int = Field(default=60, ge=5)
+    # The intake's schedule under `serve`: only the fallback, since the inbox watcher starts a run as
+    # mail arrives (flows/watch.py); a scheduled run more often only keeps a triggered one waiting.
+    poll_interval_seconds: int = Field(default=300, ge=5)
     # Each incoming message is parsed in a worker process within this budget
     # (flows.parse_budget): CPU seconds (3x in wall-clock time as a backstop)
     # and MB of address space; one that overruns is quarantined with the reason.
