@@ -30,10 +30,12 @@ class Board:
 
 
 def read_board(repository: Repository, now: datetime) -> Board:
+    """Every run reads it, so only the live store: the last 30 days of quarantine and refused mail,
+    never the month archives (`orderloop doctor` and `orders list --archived` go there)."""
     quarantined = [{"key": r.key, "subject": r.subject, "sender": r.sender, "reason": r.reason,
-                    "at": r.at.isoformat()} for r in repository.quarantined()]
+                    "at": r.at.isoformat()} for r in repository.quarantined(archived=False)]
     refused = [{"message_id": m.message_id, "order_no": m.order_no, "to": ", ".join(m.recipients),
-                "subject": m.subject, "reason": m.failure} for m in repository.refused_mail()]
+                "subject": m.subject, "reason": m.failure} for m in repository.refused_mail(archived=False)]
     return Board(now, board_rows(repository.list_orders(), now), quarantined, refused)
 
 

@@ -23,6 +23,17 @@ log = logging.getLogger("orderloop.documents")
 MAX_BYTES = 15 * 1024 * 1024  # what mail servers take in one message, with room for the PDF
 
 
+def mail_parts(raw: bytes, where: str) -> list:
+    """The leaf parts of an email the pipeline has read before (it was parsed once already):
+    a library's hiccup on it is logged and yields none, so the rest still goes."""
+    try:
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        return [part for part in message.walk() if not part.is_multipart()]
+    except Exception as exc:
+        log.warning("%s: attachments not readable (%s)", where, exc)
+        return []
+
+
 def customer_drawings(settings: Settings, order: Order) -> list[Attachment]:
     wanted = {attachment.filename for attachment in order.attachments}
     if not wanted:
@@ -31,13 +42,7 @@ def customer_drawings(settings: Settings, order: Order) -> list[Attachment]:
     found: dict[str, Attachment] = {}
     total = 0
     for path in sorted(folder.glob("*.eml")) if folder.is_dir() else ():
-        try:
-            message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-            parts = list(message.iter_attachments())
-        except Exception as exc:  # an archived mail that does not parse: named in the log, the rest still goes
-            log.warning("%s: attachments not readable (%s)", path, exc)
-            continue
-        for part in parts:
+        for part in mail_parts(path.read_bytes(), str(path)):
             name = part.get_filename()
             if name not in wanted or name in found:
                 continue

@@ -9,15 +9,13 @@ poll finds it processed and files it, and the form, again.
 """
 from __future__ import annotations
 
-import email
-import email.policy
 import hashlib
-import logging
 import re
 
 from orders.model import Order
 
-log = logging.getLogger("orderloop.documents")
+from flows.drawings import mail_parts
+
 _SAFE = re.compile(r"[^\w.-]+")  # a customer's file name, as a file name in the archive
 
 
@@ -34,19 +32,11 @@ def case_photos(order: Order | None, emails: list[tuple[str, bytes]]) -> dict[st
         for key, raw in emails if wanted and case.message_id else ():
             if key.split(" ")[0] != case.message_id:
                 continue
-            for part in _parts(order, key, raw):
+            for part in mail_parts(raw, f"{key} of {order.order_no}"):
                 name = part.get_filename()
                 if name in wanted:
                     found[f"cases/{case.case_no}/{_SAFE.sub('_', name)[:120]}"] = part.get_payload(decode=True) or b""
     return found
-
-
-def _parts(order: Order, key: str, raw: bytes) -> list:
-    try:
-        return [p for p in email.message_from_bytes(raw, policy=email.policy.default).walk() if not p.is_multipart()]
-    except Exception as exc:  # parsed once already: a library's hiccup is logged, the emails are still filed
-        log.warning("%s: the files of %s not read back (%s)", key, order.order_no, exc)
-        return []
 
 
 def signed_form_file(order: Order | None, emails: list[tuple[str, bytes]]) -> dict[str, bytes]:
@@ -57,7 +47,7 @@ def signed_form_file(order: Order | None, emails: list[tuple[str, bytes]]) -> di
     for key, raw in emails:
         if form.message_id is not None and key.split(" ")[0] != form.message_id:
             continue
-        for part in _parts(order, key, raw):
+        for part in mail_parts(raw, f"{key} of {order.order_no}"):
             data = part.get_payload(decode=True)
             if data and hashlib.sha256(data).hexdigest() == form.sha256:
                 return {form.file: data}

@@ -23,7 +23,7 @@ from orders.money import ZERO
 from orders.notice import Notice, Outcome
 from orders.payments import balance_due
 from orders.review import rep_and_customer, sales_rep, staff_and_rep
-from orders.status import Status
+from orders.status import FINAL, Status
 
 __all__ = ["SURVEY_AFTER", "SURVEY_ANSWER", "ClosureRefused", "start_after_delivery", "send_survey",
            "survey_reply", "closure_gaps", "satisfied", "close_if_done", "close_reply", "ask_rep_to_close",
@@ -161,7 +161,7 @@ def balance_overdue(order: Order, master: MasterData, at: datetime) -> list[Noti
     """The balance's due date passed (its timer fired): finance and the rep are told, once."""
     order.stop_timer("balance")
     owed = balance_due(order)
-    if owed <= ZERO or order.status in (Status.CLOSED, Status.CANCELLED, Status.REJECTED):
+    if owed <= ZERO or order.status in FINAL:
         return []
     order.note("note", at=at, actor=SYSTEM, reason=f"balance {owed:,.2f} overdue: finance and the rep told")
     return [Notice("balance_overdue", order.order_no, to, None, audience=audience, reason=f"{owed:,.2f}")

@@ -103,23 +103,24 @@ class BookRepository(Repository):
                 return ProcessedMessage.model_validate(doc)
         return None
 
-    def quarantined(self) -> list[ProcessedMessage]:
-        """Quarantined messages, live and archived, oldest first."""
-        docs: dict[str, dict] = {}
-        for book in self._books_newest_first(self._reader()):
-            for key, doc in book.table("processed").items():
-                docs.setdefault(key, doc)
-        found = [ProcessedMessage.model_validate(d) for d in docs.values() if d["folder"] == "quarantine"]
+    def quarantined(self, *, archived: bool = True) -> list[ProcessedMessage]:
+        """Quarantined messages, live and (unless `archived` is False) archived, oldest first."""
+        found = [ProcessedMessage.model_validate(d) for d in self._docs("processed", archived)
+                 if d["folder"] == "quarantine"]
         return sorted(found, key=lambda record: instant(record.at))
 
-    def refused_mail(self) -> list[OutgoingMail]:
-        """Mail the server refused for good, live and archived, oldest first."""
-        docs: dict[str, dict] = {}
-        for book in self._books_newest_first(self._reader()):
-            for key, doc in book.table("outbox").items():
-                docs.setdefault(key, doc)
-        found = [OutgoingMail.model_validate(d) for d in docs.values() if d.get("failure")]
+    def refused_mail(self, *, archived: bool = True) -> list[OutgoingMail]:
+        """Mail the server refused for good, live and (unless `archived` is False) archived, oldest first."""
+        found = [OutgoingMail.model_validate(d) for d in self._docs("outbox", archived) if d.get("failure")]
         return sorted(found, key=lambda mail: instant(mail.created_at))
+
+    def _docs(self, table: str, archived: bool) -> list[dict]:
+        """A table's records, the newest copy of each: the live book, then the archives newest first."""
+        shelf, docs = self._reader(), {}
+        for book in self._books_newest_first(shelf) if archived else [shelf.live()]:
+            for key, doc in book.table(table).items():
+                docs.setdefault(key, doc)
+        return list(docs.values())
 
     def master(self) -> Directory:
         return Directory.from_book(self._reader().master())

@@ -201,10 +201,10 @@ class Repository(ABC):
     def find_processed(self, key: str) -> ProcessedMessage | None: ...
 
     @abstractmethod
-    def quarantined(self) -> list[ProcessedMessage]: ...
+    def quarantined(self, *, archived: bool = True) -> list[ProcessedMessage]: ...
 
     @abstractmethod
-    def refused_mail(self) -> list[OutgoingMail]:
+    def refused_mail(self, *, archived: bool = True) -> list[OutgoingMail]:
         """Mail the server refused for good (kept, never sent again), oldest first."""
 
     @abstractmethod
