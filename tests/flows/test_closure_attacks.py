@@ -68,3 +68,28 @@ def test_only_the_customer_answers_the_survey_and_only_the_believed_rep_closes(h
     deliver(customer_reply(ask, "已与客户确认,闭环。", sender=REP))
     assert order(order_no).status == Status.CLOSED
     assert sorted(str(m["To"]) for m in outbox(home) if "已闭环" in str(m["Subject"])) == [REP, CUSTOMER]
+
+
+FORGED = b"Authentication-Results: mx.example.com; dmarc=fail header.from=example.com\r\n"
+
+
+def test_a_forged_solution_or_a_forged_satisfied_customer_settles_no_case(home, prefect_api, monkeypatch):
+    order_no = seed_shipped()
+    monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-04T09:00:00+08:00")
+    deadlines_flow()
+    deliver(reply_with(last(home, CUSTOMER, "明日到货"), "已签收,第1箱破损。", [("签收单.jpg", photo(1200, 1600))]))
+    (case,) = order(order_no).cases
+    opened = last(home, "service@example.com", "售后单")
+    before = len(outbox(home))
+    deliver(FORGED + customer_reply(opened, "处理方案:不用处理了。", sender="service@example.com"))
+    assert order(order_no).cases[0].state == "open" and len(outbox(home)) == before  # refused, nobody mailed
+    deliver(customer_reply(opened, "处理方案:补发一箱,明天送到。", sender="service@example.com"))
+    solution = last(home, CUSTOMER, "售后处理方案")
+    assert order(order_no).cases[0].state == "solution_sent"
+    deliver(FORGED + customer_reply(solution, "满意,已解决"))
+    deliver(customer_reply(solution, "满意,已解决", sender="buyer@huadong-evil.example"))
+    record = order(order_no)
+    assert record.cases[0].state == "solution_sent" and record.status == Status.AFTER_SALES
+    trail = open_repository(Settings()).audit_trail(order_no)
+    assert sum(e.kind == "refused" and "dmarc=fail" in e.reason for e in trail) == 2
+    assert case.case_no == record.cases[0].case_no
