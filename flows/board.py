@@ -79,6 +79,23 @@ def run_summary(flow: str, counts: dict, acted: dict[str, list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def log_each_order(acted: dict[str, list[str]]) -> None:
+    """One INFO line per order a run touched, in the run's logs in the Prefect UI."""
+    from prefect import get_run_logger  # here, not at the top: `orderloop board` never starts Prefect
+
+    logger = get_run_logger()
+    for order_no, what in acted.items():
+        logger.info("%s: %s", order_no, "; ".join(what))
+
+
+def tell_run(flow: str, counts: dict, acted: dict[str, list[str]]) -> None:
+    """What a (synchronous) flow run did: its log lines and the "what this run did" artifact."""
+    from prefect.artifacts import create_markdown_artifact
+
+    log_each_order(acted)
+    create_markdown_artifact(markdown=run_summary(flow, counts, acted), description="what this run did")
+
+
 def _cell(text, width: int = 120) -> str:
     """Customer text in a Markdown table: no pipes or line breaks to break it."""
     return str(text or "—").replace("|", "/").replace("\n", " ")[:width]

@@ -6,10 +6,10 @@ then what that queued is sent."""
 from __future__ import annotations
 
 import flows.prefect_env  # noqa: F401  (must precede prefect)
-from prefect import flow, get_run_logger, task
+from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 
-from flows.board import board_artifact, run_summary
+from flows.board import board_artifact, tell_run
 from flows.closing import file_closures
 from flows.components import open_repository
 from flows.handling import chase_overdue_timers
@@ -33,9 +33,6 @@ def deadlines_flow() -> dict[str, int]:
     settings = Settings()
     chased = chase_timers(settings)
     counts = {"chased": len(chased), "sent": send_pending_mail(settings)}
-    logger = get_run_logger()
-    for order_no, what in chased.items():
-        logger.info("%s: %s", order_no, "; ".join(what))
-    create_markdown_artifact(markdown=run_summary("timers", counts, chased), description="what this run did")
+    tell_run("timers", counts, chased)
     create_markdown_artifact(**board_artifact(settings, open_repository(settings)))
     return counts

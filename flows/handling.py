@@ -315,7 +315,7 @@ def chase_overdue_timers(repository: Repository, settings: Settings, now: dateti
                 continue
             queue_notices(uow, order, outcome.notices, settings, now, documents)
             uow.save_order(order)
-            acted[order_no] = [f"{n.purpose} → {n.to}" for n in outcome.notices] or ["a clock stopped"]
+            acted[order_no] = [outcome.note] + [f"{n.purpose} → {n.to}" for n in outcome.notices]
     return acted
 
 

@@ -12,7 +12,7 @@ import logging
 
 import flows.prefect_env  # noqa: F401  (must precede prefect)
 from filelock import FileLock
-from prefect import flow, get_run_logger, task
+from prefect import flow, task
 from prefect.artifacts import acreate_markdown_artifact, acreate_table_artifact
 from prefect.cache_policies import NONE
 
@@ -22,7 +22,7 @@ from store.repository import OutgoingMail
 
 from flows.components import clean_stale_files, open_mailbox, open_mailer, open_repository
 from flows.crashpoints import crashpoint
-from flows.board import board_artifact, run_summary
+from flows.board import board_artifact, log_each_order, run_summary
 from flows.closing import file_closures, file_sent
 from flows.events import quarantined
 from flows.documents import archive_originals, recover_staged, staging
@@ -160,9 +160,7 @@ async def report(placements: list[Placement], sent: int) -> dict[str, int]:
         acted.setdefault(p.record.order_no or f"({p.folder})", []).append(
             f"{p.record.kind} {p.folder}" + (f": {p.record.reason}" if p.record.reason else ""))
     await _name_run(f"intake {Settings().current_time():%Y-%m-%d %H:%M} ({len(placements)} emails)")
-    logger = get_run_logger()
-    for order_no, what in acted.items():
-        logger.info("%s: %s", order_no, "; ".join(what))
+    log_each_order(acted)
     if placements:
         rows = [{"kind": p.record.kind, "folder": p.folder, "order_no": p.record.order_no or "",
                  "subject": p.record.subject or "", "reason": p.record.reason or ""} for p in placements[:200]]

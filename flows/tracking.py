@@ -25,7 +25,7 @@ from store.repository import Repository
 from tracking import TrackingError, TrackingService
 from tracking.kuaidi100 import Kuaidi100
 
-from flows.board import board_artifact
+from flows.board import board_artifact, tell_run
 from flows.components import open_repository
 from flows.crashpoints import crashpoint
 from flows.handling import queue_notices
@@ -62,10 +62,12 @@ def ask_carriers(orders: list[Order], service: TrackingService) -> dict[str, obj
 
 
 def track_shipments(repository: Repository, settings: Settings, now: datetime,
-                    service: TrackingService) -> dict[str, int]:
+                    service: TrackingService) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Counts, and what the carrier's answer did to each order it changed (for the run's log and summary)."""
     shipped = [order for order in repository.list_orders(Status.SHIPPED) if trackable(order)]
     answers = ask_carriers(shipped, service)
     counts = {"asked": len(answers), "failed": 0, "told": 0}
+    acted: dict[str, list[str]] = {}
     with repository.unit_of_work() as uow:
         for order_no, answer in answers.items():
             order = uow.get_order(order_no)
@@ -81,22 +83,26 @@ def track_shipments(repository: Repository, settings: Settings, now: datetime,
                 continue  # no news: nothing to write
             queue_notices(uow, order, outcome.notices, settings, now)
             counts["told"] += len(outcome.notices)
+            acted[order_no] = [outcome.note] + [f"{n.purpose} → {n.to}" for n in outcome.notices]
             uow.save_order(order)  # a failure is recorded too: it is retried and reported from the record
     crashpoint("after_tracking")
-    return counts
+    return counts, acted
 
 
 @task(**IO)
-def track(settings: Settings) -> dict[str, int]:
+def track(settings: Settings) -> tuple[dict[str, int], dict[str, list[str]]]:
     service = tracking_service(settings)
     if service is None:
-        return {"asked": 0, "failed": 0, "told": 0}
+        return {"asked": 0, "failed": 0, "told": 0}, {}
     return track_shipments(open_repository(settings), settings, settings.current_time(), service)
 
 
-@flow(name="tracking", description="Every shipped order's carrier asked; exceptions told at once.")
+@flow(name="tracking", description="Every shipped order's carrier asked; exceptions told at once.",
+      flow_run_name=lambda: f"tracking {Settings().current_time():%Y-%m-%d %H:%M}")
 def tracking_flow() -> dict[str, int]:
     settings = Settings()
-    counts = track(settings) | {"sent": send_pending_mail(settings)}
+    counts, acted = track(settings)
+    counts["sent"] = send_pending_mail(settings)
+    tell_run("tracking", counts, acted)
     create_markdown_artifact(**board_artifact(settings, open_repository(settings)))
     return counts

@@ -23,7 +23,7 @@ from orders.roles import deputies_of
 from orders.model import SYSTEM, Order
 from orders.review import ReviewRules, approver_notice, live_requests, request_notice, review_facts, sales_rep
 from orders.status import Status
-from orders.timers import Timer
+from orders.timers import LABELS, Timer
 
 
 def review_timer(order: Order) -> Timer | None:
@@ -58,7 +58,7 @@ def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
         facts = review_facts(order, Step.MANAGER, master, now.date())
         notices = [approver_notice(order, n, "review_reminder", facts=facts,
                                    in_reply_to=order.approval_requests[n].message_id) for n in asked]
-        return Outcome(order, notices, note="reminder sent")
+        return Outcome(order, notices, note="reminder")
     deputies = deputies_of(master, [r.approver for r in managers])
     order.note("escalation", at=now, actor=SYSTEM,
                reason=f"manager review missed twice (due {timer.due_at.isoformat()}); escalated to "
@@ -67,7 +67,7 @@ def chase_review(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
     notices = [request_notice(order, Step.MANAGER, deputy, at=now, rules=rules, facts=facts,
                               in_reply_to=managers[0].message_id if managers else None, purpose="escalation")
                for deputy in deputies]
-    return Outcome(order, notices, note="escalated to the deputy")
+    return Outcome(order, notices, note="escalated")
 
 
 # Clocks that are no one's task: when they fire, something is said once, then they stop.
@@ -86,19 +86,22 @@ def chase_timers(order: Order, *, now: datetime, rules: ReviewRules, master: Mas
     other task by the generic one: a reminder to whoever it waits on, then one
     window later the deputy, else the sales manager."""
     outcome = chase_review(order, now=now, rules=rules, master=master)
-    notices, acted = list(outcome.notices), outcome.acted
+    notices = list(outcome.notices)
+    fired = [f"{LABELS['review']}: {outcome.note}"] if outcome.acted else []  # in words, for the run's summary
     for timer in [t for t in order.timers if t.kind != "review"]:
         firing = timer.fire(now)
         if firing is None:
             continue
-        acted = True
         if timer.kind in ANNOUNCEMENTS:
             notices += ANNOUNCEMENTS[timer.kind](order, master, now)
+            fired.append(f"{timer.label}: said")
         elif firing == "remind":
             notices += _remind(order, timer, master, now)
+            fired.append(f"{timer.label}: reminder")
         else:
             notices += _escalate(order, timer, master, now, rules)
-    return Outcome(order, notices, acted=acted, note="timers fired" if acted else "nothing due")
+            fired.append(f"{timer.label}: escalated")
+    return Outcome(order, notices, acted=bool(fired), note="; ".join(fired) or "nothing due")
 
 
 def _remind(order: Order, timer, master: MasterData, now: datetime) -> list[Notice]:

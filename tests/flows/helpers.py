@@ -33,3 +33,21 @@ def customer_reply(to_message: EmailMessage, body: str, *, sender: str | None = 
     quoted = "\n".join("> " + line for line in to_message.get_body(("plain",)).get_content().splitlines())
     reply.set_content(f"{body}\n\n在 2023年10月1日 10:00, orders@example.com 写道:\n{quoted}\n")
     return reply.as_bytes()
+
+
+def newest_artifacts(description: str | None = None, key: str | None = None, limit: int = 20) -> list[str]:
+    """The newest artifacts' text in the session's Prefect API (every test's runs are there), newest first."""
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.sorting import ArtifactSort
+
+    async def read() -> list[str]:
+        async with get_client() as client:
+            found = await client.read_artifacts(
+                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])) if key else None,
+                sort=ArtifactSort.CREATED_DESC, limit=limit)
+            return [a.data for a in found if description is None or a.description == description]
+
+    return asyncio.run(read())

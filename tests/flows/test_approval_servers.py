@@ -22,7 +22,7 @@ from orders.status import Status
 
 from tests.flows import clients
 from tests.flows.conftest import run_intake, sample_email
-from tests.flows.helpers import customer_reply
+from tests.flows.helpers import customer_reply, newest_artifacts
 from tests.flows.test_intake_servers import servers  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.integration
@@ -250,6 +250,12 @@ def test_the_two_hour_rule_reminds_then_escalates_to_the_deputy(servers, mta, mo
     assert deadlines_flow()["chased"] == 1
     escalation = request_for(mta, DEPUTY, order_no, "转办")
     assert "陈经理" in clients.plain(escalation) or MANAGER in clients.plain(escalation)
+    # Ops see it in the Prefect UI: the run says it escalated (unlike a run that did nothing), the board the age.
+    summary = newest_artifacts("what this run did")[0]
+    assert summary.startswith("# timers: chased 1") and f"**{order_no}**: manager review 2 h" in summary
+    assert "escalated" in summary and f"escalation → {DEPUTY}" in summary
+    board = newest_artifacts(key="order-board")[0]
+    assert "manager review 2 h / 经理审核2小时" in board and "| 2 h 0 min |" in board  # due 12:00, now 14:00
     kinds = [e.kind for e in open_repository(Settings()).audit_trail(order_no)]
     assert kinds.count("reminder") == 1 and kinds.count("escalation") == 1
     listed = runner.invoke(app, ["orders", "list", "--overdue", "--json"]).output

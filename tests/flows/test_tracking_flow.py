@@ -16,7 +16,7 @@ from flows.tracking import tracking_flow
 from orders.model import Order, OrderLine
 from orders.shipment import Shipment
 from orders.status import Status
-from tests.flows.helpers import outbox
+from tests.flows.helpers import newest_artifacts, outbox
 from tracking.sandbox import NUMBERS, FakeKuaidi100
 
 pytestmark = pytest.mark.integration
@@ -55,6 +55,9 @@ def test_events_are_kept_and_an_exception_is_told_at_once(kuaidi100, home):
     told = sorted(str(m["To"]) for m in outbox(home) if "物流异常" in str(m["Subject"]))
     assert told == ["li.rep@example.com", "logistics@example.com"]
     assert {r.form["customer"] for r in kuaidi100.requests} == {kuaidi100.customer}  # signed queries
+    summary = newest_artifacts("what this run did")[0]  # the run in words, for ops in the Prefect UI
+    assert summary.startswith("# tracking: asked 2, failed 0, told 2")
+    assert "**SO2023100002**: carrier exception" in summary and "carrier_exception → logistics@example.com" in summary
     assert tracking_flow()["told"] == 0  # the same news tells nobody twice
 
 
