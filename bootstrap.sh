@@ -3,13 +3,14 @@
 #   bash bootstrap.sh demo   install everything, run `orderloop demo`
 #   bash bootstrap.sh test   install everything, run the whole test suite
 # Installs: Debian packages (Python venv, Dovecot for the IMAP tests, a CJK
-# font and the Pango libraries WeasyPrint needs, poppler-utils to read PDFs)
+# font and the Pango libraries WeasyPrint needs, poppler-utils to read PDFs,
+# Chromium for the test that reads the Prefect UI as ops see it)
 # and the Python packages into .venv. Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 DEBIAN_PACKAGES=(python3-venv python3-pip dovecot-imapd dovecot-lmtpd fonts-noto-cjk
-                 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils)
+                 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

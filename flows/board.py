@@ -11,6 +11,7 @@ from datetime import datetime
 from orders.board import BoardRow, board_rows
 from store.repository import Repository
 
+from flows.components import open_repository
 from flows.settings import Settings
 
 BOARD_KEY = "order-board"
@@ -61,10 +62,13 @@ def board_markdown(board: Board) -> str:
     return "\n".join(lines) + "\n"
 
 
-def board_artifact(settings: Settings, repository: Repository) -> dict:
-    """The keyword arguments of the `order-board` markdown artifact, as the store stands now;
-    each flow run creates it last (create_markdown_artifact, or its async twin in intake)."""
-    board = read_board(repository, settings.current_time())
+def current_board(settings: Settings) -> Board:
+    return read_board(open_repository(settings), settings.current_time())
+
+
+def board_artifact(board: Board) -> dict:
+    """The keyword arguments of the `order-board` markdown artifact; each flow run creates it
+    last, as the store stands then (create_markdown_artifact, or its async twin in intake)."""
     return dict(markdown=board_markdown(board), key=BOARD_KEY,
                 description="Open orders, whom they wait on, overdue clocks, quarantine, refused mail")
 

@@ -9,7 +9,7 @@ import flows.prefect_env  # noqa: F401  (must precede prefect)
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 
-from flows.board import board_artifact, tell_run
+from flows.board import board_artifact, current_board, tell_run
 from flows.closing import file_closures
 from flows.components import open_repository
 from flows.handling import chase_overdue_timers
@@ -34,5 +34,5 @@ def deadlines_flow() -> dict[str, int]:
     chased = chase_timers(settings)
     counts = {"chased": len(chased), "sent": send_pending_mail(settings)}
     tell_run("timers", counts, chased)
-    create_markdown_artifact(**board_artifact(settings, open_repository(settings)))
+    create_markdown_artifact(**board_artifact(current_board(settings)))
     return counts

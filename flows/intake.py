@@ -22,7 +22,7 @@ from store.repository import OutgoingMail
 
 from flows.components import clean_stale_files, open_mailbox, open_mailer, open_repository
 from flows.crashpoints import crashpoint
-from flows.board import board_artifact, log_each_order, run_summary
+from flows.board import board_artifact, current_board, log_each_order, run_summary
 from flows.closing import file_closures, file_sent
 from flows.events import quarantined
 from flows.documents import archive_originals, recover_staged, staging
@@ -145,21 +145,26 @@ async def intake_flow() -> dict[str, int]:
         file_messages(settings, placements[-len(batch):])
         if len(batch) < settings.batch_size:
             break
-    counts = await report(placements, sent)
-    await acreate_markdown_artifact(**board_artifact(settings, open_repository(settings)))
+    board = current_board(settings)
+    counts = await report(placements, sent, {row.order_no: row.status_label for row in board.rows})
+    await acreate_markdown_artifact(**board_artifact(board))
     return counts
 
 
-async def report(placements: list[Placement], sent: int) -> dict[str, int]:
+async def report(placements: list[Placement], sent: int, status_now: dict[str, str]) -> dict[str, int]:
     """Counts for the caller; for the Prefect UI, the run's name with its count of emails, one
-    log line per order touched, a table of the batch and the run in words."""
+    log line per order touched (with the status it is in now), a table of the batch and the run in words."""
     counts = {"messages": len(placements), "sent": sent}
     acted: dict[str, list[str]] = {}
     for p in placements:
         counts[p.folder] = counts.get(p.folder, 0) + 1
         acted.setdefault(p.record.order_no or f"({p.folder})", []).append(
             f"{p.record.kind} {p.folder}" + (f": {p.record.reason}" if p.record.reason else ""))
-    await _name_run(f"intake {Settings().current_time():%Y-%m-%d %H:%M} ({len(placements)} emails)")
+    for order_no, what in acted.items():
+        if order_no in status_now:
+            what.append(f"now {status_now[order_no]}")
+    emails = f"{len(placements)} email" + ("" if len(placements) == 1 else "s")
+    await _name_run(f"intake {Settings().current_time():%Y-%m-%d %H:%M} ({emails})")
     log_each_order(acted)
     if placements:
         rows = [{"kind": p.record.kind, "folder": p.folder, "order_no": p.record.order_no or "",

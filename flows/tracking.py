@@ -25,7 +25,7 @@ from store.repository import Repository
 from tracking import TrackingError, TrackingService
 from tracking.kuaidi100 import Kuaidi100
 
-from flows.board import board_artifact, tell_run
+from flows.board import board_artifact, current_board, tell_run
 from flows.components import open_repository
 from flows.crashpoints import crashpoint
 from flows.handling import queue_notices
@@ -104,5 +104,5 @@ def tracking_flow() -> dict[str, int]:
     counts, acted = track(settings)
     counts["sent"] = send_pending_mail(settings)
     tell_run("tracking", counts, acted)
-    create_markdown_artifact(**board_artifact(settings, open_repository(settings)))
+    create_markdown_artifact(**board_artifact(current_board(settings)))
     return counts

@@ -264,3 +264,72 @@ class SmtpServer:
 
     def stop(self) -> None:
         self._controller.stop()
+
+
+class PrefectServer:
+    """`prefect server start` with the UI, on a free loopback port, its SQLite
+    database in a temporary folder (the session's test harness serves no UI)."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="prefect-"))
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.api_url = f"{self.url}/api"
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 120) -> "PrefectServer":
+        import sys
+        import urllib.request
+
+        env = dict(os.environ, PREFECT_HOME=str(self.folder), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+                   DO_NOT_TRACK="1", PREFECT_UI_API_URL=self.api_url)
+        env.pop("PREFECT_API_URL", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(self.port)],
+            env=env, stdout=subprocess.DEVNULL, stderr=(self.folder / "server.log").open("wb"),
+            start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        return self
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                log = (self.folder / "server.log").read_text(errors="replace")[-2000:]
+                self.stop()
+                raise RuntimeError(f"the Prefect server on port {self.port} did not start:\n{log}")
+            time.sleep(0.25)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def browser_text(url: str, *, screenshot: Path | None = None, size: str = "1400,1000") -> str:
+    """The text of a page as headless Chromium renders it (scripts run), optionally with a screenshot."""
+    import html
+    import re
+
+    if not CHROMIUM.exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: run the project's setup (bootstrap.sh installs chromium)")
+    with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
+        # --virtual-time-budget: the page's scripts and its API calls run to completion before the dump.
+        command = [str(CHROMIUM), "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                   f"--window-size={size}", "--virtual-time-budget=15000", f"--user-data-dir={profile}"]
+        if screenshot is not None:
+            subprocess.run(command + [f"--screenshot={screenshot}", url], capture_output=True, timeout=120,
+                           check=True)
+        dom = subprocess.run(command + ["--dump-dom", url], capture_output=True, timeout=120, check=True).stdout
+    text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", dom.decode("utf-8", "replace"), flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text)))

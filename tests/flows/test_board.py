@@ -61,7 +61,7 @@ def test_a_run_is_named_for_what_it_did_and_says_it_in_words(home, prefect_api, 
             return [r.name for r in runs], [a.data for a in artifacts if a.description == "what this run did"]
 
     names, summaries = asyncio.run(latest())
-    assert "intake 2023-10-01 10:00 (1 emails)" in names and "timers 2023-10-01 12:30" in names
+    assert "intake 2023-10-01 10:00 (1 email)" in names and "timers 2023-10-01 12:30" in names
     assert any(s.startswith("# intake: messages 1") and "SO2023100001" in s for s in summaries)
     assert any(s.startswith("# timers: chased 0") and "nothing to do" in s for s in summaries)
 
