@@ -12,15 +12,39 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pydantic import Field
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 from orders.approval import ApprovalPolicy
 from orders.review import ReviewRules
 
 
+class SettingsError(ValueError):
+    """A setting that cannot be used, named as the operator sets it (ORDERLOOP_…), with why."""
+
+
+def _variable(location: tuple) -> str:
+    return "ORDERLOOP_" + "_".join(map(str, location)).upper()
+
+
+def _shown(location: tuple, value) -> str:
+    """A value as the error shows it: never a password, secret or key."""
+    secret = any(word in str(location[0]) for word in ("password", "secret", "key"))
+    return "(hidden)" if secret else repr(value)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ORDERLOOP_", extra="ignore")
+
+    def __init__(self, **values) -> None:
+        try:
+            super().__init__(**values)
+        except ValidationError as exc:  # pydantic's report names fields, not the variables ops set
+            raise SettingsError("; ".join(
+                f"{_variable(error['loc'])}={_shown(error['loc'], error.get('input'))}: "
+                f"{error['msg'].removeprefix('Value error, ')}" for error in exc.errors())
+                + " (set in the environment" + (f" or {os.environ['ORDERLOOP_CONFIG']}"
+                                                if os.environ.get("ORDERLOOP_CONFIG") else "") + ")") from None
 
     home: Path = Path("var")
     address: str = "orders@example.com"
@@ -72,6 +96,25 @@ class Settings(BaseSettings):
     smtp_password: str | None = None
     smtp_starttls: bool = True
     smtp_ssl: bool = False
+
+    @field_validator("home")
+    @classmethod
+    def _a_folder_we_may_write(cls, home: Path) -> Path:
+        if home.exists() and not home.is_dir():
+            raise ValueError("is a file, not a folder: point it at the folder that holds (or will hold) "
+                             "the mail, the store and the archive")
+        if home.is_dir() and not os.access(home, os.W_OK | os.X_OK):
+            raise ValueError(f"this user (uid {os.getuid()}) may not write in it")
+        return home
+
+    @field_validator("timezone")
+    @classmethod
+    def _a_known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ValueError, KeyError) as exc:  # ZoneInfoNotFoundError is a KeyError
+            raise ValueError("not a time zone name such as Asia/Shanghai") from exc
+        return name
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings, env_settings,

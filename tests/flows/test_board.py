@@ -113,3 +113,16 @@ def test_ops_alerts_on_quarantine_and_failed_runs_are_automations_in_the_prefect
     found = asyncio.run(automations())
     assert found["orderloop: a message was quarantined"] == ({"orderloop.message.quarantined"}, ["send-notification"])
     assert found["orderloop: a flow run failed"] == ({"prefect.flow-run.Failed"}, ["send-notification"])
+
+
+def test_a_run_that_fails_names_what_is_broken_and_what_to_do_in_its_state(home, prefect_api):
+    """What ops read on a failed run in the UI (and what the failed-run alert carries): the damaged
+    file and the command that mends it, not a bare JSONDecodeError."""
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(sample_email("01-seed-order.eml"))
+    run_intake()
+    orders_file = home / "store" / "orders.json"
+    orders_file.write_text('{"_default": {"1": garb')
+    state = deadlines_flow(return_state=True)
+    assert state.is_failed()
+    assert str(orders_file) in state.message and "orderloop doctor --restore" in state.message

@@ -33,3 +33,30 @@ def test_a_toml_file_configures_and_the_environment_overrides_it(tmp_path, monke
 def test_a_clock_without_an_offset_is_the_companys_local_time(monkeypatch):
     monkeypatch.setenv("ORDERLOOP_NOW", "2023-10-15T09:00:00")
     assert Settings().current_time().isoformat() == "2023-10-15T09:00:00+08:00"
+
+
+def test_a_setting_that_cannot_be_used_is_named_as_ops_set_it_and_says_why(tmp_path, monkeypatch):
+    import pytest
+
+    from flows.settings import SettingsError
+
+    monkeypatch.setenv("ORDERLOOP_POLL_INTERVAL_SECONDS", "abc")
+    monkeypatch.setenv("ORDERLOOP_TIMEZONE", "Mars/Base")
+    monkeypatch.setenv("ORDERLOOP_HOME", str(tmp_path / "a-file"))
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(SettingsError) as raised:
+        Settings()
+    said = str(raised.value)
+    assert "ORDERLOOP_POLL_INTERVAL_SECONDS='abc': Input should be a valid integer" in said
+    assert "ORDERLOOP_TIMEZONE='Mars/Base': not a time zone name" in said
+    assert f"ORDERLOOP_HOME='{tmp_path / 'a-file'}': is a file, not a folder" in said
+
+
+def test_a_secret_is_never_shown_in_the_error(monkeypatch):
+    import pytest
+
+    from flows.settings import SettingsError
+
+    with pytest.raises(SettingsError) as raised:
+        Settings(secret=["s3cr3t-value"])  # not a string: refused, and not echoed
+    assert "ORDERLOOP_SECRET=(hidden)" in str(raised.value) and "s3cr3t" not in str(raised.value)
