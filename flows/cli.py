@@ -16,7 +16,8 @@ from flows.settings import Settings
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="orderloop: order emails in, validated order records out.\n\n"
                        "Everything lives under ORDERLOOP_HOME (default ./var): the inbox Maildir mail/inbox, the "
-                       "outbox, the store and the archive. Settings are ORDERLOOP_* environment variables: "
+                       "outbox, the store (TinyDB; or PostgreSQL with ORDERLOOP_DATABASE_URL) and the archive. "
+                       "Settings are ORDERLOOP_* environment variables: "
                        "ORDERLOOP_IMAP_HOST/_PORT/_USER/_PASSWORD/_SSL, ORDERLOOP_SMTP_HOST/_PORT/_USER/_PASSWORD/"
                        "_STARTTLS, ORDERLOOP_ADDRESS, ORDERLOOP_COMPANY, ORDERLOOP_TRACKING_URL/_CUSTOMER/_KEY, "
                        "ORDERLOOP_POLL_INTERVAL_SECONDS, ORDERLOOP_AUTHSERV_ID, ... (README). The flows report to "
@@ -160,6 +161,45 @@ def serve(ephemeral: bool = typer.Option(False, "--ephemeral", help="Run without
                                                    interval=settings.deadline_interval_seconds),
                       tracking_flow.to_deployment(name="tracking", interval=settings.tracking_interval_seconds,
                                                   concurrency_limit=1))
+
+
+@app.command()
+def deploy(pool: str = typer.Option("orderloop", help="The process work pool (made if missing)."),
+           poll: Optional[int] = typer.Option(None, help="Seconds between intake runs "
+                                                         "(ORDERLOOP_POLL_INTERVAL_SECONDS)."),
+           timers: Optional[int] = typer.Option(None, help="Seconds between timer runs "
+                                                           "(ORDERLOOP_DEADLINE_INTERVAL_SECONDS)."),
+           tracking: Optional[int] = typer.Option(None, help="Seconds between carrier queries "
+                                                             "(ORDERLOOP_TRACKING_INTERVAL_SECONDS).")):
+    """Register every flow (intake, timers, tracking) with the Prefect server (PREFECT_API_URL) as
+    deployments of a process work pool, on the schedules `serve` uses, for workers to run. Start
+    each worker with `prefect worker start --pool orderloop --type process` in the environment that
+    holds the ORDERLOOP_* settings: the runs take them from their worker."""
+    from flows.deploy import deploy as register
+
+    for name, _ in register(pool, poll=poll, timers=timers, tracking=tracking):
+        typer.echo(f"{name}: deployed to the work pool {pool}")
+    typer.echo(f"start workers with: prefect worker start --pool {pool} --type process")
+
+
+@app.command()
+def watch():
+    """Watch the inbox (IMAP IDLE, or the Maildir listed twice a second) and start a run of the
+    intake deployment as soon as mail arrives: for workers (`orderloop deploy`), which have no
+    watcher of their own (`serve` has one built in). Needs PREFECT_API_URL."""
+    import os
+
+    if not os.environ.get("PREFECT_API_URL"):
+        raise UserError("no Prefect server: set PREFECT_API_URL (the server the workers take their runs from)")
+    from flows.watch import start_watching
+
+    stop = start_watching(Settings())
+    typer.echo("watching the inbox; new mail starts an intake run (Ctrl-C stops)")
+    try:
+        while not stop.wait(3600):
+            pass
+    except KeyboardInterrupt:
+        stop.set()
 
 
 @app.command("import")
@@ -420,6 +460,53 @@ def demo(home: Optional[Path] = typer.Option(None, help="Folder for the demo (de
     from flows.demo import run_demo
 
     run_demo(home)
+
+
+store_app = typer.Typer(no_args_is_help=True, help="The store itself: copy it into PostgreSQL.")
+app.add_typer(store_app, name="store")
+
+
+@app.command()
+def migrate(url: Optional[str] = typer.Option(None, help="The database (default: ORDERLOOP_DATABASE_URL).")):
+    """Bring a PostgreSQL store's schema up to this orderloop's version (each migration once)."""
+    import psycopg
+
+    from store.pg_schema import LATEST, migrate as apply_migrations
+
+    url = url or Settings().database_url
+    if not url:
+        raise UserError("no database: set ORDERLOOP_DATABASE_URL=postgresql://user@host:port/db or give --url "
+                        "(the embedded TinyDB store needs no migration)")
+    with psycopg.connect(url, autocommit=True) as connection:
+        done = apply_migrations(connection)
+    typer.echo(f"applied migration(s) {', '.join(map(str, done))}; at schema version {LATEST}" if done
+               else f"nothing to do: at schema version {LATEST}")
+
+
+@store_app.command("copy")
+def store_copy(url: str = typer.Argument(..., help="postgresql://user@host:port/db: an empty database")):
+    """Copy the store in use (orders, audit trail, master data, payments, cases, message
+    records, counters, unsent mail) into an empty PostgreSQL database, and check the copy by
+    counts and checksums. Stop `orderloop serve` first, so nothing changes meanwhile; then set
+    ORDERLOOP_DATABASE_URL to the copy and start it again."""
+    from flows.components import open_repository
+    from flows.outgoing import outgoing_dir
+    from store.copy import CopyRefused, copy_store
+    from store.pg_store import PgRepository
+
+    settings = Settings()
+    if settings.database_url and settings.database_url == url:
+        raise UserError("that is the store in use: copy into another, empty database")
+    source, target = open_repository(settings), PgRepository(url)
+    try:
+        checked = copy_store(source, target, outgoing_dir(settings))
+    except CopyRefused as exc:
+        raise UserError(str(exc)) from exc
+    finally:
+        target.close()
+    for table, (count, checksum) in checked.items():
+        typer.echo(f"{table:10} {count:>8} rows  sha256 {checksum[:16]}…  same as the source")
+    typer.echo(f"copied and checked: set ORDERLOOP_DATABASE_URL={url} and start orderloop again")
 
 
 def main() -> None:

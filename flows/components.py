@@ -21,7 +21,18 @@ from flows.events import order_events
 from flows.settings import Settings
 
 
+_databases: dict[str, Repository] = {}  # one connection pool per database and process
+
+
 def open_repository(settings: Settings) -> Repository:
+    if settings.database_url:
+        if settings.database_url not in _databases:
+            from store.pg_store import PgRepository
+
+            repository = PgRepository(settings.database_url, documents=settings.archive_dir)
+            repository.on_commit(order_events)
+            _databases[settings.database_url] = repository
+        return _databases[settings.database_url]
     repository = TinyRepository(settings.store_dir)
     repository.on_commit(order_events)  # Prefect events for ops' automations, inside flow runs only
     return repository

@@ -66,6 +66,7 @@ def record_batch_safely(repository: Repository, messages: list[IncomingMessage],
     worker that cannot start; filelock.Timeout) is raised, never quarantined:
     nothing is recorded, the messages stay in the inbox and the next try
     takes them in."""
+    messages = claimed(repository, messages, settings.batch_size)
     parsed = parse_batch(messages, settings)
     try:
         with repository.unit_of_work() as uow:
@@ -78,6 +79,16 @@ def record_batch_safely(repository: Repository, messages: list[IncomingMessage],
     except Exception:
         log.exception("a batch of %d failed to commit; recording its messages one by one", len(messages))
     return [_record_alone(repository, message, settings, now) for message in parsed]
+
+
+def claimed(repository: Repository, messages: list[IncomingMessage], most: int) -> list[IncomingMessage]:
+    """At most `most` of the messages, those this worker may handle: with several intake
+    workers on one PostgreSQL store, each message is taken by one (by its content
+    fingerprint, the same bytes in every worker's copy of the mailbox); the others leave
+    it in the inbox, untouched, for the worker that took it to file."""
+    prints = {message.uid: content_fingerprint(message.raw) for message in messages}
+    mine = repository.claim_messages(list(prints.values()), limit=most)
+    return [message for message in messages if prints[message.uid] in mine][:most]
 
 
 def _record_alone(repository: Repository, message: ParsedMessage, settings: Settings,

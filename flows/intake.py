@@ -62,7 +62,13 @@ def clean_up(settings: Settings) -> int:
 @task(**IO)
 def fetch_messages(settings: Settings) -> list[IncomingMessage]:
     with open_mailbox(settings) as mailbox:
-        return mailbox.fetch_new(limit=settings.batch_size)
+        return mailbox.fetch_new(limit=fetch_window(settings))
+
+
+def fetch_window(settings: Settings) -> int:
+    """How many messages a worker reads to make its batch: with PostgreSQL (perhaps several
+    intake workers) more than a batch, so a worker finds messages the others have not taken."""
+    return settings.batch_size * (4 if settings.database_url else 1)
 
 
 @task(**IO)
@@ -90,9 +96,9 @@ def send_pending_mail(settings: Settings) -> int:
     # unsent (and both render the PDFs it waits for).
     with FileLock(settings.store_dir / "send.lock", timeout=600):
         settle_started(settings)  # the PDFs the batch started: done before the store's lock is taken
-        with repository.unit_of_work() as uow:
-            pending = uow.pending_mail()
-        pending = finish_waiting(pending, settings, repository)
+        claimed = repository.claim_mail()  # with PostgreSQL, mail no other sender holds
+        pending = finish_waiting(claimed, settings, repository)
+        repository.release_mail([m.message_id for m in claimed if m.message_id not in {p.message_id for p in pending}])
         if not pending:
             return 0
         mailer = open_mailer(settings)
@@ -140,10 +146,11 @@ async def intake_flow() -> dict[str, int]:
     clean_up(settings)
     placements, sent = [], send_pending_mail(settings)  # anything a crash left unsent
     while batch := fetch_messages(settings):
-        placements += record_batch(settings, batch)
+        recorded = record_batch(settings, batch)  # without the messages another intake worker holds
+        placements += recorded
         sent += send_pending_mail(settings)
-        file_messages(settings, placements[-len(batch):])
-        if len(batch) < settings.batch_size:
+        file_messages(settings, recorded)
+        if len(batch) < fetch_window(settings) or not recorded:
             break
     board = current_board(settings)
     counts = await report(placements, sent, {row.order_no: row.status_label for row in board.rows})

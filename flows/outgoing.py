@@ -51,8 +51,10 @@ def outgoing_dir(settings: Settings) -> Path:
 
 def store_body(mail: OutgoingMail, settings: Settings, *, variant: str = "") -> OutgoingMail:
     """The record to queue: a large message is written to store/outgoing/ and
-    named (`variant`: another name for another body of the same mail)."""
-    if len(mail.raw) > INLINE_BYTES:
+    named (`variant`: another name for another body of the same mail). In
+    PostgreSQL every body stays in the database: the worker that sends it may
+    run on another machine."""
+    if len(mail.raw) > INLINE_BYTES and not settings.database_url:
         name = hashlib.sha256((mail.message_id + variant).encode("utf-8")).hexdigest() + ".eml"
         atomic_write(outgoing_dir(settings) / name, mail.raw.encode("utf-8"))
         mail = mail.model_copy(update={"raw": "", "raw_file": name})

@@ -29,7 +29,7 @@ def _variable(location: tuple) -> str:
 
 def _shown(location: tuple, value) -> str:
     """A value as the error shows it: never a password, secret or key."""
-    secret = any(word in str(location[0]) for word in ("password", "secret", "key"))
+    secret = any(word in str(location[0]) for word in ("password", "secret", "key", "database"))
     return "(hidden)" if secret else repr(value)
 
 
@@ -83,6 +83,10 @@ class Settings(BaseSettings):
     # and MB of address space; one that overruns is quarantined with the reason.
     parse_seconds: float = Field(default=10, gt=0)
     parse_memory_mb: int = Field(default=512, ge=128)
+
+    # postgresql://user:password@host:port/db: the store in PostgreSQL (store/pg_store.py), for several
+    # workers or more open orders than TinyDB carries; unset, TinyDB files under home/store.
+    database_url: str | None = None
 
     imap_host: str | None = None
     imap_port: int = 993

@@ -27,6 +27,8 @@ log = logging.getLogger("orderloop.store")
 
 
 class BookRepository(Repository):
+    unit_class = BookUnitOfWork  # the PostgreSQL store's replaces its scans with queries
+
     def __init__(self) -> None:
         self._local = threading.local()
         self._listeners: list[Callable[[list[Event]], None]] = []
@@ -51,7 +53,7 @@ class BookRepository(Repository):
         self._local.open = True
         try:
             with self._writer() as shelf:
-                uow = BookUnitOfWork(shelf)
+                uow = self.unit_class(shelf)
                 yield uow
                 shelf.commit(uow.audit_docs())
                 events = uow.new_events()

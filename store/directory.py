@@ -82,8 +82,10 @@ class Directory(StaffDirectory):
     products by SKU (any case) or name (exact, trimmed); staff by email or role."""
 
     def __init__(self, customers: list[CustomerRecord], products: list[ProductRecord],
-                 staff: list[StaffMember], receivables: Callable[[], Iterable[dict]] | None = None):
-        self._receivables = receivables  # the live orders (as stored), read when a receivable is asked for
+                 staff: list[StaffMember], receivables: Callable[[str], Iterable[dict]] | None = None):
+        # The live orders (as stored) that may be a customer's, given its code; read when a receivable is
+        # asked for (TinyDB hands every live order, PostgreSQL the customer's by index).
+        self._receivables = receivables
         self._customer_code = _index(customers, "code", _strip)
         self._customer_email = {}
         for record in customers:  # every registered address finds its customer; the first record wins
@@ -96,7 +98,7 @@ class Directory(StaffDirectory):
         self._staff = list(staff)
 
     @classmethod
-    def from_book(cls, book: Book, orders: Callable[[], Iterable[dict]] | None = None) -> "Directory":
+    def from_book(cls, book: Book, orders: Callable[[str], Iterable[dict]] | None = None) -> "Directory":
         """The master data of a book; a record that does not validate raises
         StoreCorrupt (the file is broken: no message is to blame for it).
         `orders`: the live orders, for what customers owe on them."""
@@ -105,7 +107,7 @@ class Directory(StaffDirectory):
     def receivable(self, customer_code: str, *, besides: str | None = None) -> Decimal:
         """The balances of the customer's approved, unfinished orders (effective to after-sales)."""
         total = Decimal(0)
-        for doc in self._receivables() if self._receivables else ():
+        for doc in self._receivables(customer_code) if self._receivables else ():
             customer = doc.get("customer") or {}
             if customer.get("code") != customer_code or doc.get("order_no") == besides or doc.get("status") not in OWING:
                 continue

@@ -187,6 +187,21 @@ class Repository(ABC):
     @abstractmethod
     def unit_of_work(self) -> AbstractContextManager[UnitOfWork]: ...
 
+    # Claims, for several workers on one store. A store one process holds at a time (TinyDB's
+    # lock, the memory twin) gives every message and every mail to whoever asks.
+    def claim_messages(self, fingerprints: list[str], holder: str | None = None,
+                       limit: int | None = None) -> set[str]:
+        """Up to `limit` of the incoming messages (by content fingerprint) this worker may handle."""
+        return set(fingerprints)
+
+    def claim_mail(self, holder: str | None = None, limit: int | None = None) -> list["OutgoingMail"]:
+        """Mail to send, oldest first, that no other sender holds."""
+        with self.unit_of_work() as uow:
+            return uow.pending_mail()[:limit]
+
+    def release_mail(self, message_ids: list[str]) -> None:
+        """Give claimed mail back unsent."""
+
     # Read-only views outside a unit of work; they see archives too.
     @abstractmethod
     def get_order(self, order_no: str) -> Order | None: ...

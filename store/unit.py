@@ -35,6 +35,13 @@ def archived_doc(shelf: Shelf, table: str, order_no: str) -> dict | None:
     return None
 
 
+def next_due(doc: dict) -> datetime | None:
+    """When a stored order's next reminder or escalation is due (None: no clock running)."""
+    timers = Order.model_validate(doc).timers if "review_due_at" in doc else \
+        [Timer.model_validate(t) for t in doc.get("timers") or ()]
+    return min((due for t in timers if (due := t.next_due()) is not None), default=None, key=instant)
+
+
 class BookUnitOfWork(UnitOfWork):
     def __init__(self, shelf: Shelf):
         self._shelf = shelf
@@ -51,7 +58,7 @@ class BookUnitOfWork(UnitOfWork):
     @property
     def master(self) -> Directory:
         if self._directory is None:
-            self._directory = Directory.from_book(self._shelf.master(), orders=self._orders.values)
+            self._directory = Directory.from_book(self._shelf.master(), orders=lambda code: self._orders.values())
         return self._directory
 
     def get_order(self, order_no: str) -> Order | None:
@@ -62,13 +69,7 @@ class BookUnitOfWork(UnitOfWork):
         return [key for key, doc in self._orders.items() if doc["status"] == status]
 
     def orders_with_timers_due(self, now: datetime) -> list[str]:
-        found = []
-        for key, doc in self._orders.items():
-            timers = Order.model_validate(doc).timers if "review_due_at" in doc else \
-                [Timer.model_validate(t) for t in doc.get("timers") or ()]
-            if any((due := t.next_due()) is not None and due <= now for t in timers):
-                found.append(key)
-        return found
+        return [key for key, doc in self._orders.items() if (due := next_due(doc)) is not None and due <= now]
 
     def save_order(self, order: Order) -> None:
         old = self._orders.get(order.order_no)

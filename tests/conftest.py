@@ -1,12 +1,24 @@
-"""Shared fixtures. Server fixtures: `dovecot`, `smtp_server`, `mta`."""
+"""Shared fixtures. Server fixtures: `dovecot`, `smtp_server`, `mta`, `postgres`."""
 from __future__ import annotations
 
 import pytest
 
 try:  # tests/ is on sys.path (no tests/__init__.py) ...
-    from servers import Dovecot, SmtpServer
+    from servers import Dovecot, Postgres, SmtpServer
 except ImportError:  # ... or tests is a package
-    from tests.servers import Dovecot, SmtpServer
+    from tests.servers import Dovecot, Postgres, SmtpServer
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL cluster for the session (started in about half a second):
+    new_database() -> the URL of a fresh, empty database."""
+    try:
+        server = Postgres().start()
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)  # not skip: the setup installs postgresql
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -268,13 +268,16 @@ class SmtpServer:
 
 class PrefectServer:
     """`prefect server start` with the UI, on a free loopback port, its SQLite
-    database in a temporary folder (the session's test harness serves no UI)."""
+    database in a temporary folder (the session's test harness serves no UI).
+    With `database_url` (postgresql+asyncpg://user@host:port/db) the server keeps
+    its runs in that PostgreSQL database instead, as a server for several workers does."""
 
-    def __init__(self) -> None:
+    def __init__(self, database_url: str | None = None) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="prefect-"))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.api_url = f"{self.url}/api"
+        self.database_url = database_url
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 120) -> "PrefectServer":
@@ -284,6 +287,8 @@ class PrefectServer:
         env = dict(os.environ, PREFECT_HOME=str(self.folder), PREFECT_SERVER_ANALYTICS_ENABLED="false",
                    DO_NOT_TRACK="1", PREFECT_UI_API_URL=self.api_url)
         env.pop("PREFECT_API_URL", None)
+        if self.database_url:
+            env["PREFECT_SERVER_DATABASE_CONNECTION_URL"] = self.database_url
         self.process = subprocess.Popen(
             [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(self.port)],
             env=env, stdout=subprocess.DEVNULL, stderr=(self.folder / "server.log").open("wb"),
@@ -333,3 +338,57 @@ def browser_text(url: str, *, screenshot: Path | None = None, size: str = "1400,
         dom = subprocess.run(command + ["--dump-dom", url], capture_output=True, timeout=120, check=True).stdout
     text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", dom.decode("utf-8", "replace"), flags=re.S)
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text)))
+
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+class Postgres:
+    """A throwaway PostgreSQL cluster from Debian's postgresql: initdb in a
+    temporary folder, pg_ctl on a free loopback port, trust authentication
+    for the role `orderloop`. Run as the `postgres` user when we are root
+    (the server refuses to run as root). `durable=False` (the tests) turns
+    fsync off; the benchmarks keep the defaults."""
+
+    host = "127.0.0.1"
+
+    def __init__(self, *, durable: bool = False) -> None:
+        if not (PG_BIN / "pg_ctl").exists():
+            raise RuntimeError(f"{PG_BIN}/pg_ctl is missing: run the project's setup (bootstrap.sh installs "
+                               "postgresql)")
+        self.durable = durable
+        self.folder = Path(tempfile.mkdtemp(prefix="pg-"))
+        self.data = self.folder / "data"
+        self.port = free_port()
+        self._as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        self._names = itertools.count(1)
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://orderloop@{self.host}:{self.port}/{database}"
+
+    def start(self) -> "Postgres":
+        if self._as:
+            shutil.chown(self.folder, "postgres")
+        subprocess.run(self._as + [str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "orderloop", "--auth=trust",
+                                   "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+                       check=True, capture_output=True)
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses={self.host} -c max_connections=200"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        subprocess.run(self._as + [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"),
+                                   "-o", options, "-w", "-t", "60", "start"], check=True, capture_output=True)
+        return self
+
+    def new_database(self, prefix: str = "orderloop") -> str:
+        """A fresh, empty database; its URL."""
+        import psycopg
+
+        name = f"{prefix}_{os.getpid()}_{next(self._names)}"
+        with psycopg.connect(self.url(), autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def stop(self) -> None:
+        subprocess.run(self._as + [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(self.folder, ignore_errors=True)

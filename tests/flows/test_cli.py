@@ -123,3 +123,8 @@ def test_version_help_naming_the_settings_an_inbox_from_the_first_command_and_se
     assert (tmp_path / "mail" / "inbox" / "new").is_dir()  # mail can be dropped in from the first command on
     refused = runner.invoke(app, ["serve"])
     assert refused.exit_code != 0 and "--ephemeral" in str(refused.exception or refused.output)
+    watching = runner.invoke(app, ["watch"])  # the watcher for workers needs the server they take runs from
+    assert watching.exit_code != 0 and "PREFECT_API_URL" in str(watching.exception or watching.output)
+    for command in (["migrate"], ["store", "copy", "postgresql://nobody@127.0.0.1:1/none"]):
+        said = runner.invoke(app, command)  # no database named, or one that does not answer: one clear line
+        assert said.exit_code != 0 and ("ORDERLOOP_DATABASE_URL" in str(said.exception or said.output))

@@ -19,11 +19,19 @@ SEED_CUSTOMER = CustomerInfo(code="CUST001", name="华东精密机械有限公�
                              address="上海市浦东新区张江路 88 号")
 
 
-@pytest.fixture(params=["memory", "tinydb"])
+@pytest.fixture(params=["memory", "tinydb", "postgres"])
 def repo(request, tmp_path):
+    """Every contract test on the three stores; PostgreSQL in a fresh database of the session's cluster."""
     if request.param == "memory":
-        return MemoryRepository()
-    return TinyRepository(tmp_path / "var")
+        yield MemoryRepository()
+    elif request.param == "tinydb":
+        yield TinyRepository(tmp_path / "var")
+    else:
+        from store.pg_store import PgRepository
+
+        repository = PgRepository(request.getfixturevalue("postgres").new_database())
+        yield repository
+        repository.close()
 
 
 @pytest.fixture

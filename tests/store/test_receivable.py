@@ -21,7 +21,7 @@ def test_approved_unfinished_orders_add_their_balance_and_payments_take_it_off()
               doc("SO2023100003", "finance_review", "9999.00"),  # not approved: owes nothing yet
               doc("SO2023100004", "closed", "5000.00"),  # finished
               doc("SO2023100005", "picking", "2000.00", code="CUST002")]  # another customer
-    directory = Directory([HUADONG], [], [], receivables=lambda: orders)
+    directory = Directory([HUADONG], [], [], receivables=lambda code: orders)
     assert directory.receivable("CUST001") == Decimal("35560.00")
     assert directory.receivable("CUST001", besides="SO2023100001") == Decimal("0")
     order = Order.model_validate({"order_no": "SO2023100003", "order_date": "2023-10-01", "total_payable": "9999.00",
