@@ -4,13 +4,15 @@
 #   bash bootstrap.sh test   install everything, run the whole test suite
 # Installs: Debian packages (Python venv, Dovecot for the IMAP tests, a CJK
 # font and the Pango libraries WeasyPrint needs, poppler-utils to read PDFs,
-# Chromium for the test that reads the Prefect UI as ops see it)
+# Chromium for the test that reads the Prefect UI as ops see it, PostgreSQL for
+# the store's and the Prefect server's tests, which start throwaway clusters)
 # and the Python packages into .venv. Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 DEBIAN_PACKAGES=(python3-venv python3-pip dovecot-imapd dovecot-lmtpd fonts-noto-cjk
-                 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium)
+                 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium
+                 postgresql)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -340,7 +340,9 @@ def browser_text(url: str, *, screenshot: Path | None = None, size: str = "1400,
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text)))
 
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+# Debian's postgresql: the newest major version installed (15 on bookworm).
+PG_BIN = max(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name),
+             default=Path("/usr/lib/postgresql/15/bin"))
 
 
 class Postgres:
