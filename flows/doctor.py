@@ -53,6 +53,8 @@ class Report:
 
 
 def examine(settings: Settings, *, restore_files: bool = False, requeue: bool = False) -> Report:
+    if settings.database_url:
+        return examine_database(settings, restore_files=restore_files, requeue=requeue)
     report = Report()
     store = settings.store_dir
     if restore_files:
@@ -64,6 +66,29 @@ def examine(settings: Settings, *, restore_files: bool = False, requeue: bool = 
     findings += outbox_findings(settings, view.outbox, view.live_ok)
     ours = our_quarantine(view.processed)
     if requeue and ours and view.live_ok:
+        report.actions += _requeue(settings, ours)
+        ours = []
+    findings += [Finding("quarantine", record["key"],
+                         f"quarantined for a failure of ours, not the message's ({record.get('reason', '')[:120]}): "
+                         f"run `orderloop doctor --requeue` to have it handled again") for record in ours]
+    report.findings = findings
+    return report
+
+
+def examine_database(settings: Settings, *, restore_files: bool, requeue: bool) -> Report:
+    """The PostgreSQL store: its own checks (store/pg_store.py: every order in the audit trail,
+    counters not behind the numbers issued, no thread naming a missing order), the outbox
+    folder, and the messages quarantined for a failure of ours."""
+    from flows.components import open_repository
+
+    repository, report = open_repository(settings), Report()
+    if restore_files:
+        report.actions.append("nothing to restore from files: the store is PostgreSQL; restore a database from "
+                              "its backups (pg_dump / pg_restore, or the server's base backups)")
+    findings = [Finding(check, where, message) for check, where, message in repository.findings()]
+    findings += outbox_findings(settings, {})
+    ours = our_quarantine({record.key: record.model_dump(mode="json") for record in repository.quarantined()})
+    if requeue and ours:
         report.actions += _requeue(settings, ours)
         ours = []
     findings += [Finding("quarantine", record["key"],
@@ -117,12 +142,12 @@ def our_quarantine(processed: dict[str, dict]) -> list[dict]:
 
 
 def _requeue(settings: Settings, records: list[dict]) -> list[str]:
-    from store.tinydb_store import TinyRepository
+    from flows.components import open_repository
 
     keys = [record["key"] for record in records]
     # Read before the lock: which quarantined files may be these messages (parsed as the intake parses).
     candidates = [] if settings.imap_host else _quarantined_files(settings, records)
-    with TinyRepository(settings.store_dir).unit_of_work() as uow:
+    with open_repository(settings).unit_of_work() as uow:
         uow.forget_processed(keys)
         matched = _matching(candidates, set(keys), uow)
     actions = [f"{key}: its quarantine record is removed; it is handled again once it is back in the inbox"

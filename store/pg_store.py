@@ -411,6 +411,22 @@ class PgRepository(BookRepository):
             self._rows("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE key = ANY(%s) RETURNING 1",
                        (message_ids,))
 
+    def findings(self) -> list[tuple[str, str, str]]:
+        """What `orderloop doctor` checks in the database: (check, where, what is wrong)."""
+        found = [("trail", key, "no event of this order is in the audit trail") for (key,) in self._rows(
+            "SELECT key FROM orders o WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.order_no = o.key) ORDER BY key")]
+        found += [("numbers", f"counter {month}", f"stands at {last} but order SO{month}{top:04d} was issued: the "
+                   f"next number would be issued twice") for month, last, top in self._rows(
+            "SELECT substr(o.key, 3, 6), coalesce((c.doc->>'last')::int, 0), max(substr(o.key, 9)::int) "
+            "FROM orders o LEFT JOIN documents c ON c.tbl = 'counters' AND c.key = substr(o.key, 3, 6) "
+            "WHERE o.key ~ '^SO[0-9]{10,}$' GROUP BY 1, 2 HAVING max(substr(o.key, 9)::int) > "
+            "coalesce((c.doc->>'last')::int, 0) ORDER BY 1")]
+        found += [("trail", order_no, f"the thread index names this order for {message_id}, but no such order "
+                   f"is stored") for message_id, order_no in self._rows(
+            "SELECT t.message_id, t.order_no FROM threads t WHERE NOT EXISTS (SELECT 1 FROM orders o "
+            "WHERE o.key = t.order_no) ORDER BY 2")]
+        return found
+
     def counts(self) -> dict[str, int]:
         """Rows per table (for `orderloop store copy`'s check and the benchmarks)."""
         return {table: self._rows(f"SELECT count(*) FROM {table}")[0][0]

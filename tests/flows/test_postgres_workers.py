@@ -116,3 +116,27 @@ def test_a_worker_killed_mid_batch_leaves_its_messages_to_the_other(database, se
     answered = answers_per_order(mta)
     assert len(answered) == 8 and set(answered.values()) == {1}
     assert folder_counts(dovecot, servers)["inbox"] == 0
+
+
+def test_the_doctor_checks_the_database_and_names_what_is_wrong(database, home, prefect_api):
+    import json
+
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(sample_email("01-seed-order.eml"))
+    assert finished(poll(prefect_api)) == 0
+    runner = CliRunner()
+    healthy = runner.invoke(app, ["doctor", "--json"])
+    assert healthy.exit_code == 0 and json.loads(healthy.output)["ok"], healthy.output
+    with psycopg.connect(database, autocommit=True) as connection:  # damage done behind orderloop's back
+        connection.execute("UPDATE documents SET doc = '{\"month\": \"202310\", \"last\": 0}' "
+                           "WHERE tbl = 'counters' AND key = '202310'")
+        connection.execute("INSERT INTO threads (message_id, order_no) VALUES ('<x@y>', 'SO2023109999')")
+    found = json.loads(runner.invoke(app, ["doctor", "--json"]).output)
+    lines = [problem["line"] for problem in found["problems"]]
+    assert not found["ok"]
+    assert any(line.startswith("counter 202310: stands at 0 but order SO2023100001 was issued") for line in lines)
+    assert any(line.startswith("SO2023109999: the thread index names this order") for line in lines)
