@@ -64,15 +64,21 @@ def examine(settings: Settings, *, restore_files: bool = False, requeue: bool = 
     findings += counter_findings(view, settings.archive_dir)
     findings += archive_findings(view, settings.archive_dir)
     findings += outbox_findings(settings, view.outbox, view.live_ok)
-    ours = our_quarantine(view.processed)
-    if requeue and ours and view.live_ok:
-        report.actions += _requeue(settings, ours)
-        ours = []
-    findings += [Finding("quarantine", record["key"],
-                         f"quarantined for a failure of ours, not the message's ({record.get('reason', '')[:120]}): "
-                         f"run `orderloop doctor --requeue` to have it handled again") for record in ours]
+    findings += _ours_quarantined(settings, report, view.processed, requeue=requeue and view.live_ok)
     report.findings = findings
     return report
+
+
+def _ours_quarantined(settings: Settings, report: Report, processed: dict[str, dict], *,
+                      requeue: bool) -> list[Finding]:
+    """Messages quarantined for a failure of ours: requeued if asked, else named."""
+    ours = our_quarantine(processed)
+    if requeue and ours:
+        report.actions += _requeue(settings, ours)
+        return []
+    return [Finding("quarantine", record["key"],
+                    f"quarantined for a failure of ours, not the message's ({record.get('reason', '')[:120]}): "
+                    f"run `orderloop doctor --requeue` to have it handled again") for record in ours]
 
 
 def examine_database(settings: Settings, *, restore_files: bool, requeue: bool) -> Report:
@@ -87,13 +93,8 @@ def examine_database(settings: Settings, *, restore_files: bool, requeue: bool) 
                               "its backups (pg_dump / pg_restore, or the server's base backups)")
     findings = [Finding(check, where, message) for check, where, message in repository.findings()]
     findings += outbox_findings(settings, {})
-    ours = our_quarantine({record.key: record.model_dump(mode="json") for record in repository.quarantined()})
-    if requeue and ours:
-        report.actions += _requeue(settings, ours)
-        ours = []
-    findings += [Finding("quarantine", record["key"],
-                         f"quarantined for a failure of ours, not the message's ({record.get('reason', '')[:120]}): "
-                         f"run `orderloop doctor --requeue` to have it handled again") for record in ours]
+    quarantined = {record.key: record.model_dump(mode="json") for record in repository.quarantined()}
+    findings += _ours_quarantined(settings, report, quarantined, requeue=requeue)
     report.findings = findings
     return report
 

@@ -98,7 +98,8 @@ def send_pending_mail(settings: Settings) -> int:
         settle_started(settings)  # the PDFs the batch started: done before the store's lock is taken
         claimed = repository.claim_mail()  # with PostgreSQL, mail no other sender holds
         pending = finish_waiting(claimed, settings, repository)
-        repository.release_mail([m.message_id for m in claimed if m.message_id not in {p.message_id for p in pending}])
+        ready = {mail.message_id for mail in pending}
+        repository.release_mail([mail.message_id for mail in claimed if mail.message_id not in ready])
         if not pending:
             return 0
         mailer = open_mailer(settings)
@@ -150,7 +151,8 @@ async def intake_flow() -> dict[str, int]:
         placements += recorded
         sent += send_pending_mail(settings)
         file_messages(settings, recorded)
-        if len(batch) < fetch_window(settings) or not recorded:
+        # Done when nothing was ours to take, or the inbox held less than a window and all of it is taken.
+        if not recorded or (len(batch) < fetch_window(settings) and len(recorded) == len(batch)):
             break
     board = current_board(settings)
     counts = await report(placements, sent, {row.order_no: row.status_label for row in board.rows})

@@ -307,6 +307,14 @@ class PrefectServer:
                 raise RuntimeError(f"the Prefect server on port {self.port} did not start:\n{log}")
             time.sleep(0.25)
 
+    def api(self, path: str, body: dict | None = None, method: str = "POST"):
+        """One call of the server's REST API (POST by default, as its /…/filter endpoints take)."""
+        import httpx
+
+        answer = httpx.request(method, f"{self.api_url}{path}", json=body if method != "GET" else None, timeout=10)
+        answer.raise_for_status()
+        return answer.json() if answer.content else None
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)

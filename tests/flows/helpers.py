@@ -51,3 +51,15 @@ def newest_artifacts(description: str | None = None, key: str | None = None, lim
             return [a.data for a in found if description is None or a.description == description]
 
     return asyncio.run(read())
+
+
+def wait_for(what: str, check, timeout: float = 60, explain=lambda: ""):
+    """`check()`'s first truthy answer, asked four times a second; after `timeout`, a failure saying what."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if found := check():
+            return found
+        time.sleep(0.25)
+    raise AssertionError(f"waited {timeout:.0f} s for {what}\n{explain()}")

@@ -11,13 +11,13 @@ import subprocess
 import sys
 import time
 
-import httpx
 import pytest
 
 from flows.components import open_mailbox, open_repository
 from flows.settings import Settings
 from orders.board import STATUS_EN
 from tests.flows.conftest import sample_email
+from tests.flows.helpers import wait_for
 from tests.flows.test_board import TWO_SENDERS
 from tests.servers import PrefectServer, browser_text
 
@@ -31,21 +31,6 @@ def ui_server():
     server.stop()
 
 
-def api(server: PrefectServer, path: str, body: dict | None = None):
-    answer = httpx.post(f"{server.api_url}{path}", json=body or {}, timeout=10)
-    answer.raise_for_status()
-    return answer.json()
-
-
-def wait_for(what: str, check, timeout: float = 90):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if found := check():
-            return found
-        time.sleep(0.5)
-    raise AssertionError(f"waited {timeout:.0f} s for {what}")
-
-
 def test_ops_see_served_runs_their_logs_and_the_order_board_in_the_prefect_ui(home, ui_server):
     env = dict(os.environ, PREFECT_API_URL=ui_server.api_url, ORDERLOOP_POLL_INTERVAL_SECONDS="300")
     env.pop("PREFECT_LOGGING_LEVEL")  # as ops start it (this process's one-shot default is WARNING)
@@ -53,7 +38,7 @@ def test_ops_see_served_runs_their_logs_and_the_order_board_in_the_prefect_ui(ho
                              stderr=subprocess.PIPE, start_new_session=True)
     try:
         wait_for("the intake deployment", lambda: serve.poll() is not None or any(
-            d["name"] == "intake" for d in api(ui_server, "/deployments/filter")))
+            d["name"] == "intake" for d in ui_server.api("/deployments/filter")))
         assert serve.poll() is None, serve.stderr.read().decode()[-2000:]
         time.sleep(2)  # the watcher's first look at the inbox, so the mail below is new to it
         with open_mailbox(Settings()) as mailbox:
@@ -61,12 +46,12 @@ def test_ops_see_served_runs_their_logs_and_the_order_board_in_the_prefect_ui(ho
                 mailbox.append(sample_email(name))
             mailbox.append(TWO_SENDERS)
         run = wait_for("an intake run that read the mail", lambda: next(
-            (r for r in api(ui_server, "/flow_runs/filter", {"flow_runs": {
+            (r for r in ui_server.api("/flow_runs/filter", {"flow_runs": {
                 "state": {"type": {"any_": ["COMPLETED"]}}, "name": {"like_": "intake"}}})
              if "(4 emails)" in r["name"]), None))
         # Its INFO logs reach the API (sent in batches, so they may follow the run's end).
         logs = wait_for("the run's log lines per order", lambda: [
-            entry["message"] for entry in api(ui_server, "/logs/filter", {
+            entry["message"] for entry in ui_server.api("/logs/filter", {
                 "logs": {"flow_run_id": {"any_": [run["id"]]}, "level": {"ge_": 20}}, "limit": 200})
             if entry["message"].startswith("SO")], timeout=30)
     finally:
@@ -79,7 +64,7 @@ def test_ops_see_served_runs_their_logs_and_the_order_board_in_the_prefect_ui(ho
     assert sorted(line.split(":")[0] for line in logs) == sorted(order.order_no for order in orders), logs
 
     # The board as ops open it in the UI: the key's page lists the run, the artifact's page shows the board.
-    (latest,) = api(ui_server, "/artifacts/latest/filter", {"artifacts": {"key": {"any_": ["order-board"]}}})
+    (latest,) = ui_server.api("/artifacts/latest/filter", {"artifacts": {"key": {"any_": ["order-board"]}}})
     key_page = browser_text(f"{ui_server.url}/artifacts/key/order-board")
     assert "order-board" in key_page and run["name"] in key_page
     page = browser_text(f"{ui_server.url}/artifacts/artifact/{latest['latest_id']}")

@@ -14,17 +14,15 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
-import httpx
 import pytest
 
 from flows.components import open_mailbox, open_repository
 from flows.settings import Settings
 from tests.flows.conftest import sample_email
-from tests.flows.helpers import outbox
+from tests.flows.helpers import outbox, wait_for
 from tests.servers import Postgres, PrefectServer
 
 pytestmark = pytest.mark.integration
@@ -36,26 +34,11 @@ WORKERS = ("worker-1", "worker-2")
 TERMINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 
-def api(server: PrefectServer, path: str, body: dict | None = None, method: str = "POST"):
-    answer = httpx.request(method, f"{server.api_url}{path}", json=body if method != "GET" else None, timeout=10)
-    answer.raise_for_status()
-    return answer.json() if answer.content else None
-
-
-def wait_for(what: str, check, timeout: float = 60, explain=lambda: ""):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if found := check():
-            return found
-        time.sleep(0.25)
-    raise AssertionError(f"waited {timeout:.0f} s for {what}\n{explain()}")
-
-
 def runs(server: PrefectServer, pool: str | None = None, **flow_runs) -> list[dict]:
     body = {"flow_runs": flow_runs, "limit": 200}
     if pool:
         body["work_pools"] = {"name": {"any_": [pool]}}
-    return api(server, "/flow_runs/filter", body)
+    return server.api("/flow_runs/filter", body)
 
 
 @pytest.fixture
@@ -100,13 +83,13 @@ def test_two_process_workers_run_the_deployed_flows_from_a_prefect_server_on_pos
                               timeout=90, env=env)
         assert done.returncode == 0, done.stderr[-3000:] + done.stdout[-2000:]
         intervals.append({d["name"]: [s["schedule"]["interval"] for s in d["schedules"]]
-                          for d in api(server, "/deployments/filter")})
+                          for d in server.api("/deployments/filter")})
     assert "prefect worker start --pool orderloop --type process" in done.stdout
     assert intervals[0] == {"intake": [300], "review-deadlines": [300], "tracking": [1800]}  # serve's defaults
 
-    (pool,) = [p for p in api(server, "/work_pools/filter") if p["name"] == "orderloop"]
+    (pool,) = [p for p in server.api("/work_pools/filter") if p["name"] == "orderloop"]
     assert pool["type"] == "process"
-    deployed = {d["name"]: d for d in api(server, "/deployments/filter")}
+    deployed = {d["name"]: d for d in server.api("/deployments/filter")}
     assert set(deployed) == DEPLOYMENTS
     for name, interval in (("intake", 600), ("review-deadlines", 900), ("tracking", 3600)):
         found = deployed[name]
@@ -137,12 +120,12 @@ def test_two_process_workers_run_the_deployed_flows_from_a_prefect_server_on_pos
 
     try:
         wait_for("both workers online in the pool", lambda: {
-            w["name"] for w in api(server, "/work_pools/orderloop/workers/filter") if w["status"] == "ONLINE"}
+            w["name"] for w in server.api("/work_pools/orderloop/workers/filter") if w["status"] == "ONLINE"}
             >= set(WORKERS), explain=worker_logs)
         intake = deployed["intake"]["id"]
         # What the inbox watcher and `prefect deployment run intake/intake` do: queue a run now. Three at
         # once, so both workers reach for them together and the concurrency limit has to hold them apart.
-        triggered = [api(server, f"/deployments/{intake}/create_flow_run", {})["id"] for _ in range(3)]
+        triggered = [server.api(f"/deployments/{intake}/create_flow_run", {})["id"] for _ in range(3)]
 
         def finished():
             found = runs(server, id={"any_": triggered})
@@ -155,11 +138,11 @@ def test_two_process_workers_run_the_deployed_flows_from_a_prefect_server_on_pos
         with_mail = [r for r in runs(server, deployment_id={"any_": [intake]}, state={"type": {"any_": ["COMPLETED"]}})
                      if not r["name"].endswith("(0 emails)")]
         lines = wait_for("the run's log lines per order", lambda: [
-            entry["message"] for entry in api(server, "/logs/filter", {
+            entry["message"] for entry in server.api("/logs/filter", {
                 "logs": {"flow_run_id": {"any_": [r["id"] for r in with_mail]}, "level": {"ge_": 20}},
                 "limit": 200}) if entry["message"].startswith("SO")], timeout=30)
         # No worker takes another run while they stop: pause the pool, let what runs finish.
-        api(server, "/work_pools/orderloop", {"is_paused": True}, method="PATCH")
+        server.api("/work_pools/orderloop", {"is_paused": True}, method="PATCH")
         wait_for("the runs in flight to end", lambda: not runs(
             server, state={"type": {"any_": ["PENDING", "RUNNING"]}}), timeout=30, explain=worker_logs)
     finally:
@@ -194,7 +177,7 @@ def test_two_process_workers_run_the_deployed_flows_from_a_prefect_server_on_pos
     assert all(later[0] >= earlier[1] for earlier, later in zip(spans, spans[1:])), spans
     waited = [r["id"] for r in done_runs if any(
         s["name"] == "AwaitingConcurrencySlot"
-        for s in api(server, f"/flow_run_states/?flow_run_id={r['id']}", method="GET"))]
+        for s in server.api(f"/flow_run_states/?flow_run_id={r['id']}", method="GET"))]
     assert waited, "no run found the slot taken: the limit was never tested"
 
     # Every run of the pool was run by one of the two workers (the label it gives a run it starts),
