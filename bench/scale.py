@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import flows.prefect_env  # noqa: E402,F401
 from bench.generate import order_emails  # noqa: E402
-from bench.store import NOW, an_order, fill, p95  # noqa: E402
+from bench.store import NOW, fill, p95  # noqa: E402
 from tests.servers import Dovecot, Postgres, PrefectServer  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / "flows" / "sample"

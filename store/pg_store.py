@@ -93,7 +93,6 @@ class PgShelf(Shelf):
     def __init__(self, connection, documents: Path | None):
         self.connection, self._documents = connection, documents
         self._book = PgBook(connection)
-        self.audited: list[dict] = []
 
     def live(self) -> PgBook:
         return self._book
