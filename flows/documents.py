@@ -347,23 +347,27 @@ def _render_job(company: tuple, key: str, order: dict, version: int, products: d
     return _renderer(*company).render(key, Order.model_validate(order), version=version, master=master).pdf
 
 
-def archive_originals(settings: Settings, repository, messages, placements) -> dict[str, Order]:
+def archive_originals(settings: Settings, repository, messages, placements,
+                      rendering: set[str] = frozenset()) -> dict[str, Order]:
     """Each message that reached an order goes into its archive folder as .eml,
     with the order as stored now (order.json). Done after the batch is
     stored: a crash before this leaves the message in the inbox, and the
     next poll, which finds it processed already, files it here again.
     First the documents staged for new orders move into the archive, those
     of orders that were stored; the others are dropped with the staging.
-    Returns the stored orders it read (none when no message reached one)."""
+    Returns the stored orders it read: those the messages reached, those
+    staged and those whose PDFs are `rendering` (none when no message
+    reached one)."""
+    raw = {message.uid: message.raw for message in messages}  # by uid: another worker may hold some of them
     by_order: dict[str, list[tuple[str, bytes]]] = {}
-    for message, placement in zip(messages, placements):
+    for placement in placements:
         if placement.record.order_no:
-            by_order.setdefault(placement.record.order_no, []).append((placement.record.key, message.raw))
+            by_order.setdefault(placement.record.order_no, []).append((placement.record.key, raw[placement.uid]))
     staged = _staging.get()
     if not by_order and not (staged and staged.orders):
         return {}
     archive = DocumentArchive(settings.archive_dir)
-    orders = {o.order_no: o for o in repository.list_orders()}  # one read of the store for the batch
+    orders = repository.get_orders({*by_order, *rendering, *(staged.orders if staged else ())})  # one read
     if staged is not None:
         staged.publish(lambda no: orders.get(no) or repository.get_order(no))
     for order_no, emails in by_order.items():

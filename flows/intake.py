@@ -27,7 +27,8 @@ from flows.closing import file_closures, file_sent
 from flows.events import quarantined
 from flows.documents import archive_originals, recover_staged, staging
 from flows.handling import Placement, record_batch_safely
-from flows.outgoing import finish_waiting, forget, message_bytes, settle_started, start_rendering, stored_orders
+from flows.outgoing import (finish_waiting, forget, message_bytes, rendering_for, settle_started, start_rendering,
+                            stored_orders)
 from flows.settings import Settings
 
 log = logging.getLogger("orderloop.intake")
@@ -81,7 +82,7 @@ def record_batch(settings: Settings, messages: list[IncomingMessage]) -> list[Pl
         # The PDFs the stored mails wait for render in the workers while the emails are archived;
         # the send takes them up (flows/outgoing.py).
         start_rendering(settings, repository)
-        orders = archive_originals(settings, repository, messages, placements)
+        orders = archive_originals(settings, repository, messages, placements, rendering_for(settings))
         stored_orders(settings, orders)
         file_closures(settings, repository, list(orders.values()))
     return placements

@@ -115,6 +115,12 @@ def settle_started(settings: Settings) -> None:
         started.finished = _finish(started, settings)
 
 
+def rendering_for(settings: Settings) -> set[str]:
+    """The orders whose PDFs the batch handed to the render workers."""
+    started = _started.get(settings.store_dir)
+    return {order.order_no for order, _, _ in started.wanted} if started is not None else set()
+
+
 def stored_orders(settings: Settings, orders: dict[str, Order]) -> None:
     """The orders as the batch stored them (flows.documents.archive_originals
     read them): once a PDF of theirs is archived, order.json is put back to

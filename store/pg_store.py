@@ -319,6 +319,10 @@ class PgRepository(BookRepository):
         rows = self._rows("SELECT doc FROM orders WHERE key = %s", (order_no,))
         return Order.model_validate(rows[0][0]) if rows else None
 
+    def get_orders(self, order_nos: set[str]) -> dict[str, Order]:
+        return {key: Order.model_validate(doc) for key, doc in
+                self._rows("SELECT key, doc FROM orders WHERE key = ANY(%s)", (sorted(order_nos),))}
+
     def list_orders(self, status: Status | None = None, include_archived: bool = False) -> list[Order]:
         where = [] if include_archived else ["NOT archived"]
         params: tuple = ()

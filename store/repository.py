@@ -209,6 +209,15 @@ class Repository(ABC):
     @abstractmethod
     def list_orders(self, status: Status | None = None, include_archived: bool = False) -> list[Order]: ...
 
+    def get_orders(self, order_nos: set[str]) -> dict[str, Order]:
+        """These orders by number: the live ones in one read (one file read for TinyDB), an
+        archived one by itself."""
+        found = {order.order_no: order for order in self.list_orders() if order.order_no in order_nos}
+        for order_no in set(order_nos) - found.keys():
+            if (order := self.get_order(order_no)) is not None:
+                found[order_no] = order
+        return found
+
     @abstractmethod
     def audit_trail(self, order_no: str) -> list[Event]: ...
 

@@ -86,7 +86,8 @@ def answers_per_order(mta) -> dict[str, int]:
     return counted
 
 
-def test_two_intake_workers_on_one_mailbox_take_each_message_once(database, servers, dovecot, mta, prefect_api):
+def test_two_intake_workers_on_one_mailbox_take_each_message_once(database, servers, dovecot, mta, prefect_api,
+                                                                 home):
     emails = orders_from(24)
     for raw in emails:
         send_to_pipeline(mta, servers, raw)
@@ -96,6 +97,12 @@ def test_two_intake_workers_on_one_mailbox_take_each_message_once(database, serv
         takers = connection.execute("SELECT worker, count(*) FROM message_claims GROUP BY worker").fetchall()
     assert len(takers) == 2 and sum(n for _, n in takers) == 24, takers
     assert folder_counts(dovecot, servers)["inbox"] == 0  # the two took everything between them
+    stored = open_repository(Settings()).list_orders()
+    theirs = {o.order_no: next(m for m in o.thread if m.endswith("@huadong.example>")) for o in stored}
+    for order_no, message_id in theirs.items():  # each customer's email filed under its own order, no other
+        folder = home / "archive" / "2023" / "10" / order_no
+        filed = b"".join(path.read_bytes() for path in folder.rglob("*.eml"))
+        assert [m for m in theirs.values() if m.encode() in filed] == [message_id], order_no
     numbers = [o.order_no for o in open_repository(Settings()).list_orders()]
     assert sorted(numbers) == [f"SO202310{n:04d}" for n in range(1, 25)]  # every number once, none skipped
     answered = answers_per_order(mta)
