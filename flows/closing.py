@@ -69,7 +69,8 @@ def closure_record(order: Order, closed: Event | None) -> dict:
     return {
         "order_no": order.order_no, "status": order.status.value,
         "closed_at": (closed.at if closed else order.updated_at).isoformat(),
-        "closed_by": closed.actor if closed else None, "closed_because": closed.reason if closed else None, "customer": order.customer.model_dump(mode="json"),
+        "closed_by": closed.actor if closed else None, "closed_because": closed.reason if closed else None,
+        "customer": order.customer.model_dump(mode="json"),
         "total_payable": str(order.total_payable), "paid": str(paid(order)), "balance_due": str(balance_due(order)),
         "payments": [p.model_dump(mode="json") for p in order.payments],
         "actual_ship_date": order.actual_ship_date, "actual_delivery_date": order.actual_delivery_date,

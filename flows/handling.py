@@ -326,8 +326,13 @@ def chase_overdue_timers(repository: Repository, settings: Settings, now: dateti
                 continue
             queue_notices(uow, order, outcome.notices, settings, now, documents)
             uow.save_order(order)
-            acted[order_no] = [outcome.note] + [f"{n.purpose} → {n.to}" for n in outcome.notices]
+            acted[order_no] = in_words(outcome)
     return acted
+
+
+def in_words(outcome: Outcome) -> list[str]:
+    """What an outcome did, for a run's log line and summary: its note, then each mail and to whom."""
+    return [outcome.note] + [f"{notice.purpose} → {notice.to}" for notice in outcome.notices]
 
 
 def queue_notices(uow: UnitOfWork, order, notices: list, settings: Settings, now: datetime,

@@ -40,11 +40,10 @@ class Settings(BaseSettings):
         try:
             super().__init__(**values)
         except ValidationError as exc:  # pydantic's report names fields, not the variables ops set
-            raise SettingsError("; ".join(
-                f"{_variable(error['loc'])}={_shown(error['loc'], error.get('input'))}: "
-                f"{error['msg'].removeprefix('Value error, ')}" for error in exc.errors())
-                + " (set in the environment" + (f" or {os.environ['ORDERLOOP_CONFIG']}"
-                                                if os.environ.get("ORDERLOOP_CONFIG") else "") + ")") from None
+            wrong = "; ".join(f"{_variable(error['loc'])}={_shown(error['loc'], error.get('input'))}: "
+                              f"{error['msg'].removeprefix('Value error, ')}" for error in exc.errors())
+            where = " or " + os.environ["ORDERLOOP_CONFIG"] if os.environ.get("ORDERLOOP_CONFIG") else ""
+            raise SettingsError(f"{wrong} (set in the environment{where})") from None
 
     home: Path = Path("var")
     address: str = "orders@example.com"

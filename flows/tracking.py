@@ -28,7 +28,7 @@ from tracking.kuaidi100 import Kuaidi100
 from flows.board import board_artifact, current_board, tell_run
 from flows.components import open_repository
 from flows.crashpoints import crashpoint
-from flows.handling import queue_notices
+from flows.handling import in_words, queue_notices
 from flows.intake import IO, send_pending_mail
 from flows.settings import Settings
 
@@ -83,7 +83,7 @@ def track_shipments(repository: Repository, settings: Settings, now: datetime,
                 continue  # no news: nothing to write
             queue_notices(uow, order, outcome.notices, settings, now)
             counts["told"] += len(outcome.notices)
-            acted[order_no] = [outcome.note] + [f"{n.purpose} → {n.to}" for n in outcome.notices]
+            acted[order_no] = in_words(outcome)
             uow.save_order(order)  # a failure is recorded too: it is retried and reported from the record
     crashpoint("after_tracking")
     return counts, acted

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from psycopg.types.json import Jsonb
 
+from orders.text import normal_message_id
 from store.base import BookRepository
 from store.keys import KEYS
 from store.pg_store import PgRepository
@@ -141,8 +142,6 @@ def write_pg_store(target: PgRepository, snapshot: Snapshot) -> None:
 
 
 def _threads(snapshot: Snapshot) -> list[tuple[str, str]]:
-    from orders.text import normal_message_id
-
     rows: dict[str, str] = {}
     for key, (doc, archived) in sorted(snapshot.rows["orders"].items(), key=lambda item: item[1][1], reverse=True):
         for mid in doc.get("thread") or ():  # live orders last: their threads win

@@ -50,7 +50,7 @@ from store.pg_schema import LATEST, SchemaError, applied, migrate
 from store.pg_tables import PgBook, PgTable, clean, jsonb
 from store.repository import OutgoingMail, ProcessedMessage
 from store.stock import read_ledger
-from store.tables import Shelf
+from store.tables import DictBook, Shelf
 from store.unit import BookUnitOfWork, next_due
 
 log = logging.getLogger("orderloop.store")
@@ -302,13 +302,16 @@ class PgRepository(BookRepository):
         with self._connection() as connection:
             return connection.execute(sql, params).fetchall()
 
+    def _run(self, sql: str, params: tuple = ()) -> int:
+        """A statement that returns no rows; how many rows it changed."""
+        with self._connection() as connection:
+            return connection.execute(sql, params).rowcount
+
     def check(self) -> None:
         Directory.from_book(self._master_book_read())
 
     def _master_book_read(self):
         """Master data is small: read whole, in one snapshot."""
-        from store.tables import DictBook
-
         data: dict[str, dict[str, dict]] = {}
         for tbl, key, doc in self._rows("SELECT tbl, key, doc FROM documents WHERE tbl = ANY(%s)",
                                         (["customers", "products", "staff", "stock"],)):
@@ -361,7 +364,8 @@ class PgRepository(BookRepository):
 
     def stock_ledger(self) -> StockLedger:
         with self._connection() as connection:
-            return read_ledger(PgBook(connection), PgBook(connection).table("orders"))
+            book = PgBook(connection)
+            return read_ledger(book, book.table("orders"))
 
     # -- claims: several workers on one database
     def claim_messages(self, fingerprints: list[str], holder: str | None = None,
@@ -405,14 +409,12 @@ class PgRepository(BookRepository):
                           (socket.gethostname() + ":%",))
         if dead := _dead_here([worker for (worker,) in held]):
             log.warning("claims of %s freed: the process is gone", ", ".join(dead))
-            self._rows(f"UPDATE {table} SET {until} = now() - interval '1 second' WHERE {holder} = ANY(%s) "
-                       f"RETURNING 1", (dead,))
+            self._run(f"UPDATE {table} SET {until} = now() - interval '1 second' WHERE {holder} = ANY(%s)", (dead,))
 
     def release_mail(self, message_ids: list[str]) -> None:
         """Claims given back (a mail that could not be made ready goes to the next sender)."""
         if message_ids:
-            self._rows("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE key = ANY(%s) RETURNING 1",
-                       (message_ids,))
+            self._run("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE key = ANY(%s)", (message_ids,))
 
     def findings(self) -> list[tuple[str, str, str]]:
         """What `orderloop doctor` checks in the database: (check, where, what is wrong)."""
