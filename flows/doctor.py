@@ -28,8 +28,8 @@ from pathlib import Path
 
 from mail._maildir_io import stale_tmp
 from mail.fingerprint import content_fingerprint
-from store.checkup import (STALE_SECONDS, Finding, archive_findings, counter_findings, load, restore,
-                           trail_findings)
+from store.checkup import (STALE_SECONDS, Finding, archive_findings, counter_findings, load, order_findings,
+                           restore, trail_findings)
 from store.errors import StoreError
 
 from flows.outgoing import outgoing_dir
@@ -60,6 +60,7 @@ def examine(settings: Settings, *, restore_files: bool = False, requeue: bool = 
     if restore_files:
         report.actions += _restore(store)
     view, findings = load(store)
+    findings += order_findings(view.orders, str(store))
     findings += trail_findings(view)
     findings += counter_findings(view, settings.archive_dir)
     findings += archive_findings(view, settings.archive_dir)
@@ -86,12 +87,14 @@ def examine_database(settings: Settings, *, restore_files: bool, requeue: bool) 
     counters not behind the numbers issued, no thread naming a missing order), the outbox
     folder, and the messages quarantined for a failure of ours."""
     from flows.components import open_repository
+    from store.pg_store import WHERE
 
     repository, report = open_repository(settings), Report()
     if restore_files:
         report.actions.append("nothing to restore from files: the store is PostgreSQL; restore a database from "
                               "its backups (pg_dump / pg_restore, or the server's base backups)")
     findings = [Finding(check, where, message) for check, where, message in repository.findings()]
+    findings += order_findings(dict(repository.order_docs()), WHERE)
     findings += outbox_findings(settings, {})
     quarantined = {record.key: record.model_dump(mode="json") for record in repository.quarantined()}
     findings += _ours_quarantined(settings, report, quarantined, requeue=requeue)

@@ -17,7 +17,7 @@ from prefect.artifacts import acreate_markdown_artifact, acreate_table_artifact
 from prefect.cache_policies import NONE
 
 from mail.base import IncomingMessage, Mailer, MailRefused
-from store.errors import StoreCorrupt
+from store.errors import DamagedRecord, StoreCorrupt
 from store.repository import OutgoingMail
 
 from flows.components import clean_stale_files, open_mailbox, open_mailer, open_repository
@@ -35,12 +35,13 @@ log = logging.getLogger("orderloop.intake")
 
 
 def worth_retrying(task, task_run, state) -> bool:
-    """A store file that does not parse stays broken: retrying only delays the one-line stop."""
+    """A store file that does not parse, or a damaged record, stays broken: retrying only delays the
+    one-line stop."""
     try:
         failure = state.result(raise_on_failure=False)
     except Exception:
         return True
-    return not isinstance(failure, StoreCorrupt)
+    return not isinstance(failure, (StoreCorrupt, DamagedRecord))
 
 
 IO = dict(cache_policy=NONE, persist_result=False, retries=2, retry_delay_seconds=2,

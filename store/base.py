@@ -21,7 +21,7 @@ from orders.stock import StockLedger
 from store.repository import OutgoingMail, ProcessedMessage, Repository
 from store.stock import read_ledger
 from store.tables import Book, Shelf
-from store.unit import BookUnitOfWork, archived_doc
+from store.unit import BookUnitOfWork, archived_doc, order_of
 
 log = logging.getLogger("orderloop.store")
 
@@ -79,7 +79,7 @@ class BookRepository(Repository):
     def get_order(self, order_no: str) -> Order | None:
         shelf = self._reader()
         doc = shelf.live().table("orders").get(order_no) or archived_doc(shelf, "orders", order_no)
-        return None if doc is None else Order.model_validate(doc)
+        return None if doc is None else order_of(doc, shelf.where)
 
     def list_orders(self, status: Status | None = None, include_archived: bool = False) -> list[Order]:
         """Orders by number; with include_archived, finished ones from every archive too."""
@@ -89,7 +89,7 @@ class BookRepository(Repository):
         for book in self._books_newest_first(shelf) if include_archived else [shelf.live()]:
             for key, doc in book.table("orders").items():
                 docs.setdefault(key, doc)
-        orders = [Order.model_validate(d) for d in docs.values() if status is None or d["status"] == status]
+        orders = [order_of(d, shelf.where) for d in docs.values() if status is None or d["status"] == status]
         return sorted(orders, key=lambda order: order_sort_key(order.order_no))
 
     def audit_trail(self, order_no: str) -> list[Event]:

@@ -34,9 +34,10 @@ from pydantic import ValidationError
 from store.atomic import atomic_write, parse_tables
 from store.directory import MODELS
 from store.documents import DocumentArchive, committed_folder, describe_identity, folder_identity, order_identity
-from store.errors import StoreCorrupt, backup_path
+from store.errors import DamagedRecord, StoreCorrupt, backup_path
 from store.keys import KEYS, order_month, order_sort_key
 from store.tinydb_store import archive_book_names
+from store.unit import order_of
 
 # An atomic write of the store takes milliseconds: a temporary file of the
 # store an hour old was left by a crash. The one rule for them, applied by the
@@ -179,6 +180,17 @@ def _read_audit(view: StoreView) -> list[Finding]:
             if text.find("\n" + line, text.find(line) + len(line)) < 0 or not line.startswith("{"):
                 findings.append(Finding("audit", f"{path}:{number}",
                                         "a line that does not parse and whose event was never appended whole"))
+    return findings
+
+
+def order_findings(orders: dict[str, dict], where: str) -> list[Finding]:
+    """Every stored order reads as an order (one damaged by hand stops the intake: DamagedRecord)."""
+    findings = []
+    for no in sorted(orders, key=order_sort_key):
+        try:
+            order_of(orders[no], where)
+        except DamagedRecord as exc:
+            findings.append(Finding("store", no, str(exc)))
     return findings
 
 

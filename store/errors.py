@@ -29,6 +29,17 @@ class StoreCorrupt(StoreError):
         super().__init__(f"store file {self.path} {problem}: {self.remedy}")
 
 
+class DamagedRecord(StoreError):
+    """A stored record that no longer reads as what it is (an order whose status or amounts were
+    changed by hand, a row edited in the database): the store's trouble, never the message's
+    that led to it. Retrying does not mend it."""
+
+    def __init__(self, kind: str, key: str, where: str, problem: str):
+        self.kind, self.key, self.where = kind, key, where
+        super().__init__(f"the stored {kind} {key} in {where} is damaged ({problem}): put it right from your "
+                         f"backup, then run `orderloop doctor`")
+
+
 def backup_path(path: Path) -> Path:
     """The previous generation of a store file, kept by every commit (`atomic_write(keep_previous=True)`)."""
     return path.with_name(path.name + ".bak")

@@ -51,12 +51,13 @@ from store.pg_tables import PgBook, PgTable, clean, jsonb
 from store.repository import OutgoingMail, ProcessedMessage
 from store.stock import read_ledger
 from store.tables import DictBook, Shelf
-from store.unit import BookUnitOfWork, next_due
+from store.unit import BookUnitOfWork, next_due, order_of
 
 log = logging.getLogger("orderloop.store")
 
 STOCK_LOCK = 7238002  # the advisory lock a unit of work holds while it changes the stock ledger
-CLAIM_LEASE = timedelta(minutes=15)  # a claim whose worker died is taken over after this
+CLAIM_LEASE = timedelta(minutes=15)
+WHERE = "the database (table orders)"  # where a damaged order is, in its error  # a claim whose worker died is taken over after this
 
 
 class StoreUnavailable(StoreError):
@@ -92,6 +93,7 @@ def _dead_here(workers: list[str]) -> list[str]:
 class PgShelf(Shelf):
     def __init__(self, connection, documents: Path | None):
         self.connection, self._documents = connection, documents
+        self.where = WHERE
         self._book = PgBook(connection)
 
     def live(self) -> PgBook:
@@ -320,10 +322,10 @@ class PgRepository(BookRepository):
 
     def get_order(self, order_no: str) -> Order | None:
         rows = self._rows("SELECT doc FROM orders WHERE key = %s", (order_no,))
-        return Order.model_validate(rows[0][0]) if rows else None
+        return order_of(rows[0][0], WHERE) if rows else None
 
     def get_orders(self, order_nos: set[str]) -> dict[str, Order]:
-        return {key: Order.model_validate(doc) for key, doc in
+        return {key: order_of(doc, WHERE) for key, doc in
                 self._rows("SELECT key, doc FROM orders WHERE key = ANY(%s)", (sorted(order_nos),))}
 
     def list_orders(self, status: Status | None = None, include_archived: bool = False) -> list[Order]:
@@ -333,7 +335,7 @@ class PgRepository(BookRepository):
             where.append("status = %s")
             params = (status.value,)
         sql = "SELECT doc FROM orders" + (" WHERE " + " AND ".join(where) if where else "")
-        orders = [Order.model_validate(doc) for (doc,) in self._rows(sql, params)]
+        orders = [order_of(doc, WHERE) for (doc,) in self._rows(sql, params)]
         return sorted(orders, key=lambda order: order_sort_key(order.order_no))
 
     def audit_trail(self, order_no: str) -> list[Event]:
@@ -431,6 +433,10 @@ class PgRepository(BookRepository):
             "SELECT t.message_id, t.order_no FROM threads t WHERE NOT EXISTS (SELECT 1 FROM orders o "
             "WHERE o.key = t.order_no) ORDER BY 2")]
         return found
+
+    def order_docs(self) -> list[tuple[str, dict]]:
+        """Every stored order as stored, unread (for `orderloop doctor`)."""
+        return self._rows("SELECT key, doc FROM orders")
 
     def counts(self) -> dict[str, int]:
         """Rows per table (for `orderloop store copy`'s check and the benchmarks)."""

@@ -49,6 +49,7 @@ class Book(ABC):
 
 
 class Shelf(ABC):
+    where = "the store"  # named in the errors of a damaged record: the store's folder, or its database
     @abstractmethod
     def live(self) -> Book: ...
 

@@ -54,6 +54,7 @@ def archive_book_names(folder: Path) -> list[str]:
 class _TinyShelf(Shelf):
     def __init__(self, home: Path, audit: AuditLog, writable: bool, documents: Path | None = None):
         self._home, self._audit, self._writable = home, audit, writable
+        self.where = str(home)
         self._documents = documents
         self._books: dict[Path, TinyBook] = {}
 

@@ -10,10 +10,13 @@ import logging
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
+from pydantic import ValidationError
+
 from orders.model import Event, Order
 from orders.status import FINAL, Status
 from orders.text import message_id_key, normal_address
 from store.directory import Directory, master_docs
+from store.errors import DamagedRecord
 from store.keys import event_doc, format_order_no, instant, month_of, normal_message_id, order_month
 from orders.stock import StockLedger
 from orders.timers import Timer
@@ -35,9 +38,20 @@ def archived_doc(shelf: Shelf, table: str, order_no: str) -> dict | None:
     return None
 
 
+def order_of(doc: dict, where: str) -> Order:
+    """A stored order, or DamagedRecord naming it and `where` it is kept (every read of a stored
+    order goes through here, so a damaged one stops the work instead of being blamed on a message)."""
+    try:
+        return Order.model_validate(doc)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        problem = f"{'.'.join(map(str, error['loc']))}: {error['msg']}"
+        raise DamagedRecord("order", str(doc.get("order_no", "?")), where, problem) from None
+
+
 def next_due(doc: dict) -> datetime | None:
     """When a stored order's next reminder or escalation is due (None: no clock running)."""
-    timers = Order.model_validate(doc).timers if "review_due_at" in doc else \
+    timers = order_of(doc, "the store").timers if "review_due_at" in doc else \
         [Timer.model_validate(t) for t in doc.get("timers") or ()]
     return min((due for t in timers if (due := t.next_due()) is not None), default=None, key=instant)
 
@@ -63,7 +77,7 @@ class BookUnitOfWork(UnitOfWork):
 
     def get_order(self, order_no: str) -> Order | None:
         doc = self._orders.get(order_no) or archived_doc(self._shelf, "orders", order_no)
-        return None if doc is None else Order.model_validate(doc)
+        return None if doc is None else order_of(doc, self._shelf.where)
 
     def order_numbers(self, status: Status) -> list[str]:
         return [key for key, doc in self._orders.items() if doc["status"] == status]

@@ -365,3 +365,43 @@ def test_requeue_moves_back_every_message_whatever_its_key(clean, raw, key_start
     assert repository(clean).find_processed(key) is None
     (placement,) = record_batch_safely(repository(clean), [IncomingMessage("1", raw)], settings(), NOW)
     assert placement.folder == "processed" and placement.record.order_no == "SO2023100003"
+
+
+# --- a stored order damaged by hand (issue 15's review: the attack on the store's records) ------------
+
+def reply_to(order, body: str) -> bytes:
+    """The customer's reply in the order's thread."""
+    from email.message import EmailMessage
+    from email.utils import make_msgid
+
+    message = EmailMessage()
+    message["From"], message["To"] = order.reply_to, "orders@example.com"
+    message["Subject"] = f"Re: [{order.order_no}] 请确认"
+    message["Message-ID"] = make_msgid(domain="huadong.example")
+    message["In-Reply-To"] = message["References"] = order.thread[-1]
+    message.set_content(body)
+    return message.as_bytes()
+
+
+def test_a_stored_order_damaged_by_hand_stops_the_poll_and_no_reply_is_blamed_for_it(clean, prefect_api,
+                                                                                     monkeypatch):
+    from flows.components import open_mailbox
+
+    order = repository(clean).list_orders()[0]
+    with open_mailbox(settings()) as mailbox:
+        mailbox.append(reply_to(order, "确认无误,请安排。"))
+    live = clean / "store" / "orders.json"
+    tables = json.loads(live.read_text("utf-8"))
+    for doc in tables["orders"].values():
+        if doc["order_no"] == order.order_no:
+            doc["status"] = "shipped-ish"  # valid JSON, not an order any more
+    live.write_text(json.dumps(tables, ensure_ascii=False), "utf-8")
+    monkeypatch.setenv("PREFECT_API_URL", prefect_api)
+
+    done = orderloop("poll", home=clean)
+    assert done.returncode == 1
+    said = done.stderr.strip().splitlines()[-1]  # the last word (Prefect logs the failed run above it)
+    assert said.startswith(f"orderloop: the stored order {order.order_no} in {clean / 'store'} is damaged (status: ")
+    assert "orderloop doctor" in said
+    assert folder_size(clean, "inbox") == 1 and folder_size(clean, "Quarantine") == 0  # the reply waits
+    assert any(f.where == order.order_no and f.check == "store" for f in examine().findings)

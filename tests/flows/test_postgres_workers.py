@@ -147,3 +147,27 @@ def test_the_doctor_checks_the_database_and_names_what_is_wrong(database, home, 
     assert not found["ok"]
     assert any(line.startswith("counter 202310: stands at 0 but order SO2023100001 was issued") for line in lines)
     assert any(line.startswith("SO2023109999: the thread index names this order") for line in lines)
+
+
+def test_an_order_damaged_in_the_database_stops_the_poll_and_no_reply_is_blamed_for_it(database, home,
+                                                                                        prefect_api):
+    from tests.flows.test_doctor import reply_to
+
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(sample_email("01-seed-order.eml"))
+    assert finished(poll(prefect_api)) == 0
+    (order,) = open_repository(Settings()).list_orders()
+    with open_mailbox(Settings()) as mailbox:
+        mailbox.append(reply_to(order, "确认无误,请安排。"))
+    with psycopg.connect(database, autocommit=True) as connection:  # a row edited by hand
+        connection.execute("UPDATE orders SET doc = jsonb_set(doc, '{total_payable}', '\"lots\"')")
+    done = poll(prefect_api)
+    _, errors = done.communicate(timeout=300)
+    assert done.returncode == 1
+    said = errors.strip().splitlines()[-1]
+    assert said.startswith(f"orderloop: the stored order {order.order_no} in the database (table orders) is "
+                           f"damaged (total_payable: ") and "orderloop doctor" in said
+    assert folder_size(home, "inbox") == 1 and folder_size(home, "Quarantine") == 0  # the reply waits
+    from flows.doctor import examine
+
+    assert any(f.where == order.order_no and f.check == "store" for f in examine(Settings()).findings)
